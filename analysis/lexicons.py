@@ -1,0 +1,57 @@
+"""Access to the project's versioned word lists in ``data/lexicons/``.
+
+Every list is a UTF-8 text or TSV file with ``#`` comment lines; where each
+list comes from is documented in ``data/lexicons/README.md``.  Files are read
+with :mod:`pathlib` (never through ``nltk.data``), once, and cached.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR: Path = Path(__file__).resolve().parent.parent / "data"
+LEXICON_DIR: Path = DATA_DIR / "lexicons"
+
+
+def _lines(name: str) -> list[str]:
+    path = LEXICON_DIR / name
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line list (comments and blanks skipped), as a frozenset."""
+    return frozenset(_lines(name))
+
+
+@lru_cache(maxsize=None)
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """A TSV file with a header row, as a tuple of dicts (comment lines skipped)."""
+    path = LEXICON_DIR / name
+    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple({k: (v or "").strip() for k, v in r.items()} for r in reader)
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """English stopwords (lower case), from ``stopwords_en.txt``."""
+    return frozenset(w.lower() for w in word_list("stopwords_en.txt"))
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that do not end a sentence, lower case, without the final period."""
+    return frozenset(w.lower().rstrip(".") for w in word_list("abbreviations_en.txt"))
+
+
+@lru_cache(maxsize=None)
+def zone_cues(kind: str) -> tuple[str, ...]:
+    """Lower-case cue phrases of one kind from ``zones.tsv`` (kind, cue)."""
+    return tuple(r["cue"].lower() for r in table("zones.tsv") if r["kind"] == kind)

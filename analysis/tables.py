@@ -1,0 +1,97 @@
+"""pandas tables of the text layer: sentences and tokens.
+
+Every table has ``article_id`` and character offsets ``start``/``end`` into the
+article text as read, so ``text[start:end]`` is the row's surface.  Column
+names and dtypes are fixed by the ``*_COLUMNS`` schemas below (and documented in
+the README); :func:`empty_table` gives a correctly typed empty frame.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import lexicons
+from analysis.tokenise import Doc, is_punct, stem
+
+#: sentences: one row per sentence.
+SENTENCE_COLUMNS: dict[str, str] = {
+    "article_id": "string",  # stable id from the file name
+    "sentence_id": "int64",  # 0.. in reading order, per article
+    "paragraph_id": "int64",  # 0.. in reading order, per article
+    "zone": "string",  # headline | notice | body | caption | credit | bio
+    "start": "int64",  # offset of the first character
+    "end": "int64",  # offset after the last character
+    "text": "string",  # text[start:end]
+}
+
+#: tokens: one row per word or punctuation token.
+TOKEN_COLUMNS: dict[str, str] = {
+    "article_id": "string",
+    "sentence_id": "int64",
+    "token_id": "int64",  # 0.. in reading order, per article
+    "start": "int64",
+    "end": "int64",
+    "text": "string",
+    "lower": "string",  # lower-cased text
+    "stem": "string",  # Porter stem of ``lower``
+    "is_stop": "bool",  # in data/lexicons/stopwords_en.txt
+    "is_punct": "bool",  # only punctuation / symbol characters
+    "is_alpha": "bool",  # only letters
+    "in_quote": "bool",  # inside quotation marks (straight or curly)
+}
+
+
+def empty_table(columns: dict[str, str]) -> pd.DataFrame:
+    """An empty DataFrame with the given schema."""
+    return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in columns.items()})
+
+
+def typed_frame(data: dict[str, list], columns: dict[str, str]) -> pd.DataFrame:
+    """Build a DataFrame from column lists and cast it to the schema."""
+    if not data or not len(next(iter(data.values()))):
+        return empty_table(columns)
+    return pd.DataFrame({c: pd.Series(data[c], dtype=t) for c, t in columns.items()})
+
+
+def sentences_table(doc: Doc) -> pd.DataFrame:
+    """One row per sentence of ``doc`` (see :data:`SENTENCE_COLUMNS`)."""
+    text = doc.text
+    aid = doc.article.article_id
+    ss = doc.sentences
+    return typed_frame(
+        {
+            "article_id": [aid] * len(ss),
+            "sentence_id": [s.sentence_id for s in ss],
+            "paragraph_id": [s.paragraph_id for s in ss],
+            "zone": [s.zone for s in ss],
+            "start": [s.start for s in ss],
+            "end": [s.end for s in ss],
+            "text": [text[s.start : s.end] for s in ss],
+        },
+        SENTENCE_COLUMNS,
+    )
+
+
+def tokens_table(doc: Doc) -> pd.DataFrame:
+    """One row per token of ``doc`` (see :data:`TOKEN_COLUMNS`)."""
+    text = doc.text
+    stops = lexicons.stopwords()
+    toks = doc.tokens
+    surf = [text[t.start : t.end] for t in toks]
+    lower = [s.lower() for s in surf]
+    return typed_frame(
+        {
+            "article_id": [doc.article.article_id] * len(toks),
+            "sentence_id": [t.sentence_id for t in toks],
+            "token_id": [t.token_id for t in toks],
+            "start": [t.start for t in toks],
+            "end": [t.end for t in toks],
+            "text": surf,
+            "lower": lower,
+            "stem": [stem(w) for w in lower],
+            "is_stop": [w in stops for w in lower],
+            "is_punct": [is_punct(s) for s in surf],
+            "is_alpha": [s.isalpha() for s in surf],
+            "in_quote": [t.in_quote for t in toks],
+        },
+        TOKEN_COLUMNS,
+    )
