@@ -112,6 +112,12 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputError]
     return files, errors
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` atomically (temp file in the same folder, then rename)."""
     p = Path(path)
@@ -123,6 +129,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, p)
     except BaseException:
         try:
