@@ -62,6 +62,9 @@ class Article:
         return self.text[p.start : p.end]
 
 
+#: A first paragraph longer than this is body text, not a headline.
+HEADLINE_MAX_WORDS: int = 40
+
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _LINE = re.compile(r"[^\n]+")
 
@@ -154,7 +157,8 @@ def assign_zones(paragraph_texts: list[str]) -> list[str]:
     zones = ["body"] * n
     if n == 0:
         return zones
-    zones[0] = "headline"
+    # the first paragraph is the headline when it is headline-sized
+    zones[0] = "headline" if len(paragraph_texts[0].split()) <= HEADLINE_MAX_WORDS else "body"
     in_bio = False
     seen_bio: list[str] = []
     for i in range(1, n):
@@ -169,6 +173,10 @@ def assign_zones(paragraph_texts: list[str]) -> list[str]:
         if in_bio:
             zones[i] = "bio"
             seen_bio.append(s)
+            continue
+        if i >= n // 2 and _looks_like_bio(s):
+            in_bio = True
+            zones[i] = "bio"
             continue
         if _matches_cue(s, "notice") and len(s.split()) <= 25:
             zones[i] = "notice"
@@ -185,8 +193,16 @@ def assign_zones(paragraph_texts: list[str]) -> list[str]:
         if _is_title_line(s) and nxt and credit_split(nxt) is not None:
             zones[i] = "caption"
             continue
-    # a truncated repetition of the bio ("… Read more") after the bio section
     return zones
+
+
+def _looks_like_bio(s: str) -> bool:
+    """"Jane Doe is a senior reporter at …": a name, a copula and a newsroom role early on."""
+    m = _BIO_NAME.match(s)
+    if not m:
+        return False
+    head = s[m.end() : m.end() + 60].lower()
+    return any(re.search(rf"\b{re.escape(r)}s?\b", head) for r in lexicons.zone_cues("bio_role"))
 
 
 def split_credit_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,95 @@
+"""Loading and zoning articles."""
+from __future__ import annotations
+
+from analysis.article import article_from_text, article_id_from_path, credit_split, split_paragraphs
+
+
+def zones_of(text: str) -> list[tuple[str, str]]:
+    a = article_from_text(text, "t")
+    return [(p.zone, a.text[p.start : p.end]) for p in a.paragraphs]
+
+
+def test_seed_zones(seed_article):
+    a = seed_article
+    z = [(p.zone, a.text[p.start : p.end]) for p in a.paragraphs]
+    assert z[0] == ("headline", "NATO Tries to Fill Holes in Military as Ukraine War Threatens Stockpiles")
+    assert z[1][0] == "notice" and "AI-generated" in z[1][1]
+    captions = [t for zone, t in z if zone == "caption"]
+    assert captions[0] == "NATO Tries to Fill Stockpiles Ukraine"  # the image title line
+    assert captions[1].startswith("NATO Secretary-General Jens Stoltenberg shakes hands")
+    assert captions[1].endswith("secure deals...")  # the credit is split off
+    assert [t for zone, t in z if zone == "credit"] == ["Dimitar Dilkoff/AFP/Getty"]
+    bio = [t for zone, t in z if zone == "bio"]
+    assert bio[0] == "About the writer" and len(bio) == 3 and bio[-1].endswith("Read more")
+    body = [t for zone, t in z if zone == "body"]
+    assert len(body) == 12
+    assert body[0].startswith("NATO Secretary-General") and body[-1].startswith("Newsweek reached out")
+    assert a.headline == z[0][1]
+    assert a.author == "Jon Jackson"
+    assert a.article_id == "newsweek-nato-fills-holes-stockpiles"
+
+
+def test_plain_article_is_headline_plus_body():
+    z = zones_of("City Council Approves Budget\n\nThe council voted 7-2 on Monday.\n\nThe mayor said she was pleased.\n")
+    assert [zone for zone, _ in z] == ["headline", "body", "body"]
+
+
+def test_photo_block_with_other_names_and_agency():
+    text = (
+        "Floods Hit Northern Towns\n\n"
+        "Rivers burst their banks overnight, officials said.\n\n"
+        "Flooded Streets In Leeds\n"
+        "Residents wade through water in Leeds on Friday. Thousands were evacuated. Maria Gonzalez/Reuters\n\n"
+        "Rain is expected to continue until Sunday.\n"
+    )
+    z = zones_of(text)
+    assert [zone for zone, _ in z] == ["headline", "body", "caption", "caption", "credit", "body"]
+    assert z[4][1] == "Maria Gonzalez/Reuters"
+
+
+def test_standalone_credit_line():
+    z = zones_of("Title Here\n\nA body sentence that is long enough to count.\n\nA caption about the scene here.\n\nJohn Smith/AP/Shutterstock\n\nMore body text follows here.")
+    assert [zone for zone, _ in z] == ["headline", "body", "caption", "credit", "body"]
+
+
+def test_bio_without_header_and_truncated_repeat():
+    text = (
+        "Storm Nears Coast\n\nThe storm is expected to make landfall on Tuesday.\n\n"
+        "Residents were told to leave.\n\n"
+        "Ana Lima is a staff writer at the Coastal Post covering weather.\n\n"
+        "Ana Lima is a staff writer at the Coastal Post ... Read more"
+    )
+    assert [zone for zone, _ in zones_of(text)] == ["headline", "body", "body", "bio", "bio"]
+    assert article_from_text(text, "t").author == "Ana Lima"
+
+
+def test_byline_author():
+    assert article_from_text("Headline\n\nBy Kim Lee\n\nBody text.", "t").author == "Kim Lee"
+
+
+def test_notice_cue_is_case_insensitive_and_short_only():
+    z = zones_of("Headline Words\n\nListen to this article\n\nBody text that mentions how to listen to this article in passing and goes on for a while with many more words than any notice would ever have in it at all.")
+    assert [zone for zone, _ in z] == ["headline", "notice", "body"]
+
+
+def test_long_first_paragraph_is_body():
+    assert [zone for zone, _ in zones_of("word " * 100)] == ["body"]
+
+
+def test_credit_split_shapes():
+    assert credit_split("Dimitar Dilkoff/AFP/Getty") == 0
+    s = "A man walks by. Jane Roe/Bloomberg"
+    assert s[credit_split(s):] == "Jane Roe/Bloomberg"
+    assert credit_split("The ratio was 3/4 of the vote.") is None
+    assert credit_split("He said it was and/or maybe not.") is None
+
+
+def test_split_paragraphs_spans_are_stripped():
+    text = "  A  \n\n\n B\nC \n \n"
+    spans = split_paragraphs(text)
+    assert [text[s:e] for s, e in spans] == ["A", "B", "C"]
+
+
+def test_article_id_is_stable_slug():
+    assert article_id_from_path("/x/My Article (2).TXT") == "my-article-2"
+    assert article_id_from_path("a/b/seed.txt") == article_id_from_path("c/seed.txt")
