@@ -147,8 +147,14 @@ def credit_split(s: str) -> int | None:
 
 
 def _matches_cue(s: str, kind: str) -> bool:
+    """True if the paragraph starts with a cue of ``kind`` (leading symbols such as an
+    emoji skipped), or is short (at most 12 words) and contains one."""
     low = s.lower()
-    return any(low.startswith(c) or c in low for c in lexicons.zone_cues(kind))
+    lead = re.sub(r"^\W+", "", low)
+    cues = lexicons.zone_cues(kind)
+    if any(lead.startswith(c) for c in cues):
+        return True
+    return len(s.split()) <= 12 and any(c in low for c in cues)
 
 
 def assign_zones(paragraph_texts: list[str]) -> list[str]:

@@ -93,3 +93,14 @@ def test_split_paragraphs_spans_are_stripped():
 def test_article_id_is_stable_slug():
     assert article_id_from_path("/x/My Article (2).TXT") == "my-article-2"
     assert article_id_from_path("a/b/seed.txt") == article_id_from_path("c/seed.txt")
+
+
+def test_notice_cue_inside_a_long_body_paragraph_is_not_a_notice():
+    z = zones_of("City Sues Campaign\n\nThe city is demanding that the campaign stop using the image in an advertisement, "
+                 "the city attorney said in a letter on Friday.")
+    assert [zone for zone, _ in z] == ["headline", "body"]
+
+
+def test_notice_after_leading_emoji():
+    z = zones_of("Headline Words\n\n\U0001F50A Listen to this article, read by an automated voice and more words here\n\nBody.")
+    assert z[1][0] == "notice"
