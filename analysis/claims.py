@@ -1,23 +1,874 @@
-"""PLACEHOLDER — replaced by the claims stage (issue 4)."""
+"""Claims: who claims what, and how it is attributed (stage 4, *Doc + mentions → claims*).
+
+A **claim** is one proposition the article presents as true, with its source
+(see ``data/gold/CLAIMS_GUIDELINES.md``):
+
+* an *attributed* claim is one attribution relation: a **content** span, a
+  **cue** ("said", "told Newsweek", "according to") and a **speaker** (the
+  mention in the speaker slot next to the cue);
+* a *narrator* claim is a headline or body sentence attributed to no one.
+
+Attribution types: ``direct`` (the content is a quotation), ``mixed`` (reported
+speech with quoted fragments), ``indirect`` (reported speech, topic reports,
+"according to"), ``narrator``.
+
+How it works, without a parser model:
+
+1. Each paragraph of the ``headline``, ``body`` and ``caption`` zones is cut into
+   *units*: its sentences, with the sentences a quotation spans merged, so a
+   multi-sentence quotation is one unit.
+2. In each unit the cue lexicon (``data/lexicons/cues.tsv``, every inflected
+   form with its lemma) is matched on tokens outside quotation marks; a cue that
+   looks like an infinitive, a noun (after a determiner), a passive, or that lacks
+   the speech frame its lexicon entry asks for is rejected.
+3. The first valid cue is read against general patterns of news attribution:
+   ``"…," X said`` / ``"…," said X`` / ``X said (that) …`` / ``X, <appositive>,
+   told Y that …`` / ``…, X said, …`` / ``…, X said.`` / ``According to X, …`` /
+   ``…, adding that …`` and ``"…" — X``.  The speaker slot is found by walking
+   from the cue over auxiliaries, adverbs and time words
+   (``claims_gap_words.txt``) and over an appositive (``claims_appositive_starts.txt``).
+4. The speaker is the mention that ends the slot (its head: the name, role noun
+   or pronoun); its entity comes from the mentions table. An unresolved pronoun
+   and a slot without a mention fall back to the previous claim's speaker
+   (pronouns) or the slot's surface text with an empty entity id.
+5. A unit whose quotation has no cue is a *floating quote*: it inherits the
+   speaker of the preceding attributed claim. Other headline/body units are
+   narrator claims; caption descriptions are not claims; notices, credits and
+   the author bio are never read.
+
+``claim_id`` is a hash of the article id and the normalised content text, so a
+claim keeps its id across runs and edits elsewhere; exact duplicates get
+``-2``, ``-3`` … in reading order.
+"""
 from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
-from analysis.tokenise import Doc
+from analysis import lexicons
+from analysis.quotes import Quote
+from analysis.tokenise import Doc, Token
 
+#: claims table: one row per claim.
 CLAIM_COLUMNS: dict[str, str] = {
     "article_id": "string", "claim_id": "string", "sentence_id": "int64", "paragraph_id": "int64",
     "zone": "string", "start": "int64", "end": "int64", "text": "string", "attribution": "string",
     "speaker": "string", "speaker_entity_id": "string", "speaker_mention_id": "string", "cue": "string",
     "cue_lemma": "string", "quote": "string", "category": "string", "has_number": "bool",
     "has_date": "bool", "entity_ids": "string",
+    # added by the claims stage (offsets are -1 when absent)
+    "speaker_start": "int64", "speaker_end": "int64", "cue_start": "int64", "cue_end": "int64",
 }
 
+#: Separator of ``entity_ids`` (and of quotation fragments in ``quote``).
+ID_SEP: str = ";"
+QUOTE_SEP: str = " … "
 
-def find_claims(doc: Doc, mentions: list) -> list:
-    return []
+#: Attribution types, in display order.
+ATTRIBUTIONS: tuple[str, ...] = ("direct", "mixed", "indirect", "narrator")
+
+#: Zones whose text can hold claims; narrator claims only in NARRATOR_ZONES.
+CLAIM_ZONES: frozenset[str] = frozenset({"headline", "body", "caption"})
+NARRATOR_ZONES: frozenset[str] = frozenset({"headline", "body"})
+
+#: What may follow a name inside its noun phrase: capitalised post-nominals and
+#: parentheses ("Philip Ingram MBE", "Roy Cooper (D)", "John Smith Jr.").
+_POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
+_QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+_PARTICIPLE_COMMA = frozenset({",", "\u2014", "\u2013", "\u2015", "--", ";"})
 
 
-def claims_table(doc: Doc, claims: list) -> pd.DataFrame:
-    from analysis.tables import empty_table
-    return empty_table(CLAIM_COLUMNS)
+# --- lexicons -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One form of the cue lexicon."""
+
+    form: tuple[str, ...]
+    lemma: str
+    kind: str
+    frame: str
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[tuple[str, ...], CueEntry]:
+    """Cue forms (tuples of lower-case words) → entry, from ``data/lexicons/cues.tsv``."""
+    out: dict[tuple[str, ...], CueEntry] = {}
+    for r in lexicons.table("cues.tsv"):
+        form = tuple(r["form"].lower().split())
+        out.setdefault(form, CueEntry(form, r["lemma"], r["kind"], r["frame"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas(kinds: tuple[str, ...] = ("speech", "source")) -> frozenset[str]:
+    """Lemmas of the cue lexicon of the given kinds."""
+    return frozenset(e.lemma for e in cue_lexicon().values() if e.kind in kinds)
+
+
+@lru_cache(maxsize=1)
+def cue_form_lemma() -> dict[str, str]:
+    """Single-word cue forms → lemma (used to lemmatise a cue written elsewhere)."""
+    return {" ".join(f): e.lemma for f, e in cue_lexicon().items()}
+
+
+@lru_cache(maxsize=1)
+def _max_cue_len() -> int:
+    return max(len(f) for f in cue_lexicon())
+
+
+@lru_cache(maxsize=1)
+def gap_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.word_list("claims_gap_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.word_list("claims_pronouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def appositive_starts() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.word_list("claims_appositive_starts.txt"))
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern:
+    words = sorted(lexicons.word_list("claims_number_words.txt"), key=len, reverse=True)
+    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _date_res() -> tuple[re.Pattern, re.Pattern]:
+    ws = lexicons.word_list("claims_date_words.txt")
+    caps = sorted((w for w in ws if w[:1].isupper()), key=len, reverse=True)
+    low = sorted((w for w in ws if not w[:1].isupper()), key=len, reverse=True)
+    cap_re = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|(?<!\w)(?:" + "|".join(re.escape(w) for w in caps) + r")(?!\w)")
+    low_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in low) + r")(?!\w)", re.IGNORECASE)
+    return cap_re, low_re
+
+
+@lru_cache(maxsize=1)
+def category_rules() -> tuple[tuple[str, str, object], ...]:
+    """(category, kind, matcher) in priority order, from ``data/lexicons/categories.tsv``."""
+    rules = []
+    for r in lexicons.table("categories.tsv"):
+        kind, pat = r["kind"], r["pattern"]
+        if kind == "phrase":
+            p = _norm_apostrophes(pat.lower())
+            matcher: object = re.compile(r"(?<![\w'])" + re.escape(p) + r"(?![\w])")
+        elif kind == "regex":
+            matcher = re.compile(pat)
+        else:
+            matcher = pat.lower()
+        rules.append((r["category"], kind, matcher))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def categories() -> tuple[str, ...]:
+    """Category names in priority order, ``report`` (the default) last."""
+    seen: list[str] = []
+    for c, _, _ in category_rules():
+        if c not in seen:
+            seen.append(c)
+    if "report" not in seen:
+        seen.append("report")
+    return tuple(seen)
+
+
+@lru_cache(maxsize=None)
+def function_words(cls: str) -> frozenset[str]:
+    """One class of ``claims_function_words.tsv`` (determiner, preposition, …)."""
+    return frozenset(r["word"].lower() for r in lexicons.table("claims_function_words.tsv") if r["class"] == cls)
+
+
+def _norm_apostrophes(s: str) -> str:
+    return s.replace("\u2019", "'").replace("\u2018", "'")
+
+
+# --- small text helpers ------------------------------------------------------------
+
+
+def categorise(text: str, cue_lemma: str = "") -> str:
+    """The category of a claim's content ``text`` (see ``categories.tsv``)."""
+    low = _norm_apostrophes(text.lower())
+    for cat, kind, m in category_rules():
+        if kind == "cue":
+            if cue_lemma and cue_lemma == m:
+                return cat
+        elif m.search(low):  # type: ignore[union-attr]
+            return cat
+    return "report"
+
+
+def has_number(text: str) -> bool:
+    """True if ``text`` holds a digit or a number word (``claims_number_words.txt``)."""
+    return bool(_number_re().search(text))
+
+
+def has_date(text: str) -> bool:
+    """True if ``text`` holds a year, a month or weekday name or a date word."""
+    cap_re, low_re = _date_res()
+    return bool(cap_re.search(text) or low_re.search(text))
+
+
+def normalise_claim_text(text: str) -> str:
+    """Normalised text for claim ids: NFKC, straight quotes, lower case, single spaces,
+    no punctuation at either end."""
+    s = unicodedata.normalize("NFKC", text)
+    s = s.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                                   "\u00ab": '"', "\u00bb": '"', "\u201e": '"'}))
+    s = re.sub(r"\s+", " ", s.lower()).strip()
+    return s.strip(" \"'.,;:!?\u2026-\u2014\u2013")
+
+
+def claim_id_for(article_id: str, text: str, occurrence: int = 1) -> str:
+    """Stable id from the article id and the normalised claim text; the k-th exact
+    duplicate (k ≥ 2) gets the suffix ``-k``."""
+    h = hashlib.sha1(f"{article_id}\n{normalise_claim_text(text)}".encode("utf-8")).hexdigest()[:12]
+    return f"c{h}" if occurrence <= 1 else f"c{h}-{occurrence}"
+
+
+def _trim(text: str, s: int, e: int, lead: str = " \t\n,:;\u2014\u2013-", tail: str = " \t\n,.;:\u2014\u2013-") -> tuple[int, int]:
+    """Strip ``lead`` chars from the left and ``tail`` chars from the right of ``text[s:e]``
+    (a final full stop is kept when a closing quotation mark follows it)."""
+    while s < e and text[s] in lead:
+        s += 1
+    while e > s and text[e - 1] in tail:
+        e -= 1
+    return s, e
+
+
+# --- data classes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim. ``start``/``end`` are the content span: ``text[start:end] == content``."""
+
+    article_id: str
+    claim_id: str
+    sentence_id: int
+    paragraph_id: int
+    zone: str
+    start: int
+    end: int
+    content: str
+    attribution: str
+    speaker: str = ""
+    speaker_entity_id: str = ""
+    speaker_mention_id: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue: str = ""
+    cue_lemma: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    quote: str = ""
+    category: str = "report"
+    has_number: bool = False
+    has_date: bool = False
+    entity_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    sentence_id: int
+    paragraph_id: int
+    zone: str
+    tokens: list[Token]
+    quotes: list[Quote]
+
+
+@dataclass
+class _Cue:
+    i: int  # index of the first cue token in the unit
+    j: int  # index after the last cue token (addressee included for tell-verbs)
+    entry: CueEntry
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    surface: str
+    mention: object | None = None
+
+
+@dataclass
+class _Found:
+    content: tuple[int, int]
+    cue: _Cue | None
+    speaker: _Speaker | None
+    direct: bool = False
+    cue_span: tuple[int, int] | None = None
+
+
+# --- units and cues -----------------------------------------------------------------
+
+
+def _units(doc: Doc) -> list[_Unit]:
+    """Sentences of claim zones, merged where a quotation spans sentences."""
+    by_para: dict[int, list] = {}
+    for s in doc.sentences:
+        if s.zone in CLAIM_ZONES:
+            by_para.setdefault(s.paragraph_id, []).append(s)
+    toks_by_sent: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        toks_by_sent.setdefault(t.sentence_id, []).append(t)
+    units: list[_Unit] = []
+    for pid in sorted(by_para):
+        sents = by_para[pid]
+        k = 0
+        while k < len(sents):
+            s0 = sents[k]
+            end = s0.end
+            m = k
+            # extend while a quotation that starts before ``end`` runs past it
+            changed = True
+            while changed:
+                changed = False
+                for q in doc.quotes:
+                    if q.start < end < q.end and m + 1 < len(sents):
+                        while m + 1 < len(sents) and sents[m].end < q.end:
+                            m += 1
+                        end = sents[m].end
+                        changed = True
+                        break
+            toks: list[Token] = []
+            for ss in sents[k : m + 1]:
+                toks.extend(toks_by_sent.get(ss.sentence_id, []))
+            qs = [q for q in doc.quotes if q.start < end and q.end > s0.start]
+            units.append(_Unit(s0.start, end, s0.sentence_id, pid, s0.zone, toks, qs))
+            k = m + 1
+    return units
+
+
+def _low(doc: Doc, t: Token) -> str:
+    return doc.text[t.start : t.end].lower().replace("\u2019", "'")
+
+
+def _is_gap(w: str) -> bool:
+    return w in gap_words() or (w.endswith("ly") and len(w) > 3) or w.isdigit() or _is_date_word(w)
+
+
+@lru_cache(maxsize=4096)
+def _is_date_word(w: str) -> bool:
+    return any(w == x.lower() for x in lexicons.word_list("claims_date_words.txt") if " " not in x)
+
+
+def _in_quote(unit: _Unit, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in unit.quotes)
+
+
+def _find_cues(doc: Doc, unit: _Unit) -> list[_Cue]:
+    lex = cue_lexicon()
+    low = [_low(doc, t) for t in unit.tokens]
+    out: list[_Cue] = []
+    i = 0
+    n = len(low)
+    while i < n:
+        hit = None
+        if not unit.tokens[i].in_quote:
+            for L in range(min(_max_cue_len(), n - i), 0, -1):
+                form = tuple(low[i : i + L])
+                if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
+                    hit = _Cue(i, i + L, lex[form])
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.j
+        else:
+            i += 1
+    return out
+
+
+def _after_quote(doc: Doc, unit: _Unit, pos: int) -> Quote | None:
+    """The quotation ending right before ``pos`` (only commas, dashes, space between)."""
+    best = None
+    for q in unit.quotes:
+        if q.end <= pos and re.fullmatch(r"[\s,\u2014\u2013-]*", doc.text[q.end : pos]):
+            best = q
+    return best
+
+
+def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
+    e = cue.entry
+    first = low[cue.i]
+    prev = low[cue.i - 1] if cue.i > 0 else ""
+    if e.kind == "source":
+        return True
+    if prev == "to" or prev in function_words("determiner") or prev in function_words("preposition"):
+        return False  # infinitive ("to discuss") or noun ("the report", "a claim")
+    if first.endswith("ing"):
+        # participle: "…, adding that …"; progressive "is saying"
+        if not (prev in _PARTICIPLE_COMMA or prev in function_words("passive_aux") or prev in {"was", "were", "been"}):
+            return False
+    elif prev in function_words("passive_aux") and first.endswith(("ed", "en", "ld", "id", "wn", "ht", "lt")):
+        return False  # passive: "was told", "is expected"
+    if e.frame == "strict":
+        if _after_quote(doc, unit, unit.tokens[cue.i].start) is not None:
+            return True
+        k = cue.j
+        skipped = 0
+        while k < len(low) and skipped < 3 and _is_gap(low[k]) and low[k] not in ("that",):
+            k += 1
+            skipped += 1
+        if k >= len(low):
+            return True
+        nxt = low[k]
+        if nxt in function_words("frame_next") or nxt in _QUOTE_CHARS:
+            return True
+        # "…, X added." with the content before: speaker slot left, comma before it
+        return False
+    return True
+
+
+# --- speaker slots --------------------------------------------------------------------
+
+
+def _mention_kind(m: object) -> str:
+    return str(getattr(m, "mention_kind", "") or "")
+
+
+def _pick_mention(mentions: list, start: int, end: int, prefer: str) -> object | None:
+    """The mention inside [start, end) that heads the slot: ending last (``prefer='right'``)
+    or starting first (``'left'``); ties → the longest."""
+    cands = [m for m in mentions if m.start >= start and m.end <= end and m.end > m.start]
+    if not cands:
+        return None
+    if prefer == "right":
+        return max(cands, key=lambda m: (m.end, m.end - m.start, -m.start))
+    return min(cands, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list) -> _Speaker | None:
+    """The speaker slot before the cue, or None (clause boundary or nothing there)."""
+    toks = unit.tokens
+    j = cue_i - 1
+    skipped = 0
+    while j >= 0 and skipped < 6 and _is_gap(low[j]) and low[j] not in pronouns():
+        j -= 1
+        skipped += 1
+    if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
+        return None  # "for further comment": a noun after a preposition
+    if low[j] == ",":
+        # an appositive between the speaker and the cue: ", a former officer,"
+        k = j - 1
+        while k >= 0 and low[k] != "," and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
+            k -= 1
+        if k >= 1 and low[k] == "," and j - k >= 3 and low[k + 1] in appositive_starts():
+            j = k - 1
+        else:
+            return None
+    if j < 0 or toks[j].in_quote or low[j] in _QUOTE_CHARS:
+        return None
+    end_tok = j
+    # walk to the left edge of the noun phrase
+    b = j
+    steps = 0
+    while b - 1 >= 0 and steps < 7:
+        w = low[b - 1]
+        t = toks[b - 1]
+        if t.in_quote or w in _QUOTE_CHARS or w in function_words("slot_stop") or w in cue_form_lemma():
+            break
+        if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", "."):
+            break
+        b -= 1
+        steps += 1
+    s_off, e_off = toks[b].start, toks[end_tok].end
+    m = _pick_mention(mentions, s_off, e_off, "right")
+    if m is not None and m.end < toks[end_tok].start and not _POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
+        m = None  # the head of the slot is not a mention ("the head of NATO's …")
+    if m is not None:
+        return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    # no mention: the surface, from a capitalised word / pronoun / determiner to the head
+    words = low[b : end_tok + 1]
+    if not any(ch.isalpha() for w in words for ch in w):
+        return None
+    if low[end_tok] in pronouns():
+        b = end_tok
+    else:
+        # keep at most the last 5 tokens; start at a determiner or capitalised word if any
+        b = max(b, end_tok - 4)
+        for x in range(b, end_tok + 1):
+            w = doc.text[toks[x].start : toks[x].end]
+            if low[x] in function_words("determiner") or w[:1].isupper():
+                b = x
+                break
+    return _Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None)
+
+
+def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -> _Speaker | None:
+    """The noun phrase starting at token ``k`` ("said John Smith, a spokesman")."""
+    toks = unit.tokens
+    if k >= len(toks) or toks[k].in_quote:
+        return None
+    e = k
+    while e < len(toks) and e - k < 8:
+        w = low[e]
+        if toks[e].in_quote or w in _QUOTE_CHARS or w in (",", ".", ";", ":", "(", "?", "!") or w in function_words("slot_stop"):
+            break
+        if e > k and (w in function_words("prep_tail") and w not in ("to", "for")) and not doc.text[toks[e].start].isupper():
+            break
+        e += 1
+    if e == k:
+        return None
+    s_off, e_off = toks[k].start, toks[e - 1].end
+    m = _pick_mention(mentions, s_off, e_off, "left")
+    if m is not None:
+        return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):
+        return None
+    return _Speaker(s_off, e_off, doc.text[s_off:e_off], None)
+
+
+def _addressee_end(doc: Doc, unit: _Unit, j: int, low: list[str]) -> int:
+    """For tell-verbs: index after the addressee ("told Newsweek", "told reporters")."""
+    k = j
+    while k < len(low) and k - j < 4:
+        w = low[k]
+        if w in function_words("frame_next") or w in _QUOTE_CHARS or unit.tokens[k].in_quote or w in function_words("prep_tail") or _is_gap(w):
+            break
+        k += 1
+    return k
+
+
+# --- reading one unit -----------------------------------------------------------------
+
+
+def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) -> _Found | None:
+    text = doc.text
+    toks = unit.tokens
+    e = cue.entry
+    cstart, cend = toks[cue.i].start, toks[cue.j - 1].end
+    if e.kind == "source":  # according to X
+        sp = _slot_right(doc, unit, cue.j, low, mentions)
+        if sp is None:
+            return None
+        # the source NP runs to the next comma / end
+        k = cue.j
+        while k < len(toks) and low[k] not in (",", ";", ":") and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
+            k += 1
+        np_end = toks[k - 1].end
+        before = _trim(text, unit.start, cstart)
+        after = _trim(text, np_end, unit.end)
+        nb = len(text[before[0] : before[1]].split())
+        na = len(text[after[0] : after[1]].split())
+        if nb >= 2 and na >= 2:
+            content = _trim(text, unit.start, unit.end)
+        elif nb >= 2:
+            content = before
+        elif na >= 1:
+            content = after
+        else:
+            return None
+        return _Found(content, cue, sp, cue_span=(cstart, cend))
+
+    j = cue.j
+    if e.frame == "object":
+        j = _addressee_end(doc, unit, j, low)
+        cend = toks[j - 1].end
+    prev = low[cue.i - 1] if cue.i > 0 else ""
+    participle = (low[cue.i].endswith("ing") and prev in _PARTICIPLE_COMMA) or prev in function_words("coordinator")
+    left = None if participle else _slot_left(doc, unit, cue.i, low, mentions)
+    slot_start = left.start if left else cstart
+    q_before = _after_quote(doc, unit, slot_start)
+    # A: "…," X said / "…," said X
+    if q_before is not None and text[unit.start : q_before.start].strip() == "":
+        sp = left or _slot_right(doc, unit, j, low, mentions)
+        if sp is None:
+            return None
+        return _Found((q_before.content_start, q_before.content_end), cue, sp, direct=True, cue_span=(cstart, cend))
+    # content after the cue
+    k = j
+    while k < len(low) and low[k] in (",", ":") and False:
+        k += 1
+    after_s = toks[j].start if j < len(toks) else unit.end
+    after_text = text[after_s : unit.end]
+    after_words = [w for w in low[j:] if any(ch.isalnum() for ch in w)]
+    before_text = text[unit.start : slot_start]
+    before_words = len(before_text.split())
+    if participle:
+        sp = _participle_subject(doc, unit, cue.i, mentions)
+        content = _content_after(doc, unit, j, low)
+        if content is None:
+            return None
+        return _Found(content, cue, sp, cue_span=(cstart, cend))
+    if left is None:
+        # C: "…, said X." — content before, speaker after
+        if before_text.rstrip().endswith((",", "\u2014", "\u2013")) and before_words >= 3:
+            sp = _slot_right(doc, unit, j, low, mentions)
+            if sp is None:
+                return None
+            return _Found(_trim(text, unit.start, slot_start), cue, sp, cue_span=(cstart, cend))
+        return None
+    ends_clause = before_text.rstrip().endswith((",", "\u2014", "\u2013"))
+    nxt = low[j] if j < len(low) else ""
+    if not after_words:
+        if text[cend:unit.end].strip() == ":":
+            # "He said:" — the quotation follows in the next paragraph
+            return _Found((cend, cend), cue, left, cue_span=(cstart, cend))
+        # "…, X said." — content before
+        if before_words < 2:
+            return None
+        return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
+    if nxt == "," and ends_clause and before_words >= 2:
+        # "…, X said, …" — parenthetical cue: the whole sentence is the content
+        return _Found(_trim(text, unit.start, unit.end), cue, left, cue_span=(cstart, cend))
+    if ends_clause and before_words >= 4 and nxt in function_words("prep_tail") and "that" not in low[j : j + 10]:
+        # "…, X said in a statement." — content before
+        return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
+    content = _content_after(doc, unit, j, low)
+    if content is None:
+        return None
+    q = _whole_quote(doc, unit, content)
+    if q is not None:
+        return _Found((q.content_start, q.content_end), cue, left, direct=True, cue_span=(cstart, cend))
+    return _Found(content, cue, left, cue_span=(cstart, cend))
+
+
+def _content_after(doc: Doc, unit: _Unit, j: int, low: list[str]) -> tuple[int, int] | None:
+    """The reported material after the cue: skip ``that`` / ``:`` / ``,``."""
+    toks = unit.tokens
+    k = j
+    while k < len(low) and low[k] in (",", ":", "that", "\u2014", "\u2013", "--"):
+        k += 1
+    if k >= len(toks):
+        return None
+    s, e = _trim(doc.text, toks[k].start, unit.end)
+    if e - s < 2:
+        return None
+    return s, e
+
+
+def _whole_quote(doc: Doc, unit: _Unit, span: tuple[int, int]) -> Quote | None:
+    """The quotation that makes up the whole of ``span`` (after ``said:``), if any."""
+    s, e = span
+    for q in unit.quotes:
+        if q.start == s and q.end >= e - 1 and doc.text[q.end : e].strip(" .,") == "":
+            return q
+    return None
+
+
+def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _Speaker | None:
+    """Subject of "…, adding that": the first mention of the unit outside quotations."""
+    lim = unit.tokens[cue_i].start
+    cands = [m for m in mentions if unit.start <= m.start and m.end <= lim and not _in_quote(unit, m.start)]
+    if not cands:
+        return None
+    m = min(cands, key=lambda m: (m.start, -(m.end - m.start)))
+    return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+
+
+def _dash_speaker(doc: Doc, unit: _Unit, low: list[str], mentions: list) -> tuple[_Speaker, Quote, tuple[int, int]] | None:
+    """``"…" — X``: a quotation followed by a dash and a name ending the unit."""
+    for q in unit.quotes:
+        rest = doc.text[q.end : unit.end]
+        m = re.match(r"\s*(\u2015|\u2014|\u2013|--|-)\s*", rest)
+        if not m:
+            continue
+        k = next((x for x, t in enumerate(unit.tokens) if t.start >= q.end + m.end()), None)
+        if k is None:
+            continue
+        sp = _slot_right(doc, unit, k, low, mentions)
+        if sp is not None and doc.text[sp.end : unit.end].strip(" .,") == "" or (
+            sp is not None and sp.mention is not None and doc.text[sp.end : unit.end].lstrip().startswith(",")
+        ):
+            ds = q.end + m.start(1)
+            return sp, q, (ds, ds + len(m.group(1)))
+    return None
+
+
+# --- main entry points ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Who:
+    """A resolved speaker: name, entity id, mention id and the mention's span."""
+
+    name: str = ""
+    entity_id: str = ""
+    mention_id: str = ""
+    start: int = -1
+    end: int = -1
+
+
+_NOBODY = _Who()
+
+
+def _resolve(sp: _Speaker | None, last: _Who | None) -> _Who:
+    """Resolve a speaker slot; an unresolved pronoun (or no slot) falls back to ``last``."""
+    if sp is None:
+        return last or _NOBODY
+    m = sp.mention
+    surface_low = sp.surface.lower()
+    if m is not None:
+        eid = str(getattr(m, "entity_id", "") or "")
+        name = str(getattr(m, "entity", "") or "")
+        mid = str(getattr(m, "mention_id", "") or "")
+        if eid:
+            return _Who(name or sp.surface, eid, mid, sp.start, sp.end)
+        if (_mention_kind(m) == "pronoun" or surface_low in pronouns()) and last:
+            return _Who(last.name, last.entity_id, mid, sp.start, sp.end)
+        return _Who(name or sp.surface, "", mid, sp.start, sp.end)
+    if surface_low in pronouns() and last:
+        return _Who(last.name, last.entity_id, "", sp.start, sp.end)
+    return _Who(sp.surface, "", "", sp.start, sp.end)
+
+
+def _narrator_subject(doc: Doc, unit: _Unit, mentions: list, last: _Who | None) -> _Who | None:
+    """The person a narrator sentence opens with ("Smith, a farmer, has seen …"), who is
+    the likely speaker of a floating quotation right after it."""
+    if len(unit.tokens) < 2:
+        return None
+    lim = unit.tokens[min(len(unit.tokens) - 1, 5)].end
+    for m in mentions:
+        if m.start < unit.start or m.start >= lim or _in_quote(unit, m.start):
+            continue
+        etype = str(getattr(m, "entity_type", "") or "")
+        if etype == "PERSON" or (_mention_kind(m) == "pronoun" and etype in ("", "PERSON")):
+            return _resolve(_Speaker(m.start, m.end, doc.text[m.start : m.end], m), last)
+        return None
+    return None
+
+
+def find_claims(doc: Doc, mentions: list) -> list[Claim]:
+    """All claims of ``doc`` in reading order (see the module docstring).
+
+    ``mentions`` are objects with ``mention_id, entity_id, entity, entity_type,
+    mention_kind, start, end`` (the mentions stage); an empty list works too
+    (speakers are then the slots' surface text).
+    """
+    text = doc.text
+    aid = doc.article.article_id
+    ments = sorted(mentions or [], key=lambda m: (m.start, m.end))
+    raw: list[dict] = []
+    last: _Who | None = None  # speaker of the latest attributed claim
+    hint: _Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
+    for unit in _units(doc):
+        low = [_low(doc, t) for t in unit.tokens]
+        found: _Found | None = None
+        for cue in _find_cues(doc, unit):
+            if not _cue_valid(doc, unit, cue, low):
+                continue
+            found = _read_cue(doc, unit, cue, low, ments)
+            if found is not None:
+                break
+        next_hint: _Who | None = None
+        cue_text = cue_lemma = ""
+        cue_span = (-1, -1)
+        who = _NOBODY
+        if found is not None and found.content[0] == found.content[1]:
+            # an introduction ("He said:") — its speaker owns the next quotation
+            hint = _resolve(found.speaker, last)
+            continue
+        if found is not None:
+            cs, ce = found.content
+            who = _resolve(found.speaker, last)
+            if found.cue_span:
+                cue_span = found.cue_span
+                cue_text = text[cue_span[0] : cue_span[1]]
+                cue_lemma = found.cue.entry.lemma if found.cue else ""
+            inside = [q for q in unit.quotes if q.start < ce and q.end > cs]
+            attribution = "direct" if found.direct else ("mixed" if inside else "indirect")
+        else:
+            dash = _dash_speaker(doc, unit, low, ments)
+            main_q = _main_quote(doc, unit)
+            if dash is not None:
+                sp, q, cue_span = dash
+                cs, ce = q.content_start, q.content_end
+                who = _resolve(sp, last)
+                cue_text, cue_lemma = text[cue_span[0] : cue_span[1]], "dash"
+                attribution = "direct"
+            elif main_q is not None:
+                # a floating quotation: the announced speaker, else the previous claim's
+                cs, ce = main_q.content_start, main_q.content_end
+                who = hint or last or _NOBODY
+                attribution = "direct"
+            elif unit.zone in NARRATOR_ZONES:
+                cs, ce = _trim(text, unit.start, unit.end)
+                attribution = "narrator"
+                next_hint = _narrator_subject(doc, unit, ments, last)
+            else:
+                hint = None
+                continue
+        hint = next_hint
+        cs, ce = _trim(text, cs, ce, lead=" \t\n", tail=" \t\n,;:")
+        if ce <= cs:
+            continue
+        if attribution == "narrator":
+            who = _NOBODY
+        elif who.name:
+            last = who
+        content = text[cs:ce]
+        qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes if q.start < ce and q.end > cs]
+        if attribution == "direct":
+            qfrags = [content]
+        ents: list[str] = []
+        for m in ments:
+            eid = str(getattr(m, "entity_id", "") or "")
+            if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) and eid not in ents:
+                ents.append(eid)
+        raw.append(dict(
+            article_id=aid, sentence_id=doc.sentence_at(cs).sentence_id, paragraph_id=unit.paragraph_id,
+            zone=unit.zone, start=cs, end=ce, content=content, attribution=attribution,
+            speaker=who.name, speaker_entity_id=who.entity_id, speaker_mention_id=who.mention_id,
+            speaker_start=who.start, speaker_end=who.end, cue=cue_text, cue_lemma=cue_lemma,
+            cue_start=cue_span[0], cue_end=cue_span[1],
+            quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
+            category=categorise(content, cue_lemma), has_number=has_number(content), has_date=has_date(content),
+            entity_ids=tuple(ents),
+        ))
+    seen: dict[str, int] = {}
+    out: list[Claim] = []
+    for r in raw:
+        base = claim_id_for(aid, r["content"])
+        seen[base] = seen.get(base, 0) + 1
+        out.append(Claim(claim_id=claim_id_for(aid, r["content"], seen[base]), **r))
+    return out
+
+
+def _main_quote(doc: Doc, unit: _Unit) -> Quote | None:
+    """The quotation that carries a unit without a cue (a floating quote): it opens
+    the unit, or covers most of its text."""
+    best = None
+    for q in unit.quotes:
+        if q.start < unit.start:
+            continue
+        body = len(doc.text[unit.start : unit.end].strip())
+        if doc.text[unit.start : q.start].strip() == "" or (q.end - q.start) >= 0.6 * body:
+            best = q
+            break
+    return best
+
+
+def claims_table(doc: Doc, claims: list[Claim]) -> pd.DataFrame:
+    """One row per claim (see :data:`CLAIM_COLUMNS`); ``text`` is the content span."""
+    from analysis.tables import typed_frame
+
+    cols: dict[str, list] = {c: [] for c in CLAIM_COLUMNS}
+    for c in claims:
+        row = {
+            "article_id": c.article_id, "claim_id": c.claim_id, "sentence_id": c.sentence_id,
+            "paragraph_id": c.paragraph_id, "zone": c.zone, "start": c.start, "end": c.end,
+            "text": c.content, "attribution": c.attribution, "speaker": c.speaker,
+            "speaker_entity_id": c.speaker_entity_id, "speaker_mention_id": c.speaker_mention_id,
+            "cue": c.cue, "cue_lemma": c.cue_lemma, "quote": c.quote, "category": c.category,
+            "has_number": c.has_number, "has_date": c.has_date, "entity_ids": ID_SEP.join(c.entity_ids),
+            "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
+            "cue_start": c.cue_start, "cue_end": c.cue_end,
+        }
+        for k, v in row.items():
+            cols[k].append(v)
+    return typed_frame(cols, CLAIM_COLUMNS)
