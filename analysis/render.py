@@ -12,10 +12,10 @@ What the page shows
 * every paragraph in reading order, in a row whose left gutter names its zone
   (headline, notice, body, caption, credit, bio); each zone has its own look;
 * entity **mentions** as tinted spans coloured by entity type; hovering shows
-  the canonical entity, its type and the mention kind (``title``); a mention
-  whose surface does not contain its entity's name ("he", "the alliance")
-  shows the entity it resolves to in small type after it (CSS generated
-  content, so the DOM text stays the article text);
+  the canonical entity, its type and the mention kind (``title``); a pronoun
+  or role mention ("he", "the NATO chief", "the alliance") shows the entity
+  it resolves to in small type after it (CSS generated content, so the DOM
+  text stays the article text);
 * **quotations** (spans between quotation marks, found by
   :func:`analysis.quotes.find_quotes`) in a serif italic, so quoted fragments
   stand apart from reported speech;
@@ -26,7 +26,11 @@ What the page shows
   any analyst label and note from ``data/annotations/claims.csv``;
 * a legend and a header with counts.
 
-Nesting: claims ⊃ quotations ⊃ mentions.  Spans are cut at paragraph
+* the claim's **cue** ("said", "told Newsweek") and **speaker slot** (the words
+  naming who speaks) in bold, in the speaker's colour, when the claims table
+  gives their offsets (``cue_start``/``cue_end``, ``speaker_start``/``speaker_end``);
+
+Nesting: claims ⊃ quotations ⊃ cue and speaker slots ⊃ mentions.  Spans are cut at paragraph
 boundaries (no element crosses a ``<p>``) and, should two layers overlap
 partially, split so that the markup always nests; every piece of a span
 carries the same ``data-claim`` / ``data-mention`` id, so a reader (or a test)
@@ -78,8 +82,14 @@ FALLBACK_ENTITY_COLOURS: tuple[str, ...] = ("#d8f5a2", "#c5f6fa", "#ffc9c9", "#e
 SPEAKER_PALETTE: tuple[str, ...] = (
     "#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9", "#c92a2a", "#0c8599", "#5f3dc4", "#a61e4d", "#5c940d", "#862e9c",
 )
-#: Colour of claims without a speaker.
-UNATTRIBUTED_COLOUR: str = "#868e96"
+#: Colour of narrator claims (the journalist's own voice) and of claims whose speaker is unknown.
+NARRATOR_COLOUR: str = "#868e96"
+UNRESOLVED_COLOUR: str = "#495057"
+#: Attribution value of the journalist's own (unattributed) claims.
+NARRATOR: str = "narrator"
+#: Speaker names shown for claims without a speaker.
+NARRATOR_NAME: str = "(narrator)"
+UNRESOLVED_NAME: str = "(speaker unresolved)"
 
 #: Underline style of a claim by its ``attribution`` value (lower-cased).
 ATTRIBUTION_STYLES: dict[str, str] = {
@@ -90,6 +100,7 @@ ATTRIBUTION_STYLES: dict[str, str] = {
     "indirect": "dashed",
     "reported": "dashed",
     "paraphrase": "dashed",
+    "narrator": "dotted",
     "unattributed": "dotted",
     "none": "dotted",
 }
@@ -123,6 +134,8 @@ CSS: str = """
 .ar-root .ar-m{border-radius:3px;padding:0 1px}
 .ar-root .ar-res::after{content:"\\2192\\00a0" attr(data-entity);font-size:10px;color:#495057;vertical-align:sub;margin-left:1px;font-style:normal}
 .ar-root .ar-q{font-family:Georgia,"Times New Roman",serif;font-style:italic;color:#7c2d12}
+.ar-root .ar-cue{font-weight:700}
+.ar-root .ar-spk{font-weight:700}
 .ar-root .ar-c{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:4px;text-decoration-skip-ink:none}
 .ar-root .ar-num{display:inline-block;min-width:15px;padding:0 3px;border-radius:8px;color:#fff;font:700 10px/15px system-ui,sans-serif;text-align:center;vertical-align:super;margin-right:2px;font-style:normal}
 .ar-root .ar-note{border-left:4px solid #868e96;padding:2px 6px;margin:0 0 6px;background:#f8f9fa;border-radius:0 4px 4px 0}
@@ -173,13 +186,25 @@ def attribution_style(attribution: str) -> str:
 
 
 def speaker_key(row: dict) -> str:
-    """Who a claim belongs to: the speaker entity id, else the speaker text, else ``""``."""
-    return _str(row.get("speaker_entity_id")) or _str(row.get("speaker")).strip()
+    """Who a claim belongs to: the speaker entity id, else the speaker text; narrator claims
+    and claims without a speaker get :data:`NARRATOR_NAME` / :data:`UNRESOLVED_NAME`."""
+    if _str(row.get("attribution")).strip().lower() == NARRATOR:
+        return NARRATOR_NAME
+    return _str(row.get("speaker_entity_id")) or _str(row.get("speaker")).strip() or UNRESOLVED_NAME
+
+
+def speaker_name(row: dict) -> str:
+    """The speaker as shown: the speaker text, or the narrator / unresolved placeholder."""
+    key = speaker_key(row)
+    if key in (NARRATOR_NAME, UNRESOLVED_NAME):
+        return key
+    return _str(row.get("speaker")).strip() or key
 
 
 @dataclass(frozen=True)
 class _Span:
-    """A marked span: ``layer`` 0 = claim, 1 = quotation, 2 = mention; ``key`` orders ties."""
+    """A marked span: ``layer`` 0 = claim, 1 = quotation, 2 = cue or speaker slot, 3 = mention;
+    ``key`` orders ties."""
 
     start: int
     end: int
@@ -187,6 +212,17 @@ class _Span:
     key: str
     open_tag: str
     last_open_tag: str = ""  # tag for the span's last piece (mention resolution), if different
+
+
+def _offset(v: object) -> int | None:
+    """An offset from a table cell (``None`` for missing or negative values)."""
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    try:
+        i = int(v)
+    except (TypeError, ValueError):
+        return None
+    return i if i >= 0 else None
 
 
 def _records(df: pd.DataFrame | None) -> list[dict]:
@@ -224,7 +260,7 @@ def _mention_rows(mentions: pd.DataFrame | None, n: int) -> tuple[list[dict], li
 
 def speaker_colours(claim_rows: list[dict]) -> dict[str, str]:
     """Colour per speaker key, in order of each speaker's first claim (``""`` → unattributed grey)."""
-    out: dict[str, str] = {"": UNATTRIBUTED_COLOUR}
+    out: dict[str, str] = {NARRATOR_NAME: NARRATOR_COLOUR, UNRESOLVED_NAME: UNRESOLVED_COLOUR}
     k = 0
     for r in claim_rows:
         key = speaker_key(r)
@@ -236,8 +272,7 @@ def speaker_colours(claim_rows: list[dict]) -> dict[str, str]:
 
 def claim_label(row: dict) -> str:
     """Compact plain-text label of a claim: ``speaker · attribution · category``."""
-    speaker = _str(row.get("speaker")).strip() or "(unattributed)"
-    parts = [speaker, _str(row.get("attribution")) or "?", _str(row.get("category")) or "?"]
+    parts = [speaker_name(row), _str(row.get("attribution")) or "?", _str(row.get("category")) or "?"]
     return " \u00b7 ".join(parts)
 
 
@@ -253,8 +288,20 @@ def mention_title(row: dict) -> str:
     return t
 
 
+#: Mention kinds whose entity is shown after the mention ("he" → Jens Stoltenberg) / never shown
+#: (names and aliases speak for themselves; the entity is in the hover text).
+RESOLVED_KINDS: frozenset[str] = frozenset({"pronoun", "role", "nominal"})
+SELF_NAMING_KINDS: frozenset[str] = frozenset({"name", "alias", "acronym"})
+
+
 def _resolves(row: dict) -> bool:
-    """Show the entity after the mention when the surface does not contain the entity's name."""
+    """Show the entity after the mention: pronouns and role mentions always; names and aliases
+    never; other kinds when the surface does not contain the entity's name."""
+    kind = _str(row.get("mention_kind")).strip().lower()
+    if kind in SELF_NAMING_KINDS:
+        return False
+    if kind in RESOLVED_KINDS:
+        return bool(_str(row.get("entity")).strip())
     surface = _str(row.get("surface")).strip().lower()
     entity = _str(row.get("entity")).strip().lower()
     if not entity or not surface:
@@ -294,6 +341,12 @@ def _spans(article: Article, mention_rows: list[dict], claim_rows: list[dict], c
             f'title="{esc(f"[{numbers[cid]}] " + claim_label(r))}">'
         )
         spans.append(_Span(int(r["start"]), int(r["end"]), 0, f"{int(r['start']):09d}{cid}", tag))
+        # the cue and the speaker slot of the claim, when the table gives their offsets
+        for kind, a, b, what in (("cue", "cue_start", "cue_end", "cue"), ("spk", "speaker_start", "speaker_end", "speaker")):
+            cs, ce = _offset(r.get(a)), _offset(r.get(b))
+            if cs is not None and ce is not None and 0 <= cs < ce <= len(article.text):
+                t = f'<span class="ar-{kind}" data-{what}-of="{esc(cid)}" style="color:{colour}" title="{esc(f"{what} of [{numbers[cid]}]")}">'
+                spans.append(_Span(cs, ce, 2, f"{cs:09d}{kind}{cid}", t))
     quotes = find_quotes(article.text, [(p.start, p.end) for p in article.paragraphs])
     for k, q in enumerate(quotes):
         tag = f'<span class="ar-q" data-quote="{k}">'
@@ -308,7 +361,7 @@ def _spans(article: Article, mention_rows: list[dict], claim_rows: list[dict], c
         )
         plain = "<span " + base.replace("{res}", "") + ">"
         last = "<span " + base.replace("{res}", " ar-res") + ">" if _resolves(r) else plain
-        spans.append(_Span(int(r["start"]), int(r["end"]), 2, f"{int(r['start']):09d}{mid}", plain, last))
+        spans.append(_Span(int(r["start"]), int(r["end"]), 3, f"{int(r['start']):09d}{mid}", plain, last))
     return spans
 
 
@@ -386,6 +439,7 @@ def _legend(etypes: list[str], ecolours: dict[str, str], speakers: list[tuple[st
         )
     parts.append(
         '<span class="ar-lg"><span class="ar-q">\u201cquoted words\u201d</span> vs reported speech</span>'
+        '<span class="ar-lg"><span class="ar-spk">speaker</span> <span class="ar-cue">said</span>: who and the cue</span>'
         '<span class="ar-lg"><span class="ar-num" style="background:#495057">n</span>claim number, label in the margin: '
         "speaker \u00b7 attribution \u00b7 category</span>"
         '<span class="ar-lg"><span class="ar-ann"><span class="ar-ann-label">label</span>analyst note</span></span>'
@@ -421,7 +475,7 @@ def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotatio
             markers.setdefault(at, []).append(
                 f'<span class="ar-num" style="background:{colour}" title="{esc(claim_label(r))}">{num}</span>'
             )
-            speaker = _str(r.get("speaker")).strip() or "(unattributed)"
+            speaker = speaker_name(r)
             note = [
                 f'<div class="ar-note" data-claim-note="{esc(cid)}" style="border-left-color:{colour}">'
                 f'<span class="ar-num" style="background:{colour}">{num}</span>'
@@ -447,7 +501,7 @@ def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotatio
     for r in claim_rows:
         key = speaker_key(r)
         counts[key] = counts.get(key, 0) + 1
-        names.setdefault(key, _str(r.get("speaker")).strip() or "(unattributed)")
+        names.setdefault(key, speaker_name(r))
     for key in colours:
         if key in counts:
             speakers.append((names[key], colours[key], counts[key]))
@@ -467,7 +521,7 @@ def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotatio
         meta.append(f"by {esc(article.author)}")
     meta.append(
         f"{len(article.paragraphs)} paragraphs \u00b7 {len(mention_rows)} mentions of {entities} entities \u00b7 "
-        f"{len(claim_rows)} claims by {len([k for k in counts if k])} speakers"
+        f"{len(claim_rows)} claims by {len([k for k in counts if k not in (NARRATOR_NAME, UNRESOLVED_NAME)])} speakers"
     )
     sep = " \u00b7 "
     out.append(f'<div class="ar-meta">{sep.join(meta)}</div>')

@@ -127,7 +127,7 @@ def mention_frame(text: str, specs: list[tuple], article_id: str = "synthetic") 
     rows = {c: [] for c in MENTION_COLUMNS}
     for k, (surface, nth, eid, entity, etype, kind) in enumerate(specs):
         s = occ(text, surface, nth)
-        for c, v in {
+        for c, v in {**{c: DEFAULTS[t] for c, t in MENTION_COLUMNS.items()}, 
             "article_id": article_id, "mention_id": f"m{k:03d}", "entity_id": eid, "entity": entity,
             "entity_type": etype, "surface": surface, "start": s, "end": s + len(surface), "sentence_id": 0,
             "paragraph_id": 0, "zone": "body", "mention_kind": kind, "in_quote": False,
@@ -403,7 +403,7 @@ def test_any_spans_render_balanced(data):
     m = typed_frame({c: [] for c in MENTION_COLUMNS}, MENTION_COLUMNS)
     rows = {c: [] for c in MENTION_COLUMNS}
     for k, (s, e) in enumerate(mspans):
-        for c, v in {"article_id": "h", "mention_id": f"m{k}", "entity_id": "e", "entity": "E", "entity_type": "T",
+        for c, v in {**{c: DEFAULTS[t] for c, t in MENTION_COLUMNS.items()}, "article_id": "h", "mention_id": f"m{k}", "entity_id": "e", "entity": "E", "entity_type": "T",
                      "surface": text[s:e], "start": s, "end": e, "sentence_id": 0, "paragraph_id": 0,
                      "zone": "body", "mention_kind": "name", "in_quote": False}.items():
             rows[c].append(v)
