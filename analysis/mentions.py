@@ -1,8 +1,47 @@
-"""PLACEHOLDER — replaced by the mentions stage (issue 3)."""
+"""Entity mentions: who and what an article names, and which mentions co-refer.
+
+Stage 3 of the pipeline: *Doc → mentions*.
+
+Recognition is rule based and needs no model download:
+
+1. **Gazetteers** (``data/lexicons/gazetteer_*.tsv``, ``gaz_weapons.tsv``): countries,
+   demonyms, capitals, large cities, regions, international organisations, media,
+   weapon systems.  All surfaces are compiled into one alternation per kind and
+   matched in a single pass over the text (longest alternative first).
+2. **Name rules** for names no list holds: runs of capitalised tokens (with name
+   particles, "of"/"&" joints and leading "The" mid-sentence) are cut at titles
+   ("NATO Secretary-General" | "Jens Stoltenberg"), stripped of post-nominals
+   ("MBE") and typed by cues: organisation head words ("Media", "Council",
+   "University"), place head words ("County", "River"), all-caps acronyms, a
+   common given name, a preceding title or following post-nominal.  Capitals at
+   the start of a sentence, after an opening quote or in a title-case headline
+   count only with evidence from elsewhere in the article.
+3. **Dates** from a month/weekday/relative-expression grammar built from
+   ``mentions_dates.tsv``.
+4. **Role nouns** ("the NATO chief", "the alliance", ``roles.tsv``) and
+   **pronouns** (he/she forms, ``pronouns.tsv``).
+5. **Coreference** within the article: surnames and first names join the full
+   name, acronyms join the spelled-out organisation, role nouns resolve to the
+   most recent entity whose title class / organisation class fits (and whose
+   affiliation fits the modifier: "the NATO chief"), pronouns to the subject of
+   the current or a recent sentence with a compatible gender; what cannot be
+   resolved keeps an empty ``entity_id`` (never dropped, never guessed).
+
+No two mentions overlap: when candidates overlap, the longest wins.
+Offsets are into ``article.text``; ``text[start:end] == surface`` always holds.
+"""
 from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
+from analysis import lexicons
+from analysis.tables import empty_table, typed_frame
 from analysis.tokenise import Doc
 
 MENTION_COLUMNS: dict[str, str] = {
@@ -10,13 +49,923 @@ MENTION_COLUMNS: dict[str, str] = {
     "entity_type": "string", "surface": "string", "start": "int64", "end": "int64",
     "sentence_id": "int64", "paragraph_id": "int64", "zone": "string", "mention_kind": "string",
     "in_quote": "bool",
+    "rule": "string",  # which recogniser produced the span (gazetteer, name, title, date, role, pronoun ...)
 }
 
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "WEAPON", "DATE")
+MENTION_KINDS: tuple[str, ...] = ("name", "alias", "role", "pronoun")
 
-def find_mentions(doc: Doc) -> list:
-    return []
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention: ``text[start:end] == surface``; ``entity_id`` is ``""`` when unresolved."""
+
+    article_id: str
+    mention_id: str
+    entity_id: str
+    entity: str
+    entity_type: str
+    surface: str
+    start: int
+    end: int
+    sentence_id: int
+    paragraph_id: int
+    zone: str
+    mention_kind: str
+    in_quote: bool
+    rule: str = ""
 
 
-def mentions_table(doc: Doc, mentions: list) -> pd.DataFrame:
-    from analysis.tables import empty_table
-    return empty_table(MENTION_COLUMNS)
+# --------------------------------------------------------------------------------------
+# Resources (read once, cached)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GazEntry:
+    entity: str
+    type: str
+    cls: str
+    context: bool = False  # weapon names that are also ordinary words need a weapon nearby
+
+
+@dataclass(frozen=True)
+class Resources:
+    names: dict            # surface -> GazEntry (case-sensitive proper names)
+    names_re: re.Pattern
+    classes: dict          # lower surface -> GazEntry (weapon classes, case-insensitive)
+    classes_re: re.Pattern
+    titles: dict           # title -> (class, kind, gender)
+    title_words: frozenset  # first word of every title (without period)
+    roles: dict            # role -> (type, class)
+    role_re: re.Pattern
+    pronouns: dict         # pronoun -> gender
+    pronoun_re: re.Pattern
+    date_re: re.Pattern
+    year_re: re.Pattern
+    org_cues: frozenset
+    place_cues: dict
+    postnominals: frozenset
+    particles: frozenset
+    not_names: frozenset
+    language_cues: frozenset
+    given_names: frozenset
+    stopwords: frozenset
+
+
+def _alternation(surfaces) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
+
+
+def _plural(s: str) -> str:
+    if s.endswith(("s", "x", "ch", "sh")):
+        return s + "es"
+    if s.endswith("y") and len(s) > 1 and s[-2] not in "aeiou":
+        return s[:-1] + "ies"
+    return s + "s"
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    """All lexicons used by the recogniser, compiled once."""
+    names: dict[str, GazEntry] = {}
+    for fname in ("gazetteer_places.tsv", "gazetteer_regions.tsv", "gazetteer_orgs.tsv"):
+        for r in lexicons.table(fname):
+            names.setdefault(r["surface"], GazEntry(r["entity"], r["type"], r["class"]))
+    classes: dict[str, GazEntry] = {}
+    for r in lexicons.table("gaz_weapons.tsv"):
+        e = GazEntry(r["entity"], "WEAPON", r["class"], r.get("context") == "1")
+        s = r["surface"]
+        if s[:1].islower():
+            classes.setdefault(s, e)
+            classes.setdefault(_plural(s), e)
+        else:
+            names.setdefault(s, e)
+            if s[-1:].isalpha():
+                names.setdefault(s + "s", e)
+    bound_l, bound_r = r"(?<![^\W_])", r"(?![^\W_])"
+    names_re = re.compile(bound_l + "(?:" + _alternation(names) + ")" + bound_r)
+    classes_re = re.compile(bound_l + "(?:" + _alternation(classes) + ")" + bound_r, re.IGNORECASE)
+
+    titles = {r["title"]: (r["class"], r["kind"], r["gender"]) for r in lexicons.table("titles.tsv")}
+    title_words = frozenset(t.split()[0].rstrip(".") for t in titles)
+    roles = {r["role"]: (r["type"], r["class"]) for r in lexicons.table("roles.tsv")}
+    pronouns = {r["pronoun"]: r["gender"] for r in lexicons.table("pronouns.tsv")}
+    pronoun_re = re.compile(r"(?<![\w'’-])(?:" + _alternation(pronouns) + r")(?![\w-])", re.IGNORECASE)
+
+    # Role descriptions: "the [former] [MOD] role", MOD a capitalised word or acronym.
+    role_alt = _alternation(list(roles))
+    role_re = re.compile(
+        r"(?<![\w])(?P<det>[Tt]he)\s+(?:(?:former|new|then|current|acting|deputy|top|outgoing|incoming)\s+)?"
+        r"(?:(?P<mod>(?:[A-Z][\w.&-]*|[A-Z]\.(?:[A-Z]\.)+))\s+)?(?P<role>" + role_alt + r")(?![\w-])"
+    )
+
+    dates = lexicons.table("mentions_dates.tsv")
+    by = {}
+    for r in dates:
+        by.setdefault(r["class"], []).append(r["word"])
+    month = _alternation(by["month"])
+    wday = _alternation(by["weekday"])
+    unit = _alternation(by["unit"] + by["season"])
+    rel = _alternation(by["rel"])
+    lead = _alternation(by["lead"])
+    deictic = _alternation(by["deictic"])
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    year = r"(?:1[5-9]\d\d|20\d\d)"
+    date_pat = (
+        rf"(?:(?i:{lead})\s+)?(?i:{rel})\s+(?:{unit}|{wday}|{month})(?!\w)"                     # earlier this year, next month
+        rf"|(?:(?i:{rel})\s+)?(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?(?!\w)"        # Tuesday, last Friday
+        rf"|(?:(?i:early|mid|late)[\s-]+)?(?!May\b)(?:{month})(?:\s+{day})?(?:,?\s+{year})?(?!\w)"  # February 2022, April 20
+        rf"|May(?:\s+{day})(?:,?\s+{year})?(?!\w)|May,?\s+{year}(?!\w)"
+        rf"|{day}\s+(?:{month})(?:\s+{year})?(?!\w)"                                              # 20 April 2023
+        rf"|(?:1[5-9]\d0|20\d0)s(?!\w)"                                                           # 1990s
+        rf"|(?i:{deictic})(?!\w)"
+        rf"|(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago(?!\w)"
+    )
+    date_re = re.compile(r"(?<![\w-])(?:" + date_pat + ")")
+    year_re = re.compile(rf"(?<![\w-])(?:in|In|since|Since|until|by|of|from|before|after|during)\s+(?P<y>{year})(?![\w-])")
+
+    place_cues = {}
+    for line in lexicons.word_list("mentions_place_cues.txt"):
+        w, _, t = line.partition("\t")
+        place_cues[w.strip()] = t.strip() or "LOC"
+    given = frozenset(lexicons.word_list("gaz_given_names.txt"))
+    return Resources(
+        names=names, names_re=names_re, classes=classes, classes_re=classes_re,
+        titles=titles, title_words=title_words, roles=roles, role_re=role_re,
+        pronouns=pronouns, pronoun_re=pronoun_re, date_re=date_re, year_re=year_re,
+        org_cues=frozenset(lexicons.word_list("mentions_org_cues.txt")),
+        place_cues=place_cues,
+        postnominals=frozenset(lexicons.word_list("mentions_postnominals.txt")),
+        particles=frozenset(lexicons.word_list("mentions_name_particles.txt")),
+        not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
+        language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
+        given_names=given,
+        stopwords=lexicons.stopwords(),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------------------
+
+@dataclass
+class Cand:
+    """A candidate span before overlap resolution and coreference."""
+
+    start: int
+    end: int
+    type: str
+    kind: str            # name | role | pronoun (alias is decided by coreference)
+    rule: str
+    entity: str = ""     # canonical name when known (gazetteer), else ""
+    cls: str = ""        # gazetteer / title / role class
+    gender: str = ""
+    mod: str = ""        # role modifier surface ("NATO" in "the NATO chief"; "Russian" in "Russian President")
+    target: int = -1     # for a title role: index of the name candidate it belongs to
+    priority: int = 0
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+_OPENERS = frozenset('"“‘\'(«[:—–…') | {"...", "--"}
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
+_CAP_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$")
+
+
+def _is_cap_token(t: str) -> bool:
+    if not t[:1].isupper():
+        return False
+    if "-" in t and any(p[:1].islower() for p in t.split("-")[1:] if p):
+        return False  # "AI-generated", "NATO-standard": adjectives, not names
+    return True
+
+
+def _is_title_line(doc: Doc, sent, words: list[str]) -> bool:
+    """A headline-style sentence: title case or all caps, no sentence-final punctuation."""
+    if sent.zone == "headline":
+        return True
+    if sent.zone == "credit":
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 2:
+        return False
+    last = doc.text[sent.end - 1]
+    if last in ".!?\"”’'":
+        return False
+    caps = sum(1 for w in alpha if w[:1].isupper())
+    return caps / len(alpha) >= 0.6
+
+
+def _name_type(words: list[str], res: Resources) -> tuple[str, str]:
+    """Type and class of an unknown capitalised name from its own words ("" if undecided)."""
+    for w in reversed(words):
+        if w in res.org_cues:
+            return "ORG", w.lower()
+    if words[-1] in res.place_cues:
+        return res.place_cues[words[-1]], words[-1].lower()
+    if "of" in words or "&" in words or words[0] == "The":
+        return "ORG", ""
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return "ORG", ""
+    return "", ""
+
+
+def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
+    text = doc.text
+    cands: list[Cand] = []
+    # 1. gazetteer names (one pass) and weapon classes (one pass)
+    sent_starts = [s.start for s in doc.sentences]
+    weapon_sents: set[int] = set()
+    for m in res.classes_re.finditer(text):
+        e = res.classes[m.group(0).lower()]
+        cands.append(Cand(m.start(), m.end(), "WEAPON", "name", "gazetteer", e.entity, e.cls, priority=2))
+        weapon_sents.add(bisect.bisect_right(sent_starts, m.start()))
+    gaz_ctx: list[Cand] = []
+    for m in res.names_re.finditer(text):
+        e = res.names[m.group(0)]
+        c = Cand(m.start(), m.end(), e.type, "name", "gazetteer", e.entity, e.cls, priority=2)
+        if e.type == "WEAPON":
+            weapon_sents.add(bisect.bisect_right(sent_starts, m.start()))
+            if e.context:
+                gaz_ctx.append(c)
+                continue
+        if e.type == "NORP" and _after_language_cue(text, m.start(), res):
+            continue
+        cands.append(c)
+    for c in gaz_ctx:  # ambiguous weapon names need another weapon in the sentence
+        sid = bisect.bisect_right(sent_starts, c.start)
+        others = [d for d in cands if d.type == "WEAPON" and bisect.bisect_right(sent_starts, d.start) == sid]
+        if others or sum(1 for d in gaz_ctx if bisect.bisect_right(sent_starts, d.start) == sid) > 1:
+            cands.append(c)
+
+    gaz_at = {c.start: c for c in cands if c.rule == "gazetteer"}
+    # 2. capitalised runs
+    name_cands, evidence = _name_runs(doc, res, gaz_at)
+    cands.extend(name_cands)
+    # 3. dates
+    for m in res.date_re.finditer(text):
+        cands.append(Cand(m.start(), m.end(), "DATE", "name", "date", m.group(0), priority=4))
+    for m in res.year_re.finditer(text):
+        cands.append(Cand(m.start("y"), m.end("y"), "DATE", "name", "date", m.group("y"), priority=4))
+    # 4. roles ("the NATO chief", "the alliance")
+    for m in res.role_re.finditer(text):
+        nxt = text[m.end(): m.end() + 2]
+        if re.match(r"\s[A-Z]", nxt):  # "the Foreign Minister Dmytro Kuleba": title before a name
+            after = re.match(r"\s+([A-Z][\w'’-]+)", text[m.end():])
+            if after and after.group(1) not in res.stopwords:
+                continue
+        role = m.group("role").lower()
+        rtype, rcls = res.roles[role]
+        mod = m.group("mod") or ""
+        if mod and mod[0].isupper() and mod in res.titles:
+            continue
+        cands.append(Cand(m.start(), m.end(), rtype, "role", "role", "", rcls, mod=mod, priority=1))
+    # 5. pronouns
+    for m in res.pronoun_re.finditer(text):
+        g = res.pronouns[m.group(0).lower()]
+        cands.append(Cand(m.start(), m.end(), "PERSON", "pronoun", "pronoun", "", "", gender=g, priority=1))
+    return cands, evidence
+
+
+def _after_language_cue(text: str, start: int, res: Resources) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 30): start])
+    return bool(before) and before[-1].lower() in res.language_cues
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    text: str
+    kind: str          # cap | gaz | title | post | particle | joint | other
+    gaz: Cand | None = None
+    initial: bool = False
+
+
+def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> list[_Unit]:
+    """Tokens of one sentence grouped into units (multi-token gazetteer names, titles with periods)."""
+    text = doc.text
+    toks = [t for t in doc.tokens[_tok_range(doc, sent)]]
+    units: list[_Unit] = []
+    i = 0
+    prev_text = None
+    seen_word = False
+    while i < len(toks):
+        t = toks[i]
+        s = text[t.start:t.end]
+        if i and any(ch.isalnum() for ch in text[toks[i - 1].start:toks[i - 1].end]):
+            seen_word = True
+        initial = not seen_word or prev_text in _OPENERS or (
+            prev_text in ('"', "'") and units and units[-1].start in quote_starts)
+        g = gaz_at.get(t.start)
+        if g is not None and g.type != "WEAPON" or (g is not None and g.end > t.end):
+            j = i
+            while j < len(toks) and toks[j].end <= g.end:
+                j += 1
+            if j > i and toks[j - 1].end == g.end:
+                units.append(_Unit(t.start, g.end, text[t.start:g.end], "gaz", g, initial))
+                prev_text = text[toks[j - 1].start:toks[j - 1].end]
+                i = j
+                continue
+        # multi-word titles ("Prime Minister", "Lt. Gen.", "Secretary of State")
+        tl = _match_title(text, t.start, res)
+        if tl and _ends_at_token(toks, i, t.start + tl):
+            j = i
+            while j < len(toks) and toks[j].end <= t.start + tl:
+                j += 1
+            units.append(_Unit(t.start, t.start + tl, text[t.start:t.start + tl], "title", None, initial))
+            prev_text = text[toks[j - 1].start:toks[j - 1].end]
+            i = j
+            continue
+        end = t.end
+        # absorb the period of an initial ("John F. Kennedy") or abbreviation ("Jr.")
+        if i + 1 < len(toks) and text[toks[i + 1].start:toks[i + 1].end] == "." and toks[i + 1].start == t.end and (
+            len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
+        ):
+            end = toks[i + 1].end
+            i += 1
+        s2 = text[t.start:end]
+        if s2 in res.postnominals or s2 in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
+            kind = "post"
+        elif _is_cap_token(s2):
+            kind = "cap"
+        elif s2 in res.particles:
+            kind = "particle"
+        elif s2 in ("of", "&", "de", "the"):
+            kind = "joint"
+        else:
+            kind = "other"
+        units.append(_Unit(t.start, end, s2, kind, None, initial))
+        prev_text = s
+        i += 1
+    return units
+
+
+def _match_title(text: str, pos: int, res: Resources) -> int:
+    """Length of the longest title starting at ``pos`` (0 if none)."""
+    word = re.match(r"[A-Z][\w-]*", text[pos:pos + 40])
+    if not word or word.group(0).rstrip(".") not in res.title_words:
+        return 0
+    best = 0
+    for t in _titles_by_first(res).get(word.group(0), ()):
+        if text.startswith(t, pos) and len(t) > best:
+            nxt = text[pos + len(t): pos + len(t) + 1]
+            if not nxt or not (nxt.isalnum() or nxt in "-'’"):
+                best = len(t)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first_cached(keys: tuple) -> dict:
+    out: dict[str, list[str]] = {}
+    for t in keys:
+        first = re.match(r"[A-Z][\w-]*", t)
+        if first:
+            out.setdefault(first.group(0), []).append(t)
+    return out
+
+
+def _titles_by_first(res: Resources) -> dict:
+    return _titles_by_first_cached(tuple(res.titles))
+
+
+def _ends_at_token(toks, i: int, end: int) -> bool:
+    for t in toks[i:]:
+        if t.end == end:
+            return True
+        if t.end > end:
+            return False
+    return False
+
+
+def _tok_range(doc: Doc, sent) -> slice:
+    starts = _token_starts(doc)
+    a = bisect.bisect_left(starts, sent.start)
+    b = bisect.bisect_left(starts, sent.end)
+    return slice(a, b)
+
+
+_TS_CACHE: dict[int, list[int]] = {}
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    key = id(doc.tokens)
+    v = _TS_CACHE.get(key)
+    if v is None or len(v) != len(doc.tokens):
+        v = [t.start for t in doc.tokens]
+        _TS_CACHE.clear()
+        _TS_CACHE[key] = v
+    return v
+
+
+def _runs(units: list[_Unit]) -> list[list[_Unit]]:
+    """Maximal runs of name-like units; joints/particles only between name units."""
+    runs: list[list[_Unit]] = []
+    cur: list[_Unit] = []
+    i = 0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        if u.kind in ("cap", "gaz", "title", "post"):
+            cur.append(u)
+            i += 1
+            continue
+        if cur and u.kind in ("particle", "joint"):
+            # look ahead: joint words may chain ("of the"), must end on a name unit
+            j = i
+            while j < n and units[j].kind in ("particle", "joint"):
+                j += 1
+            if j < n and units[j].kind in ("cap", "gaz") and j - i <= 2:
+                joint = [x.text for x in units[i:j]]
+                if _joint_ok(cur, joint, units[j]):
+                    cur.extend(units[i:j])
+                    i = j
+                    continue
+        if cur:
+            runs.append(cur)
+            cur = []
+        i += 1
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit) -> bool:
+    res = resources()
+    if joint == ["&"]:
+        return True
+    if all(j in res.particles for j in joint):
+        return left[-1].kind == "cap" and right.kind == "cap"
+    if joint[0] == "of":
+        if right.kind == "gaz" and right.gaz is not None and right.gaz.type == "ORG":
+            return False  # "Foreign Affairs Council of the European Union": the parent stands alone
+        last = left[-1].text
+        if last in res.org_cues or last in res.place_cues:
+            return True
+        if len(left) == 1 and left[0].kind == "cap" and right.kind == "cap" and joint == ["of"]:
+            return True  # "Den of Geek"
+    return False
+
+
+def _name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict]:
+    """Name candidates from capitalised runs, plus document-level evidence for later passes."""
+    text = doc.text
+    quote_starts = {q.start for q in doc.quotes}
+    out: list[Cand] = []
+    mid_caps: set[str] = set()       # capitalised words seen in non-initial position
+    lower_words: set[str] = set()
+    per_sent: list[tuple] = []
+    for sent in doc.sentences:
+        units = _units(doc, sent, res, gaz_at, quote_starts)
+        words = [u.text for u in units]
+        title_line = _is_title_line(doc, sent, words)
+        for u in units:
+            if u.text[:1].islower():
+                lower_words.add(u.text)
+            elif not title_line and not u.initial and u.kind in ("cap", "gaz"):
+                mid_caps.add(u.text)
+        per_sent.append((sent, units, title_line))
+
+    for sent, units, title_line in per_sent:
+        if title_line:
+            continue  # handled after the body: only known names count in title-case lines
+        for run in _runs(units):
+            out.extend(_interpret_run(run, res, mid_caps, lower_words, text))
+    evidence = {"mid_caps": mid_caps, "lower": lower_words,
+                "title_sents": [(s, u) for s, u, t in per_sent if t]}
+    return out, evidence
+
+
+def _strip_initial(run: list[_Unit], res: Resources, mid_caps: set, lower_words: set) -> list[_Unit]:
+    """Drop a sentence-initial capital that is an ordinary word ("The", "Throughout", "Earlier")."""
+    while run and run[0].initial and run[0].kind == "cap":
+        w = run[0].text
+        low = w.lower()
+        if low in res.stopwords or (w not in mid_caps and w not in res.given_names and (
+                low in lower_words or len(run) == 1 or run[1].kind not in ("cap",))):
+            run = run[1:]
+            while run and run[0].kind in ("joint", "particle"):
+                run = run[1:]
+            if run:
+                run = [_Unit(u.start, u.end, u.text, u.kind, u.gaz, u is run[0] or u.initial) for u in run]
+                run[0].initial = True
+            continue
+        break
+    return run
+
+
+def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words: set, text: str) -> list[Cand]:
+    run = _strip_initial(run, res, mid_caps, lower_words)
+    # trailing joints can't end a run
+    while run and run[-1].kind in ("joint", "particle"):
+        run = run[:-1]
+    if not run:
+        return []
+    surface = text[run[0].start:run[-1].end]
+    if surface in res.not_names:
+        return []
+    # lowercase "the" can't start a name; capitalised "The" mid-sentence may ("The Week")
+    out: list[Cand] = []
+    # split at the last title followed by a name
+    t_idx = [i for i, u in enumerate(run) if u.kind == "title"]
+    role: Cand | None = None
+    if t_idx:
+        ti = None
+        for i in reversed(t_idx):
+            if i + 1 < len(run) and run[i + 1].kind in ("cap", "gaz") and run[i + 1].text not in res.stopwords:
+                ti = i
+                break
+        if ti is None:
+            # titles without a name after them: not a name ("News Editor"); keep gazetteer parts
+            return [u.gaz for u in run if u.kind == "gaz" and u.gaz is not None]
+        title = run[ti].text
+        cls, kind, gender = res.titles.get(title, ("", "honorific", ""))
+        prefix = run[: ti + 1]
+        name = run[ti + 1:]
+        mods = [u for u in prefix[:-1]]
+        if kind == "office":
+            role_start = prefix[0].start
+            # modifiers must be names (gazetteer or capitalised words), not joints
+            while mods and mods[0].kind not in ("gaz", "cap", "title"):
+                mods = mods[1:]
+                role_start = mods[0].start if mods else run[ti].start
+            mod = " ".join(u.text for u in mods if u.kind in ("gaz", "cap"))
+            role = Cand(role_start, run[ti].end, "PERSON", "role", "title", "", cls, gender=gender, mod=mod, priority=3)
+        else:
+            for u in mods:
+                if u.kind == "gaz" and u.gaz is not None:
+                    out.append(u.gaz)
+            role = Cand(-1, -1, "PERSON", "honorific", "", "", cls, gender=gender)
+        run = name
+    # post-nominals
+    person_cue = role is not None
+    while run and run[-1].kind == "post":
+        if run[-1].text not in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
+            person_cue = True
+            run = run[:-1]
+        else:
+            break
+    if not run:
+        return out
+    # "The" mid-sentence capitalised belongs to the name; initial "The" was stripped above
+    words = [u.text for u in run if u.kind != "joint" or u.text in ("of", "&")]
+    kinds = [u.kind for u in run]
+    start, end = run[0].start, run[-1].end
+    if all(k == "gaz" for k in kinds if k not in ("joint", "particle")):
+        gz = [u.gaz for u in run if u.kind == "gaz"]
+        if person_cue and len(gz) == 1 and gz[0].type != "PERSON":
+            # "President Georgia Smith"? a title before a place name: a name of a person
+            pass
+        else:
+            if role is not None and role.start >= 0 and gz:
+                role.target = len(out)  # refers to the following gazetteer mention (rare)
+                out.append(role)
+            out.extend(gz)
+            return out
+    # leading gazetteer units that are not part of an organisation/place name are separate mentions
+    ntype, ncls = _name_type(words, res)
+    if not ntype and not person_cue:
+        while run and run[0].kind == "gaz" and len(run) > 1 and not (
+                run[0].text in res.given_names and run[1].kind == "cap"):
+            out.append(run[0].gaz)
+            run = run[1:]
+            while run and run[0].kind in ("joint", "particle"):
+                run = run[1:]
+        if not run:
+            return out
+        start, end = run[0].start, run[-1].end
+        words = [u.text for u in run]
+        if all(u.kind == "gaz" for u in run):
+            out.extend(u.gaz for u in run)
+            return out
+    surface = text[start:end]
+    if surface in res.not_names:
+        return out
+    if person_cue:
+        ntype, ncls = "PERSON", ""
+    elif not ntype:
+        if words[0] in res.given_names and len(words) >= 2:
+            ntype = "PERSON"
+        elif len(words) >= 2:
+            ntype = "PERSON"
+        else:
+            ntype = ""  # single unknown word: decided by coreference / context later
+    c = Cand(start, end, ntype, "name", "name", "", ncls, priority=2)
+    if role is not None and role.start >= 0:
+        role.target = len(out) + 1
+        out.append(role)
+    if role is not None and role.gender:
+        c.gender = role.gender
+    if role is not None and role.cls:
+        c.cls = role.cls
+        c.mod = role.mod
+    out.append(c)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Overlaps, title lines, coreference
+# --------------------------------------------------------------------------------------
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: longest first, then priority, then position."""
+    chosen: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if c.start < 0 or c.end <= c.start:
+            continue
+        k = bisect.bisect_left(taken, (c.start, c.end))
+        if k > 0 and taken[k - 1][1] > c.start:
+            continue
+        if k < len(taken) and taken[k][0] < c.end:
+            continue
+        taken.insert(k, (c.start, c.end))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.strip()).lower()
+
+
+def entity_id(article_id: str, canonical: str) -> str:
+    """Stable entity id: a short hash of the article id and the normalised canonical name."""
+    h = hashlib.sha1(f"{article_id}|{_norm(canonical)}".encode("utf-8")).hexdigest()[:10]
+    return f"E{h}"
+
+
+def mention_id(article_id: str, start: int, end: int) -> str:
+    """Stable mention id from the article id and the span."""
+    return f"{article_id}:{start}-{end}"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w not in ("The",))
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """All entity mentions of ``doc`` in text order (see module docstring)."""
+    res = resources()
+    text = doc.text
+    cands, ev = _candidates(doc, res)
+    chosen = _select(cands)
+
+    # role -> the name it introduces (title roles)
+    names = [c for c in chosen if c.kind == "name"]
+    # --- person clusters: full names first -------------------------------------------------
+    full_persons = [c for c in names if c.type == "PERSON" and len(text[c.start:c.end].split()) >= 2]
+    canon: dict[int, str] = {}        # id(cand) -> canonical entity name
+    for c in full_persons:
+        canon[id(c)] = text[c.start:c.end]
+    # merge full names that are variants ("Vladimir V. Putin" / "Vladimir Putin")
+    token_sets = {}
+    for c in full_persons:
+        s = canon[id(c)]
+        toks = [w for w in s.split() if not re.match(r"^[A-Z]\.?$", w)]
+        token_sets[id(c)] = toks
+    for a in full_persons:
+        for b in full_persons:
+            if a is b:
+                continue
+            ta, tb = token_sets[id(a)], token_sets[id(b)]
+            if ta[-1] == tb[-1] and set(ta) < set(tb):
+                canon[id(a)] = canon[id(b)]
+    # name parts -> full names
+    part_index: dict[str, list[Cand]] = {}
+    for c in full_persons:
+        toks = token_sets[id(c)]
+        for w in {toks[-1], toks[0]}:
+            part_index.setdefault(w, []).append(c)
+    # ORG acronyms of long names in this article
+    long_orgs = {}
+    for c in names:
+        if c.type == "ORG" and len(text[c.start:c.end].split()) >= 2:
+            ent = c.entity or text[c.start:c.end]
+            long_orgs.setdefault(_initials(ent), ent)
+
+    # --- title lines: only names known from the body count --------------------------------
+    known: dict[str, Cand] = {}
+    for c in names:
+        s = text[c.start:c.end]
+        if c.rule == "name" and c.type:
+            known.setdefault(s, c)
+    for w, lst in part_index.items():
+        known.setdefault(w, lst[0])
+    if ev["title_sents"] and known:
+        kre = re.compile(r"(?<![\w])(?:" + _alternation(known) + r")(?![\w])")
+        extra = []
+        for sent, _units in ev["title_sents"]:
+            for m in kre.finditer(text, sent.start, sent.end):
+                k = known[m.group(0)]
+                extra.append(Cand(m.start(), m.end(), k.type, "name", "name", k.entity, k.cls, priority=2))
+        if extra:
+            chosen = _select(chosen + extra)
+            names = [c for c in chosen if c.kind == "name"]
+
+    # --- assign entities to names ---------------------------------------------------------
+    ent_of: dict[int, tuple[str, str]] = {}   # id(cand) -> (canonical, type)
+    for c in names:
+        s = text[c.start:c.end]
+        if c.rule in ("gazetteer", "date"):
+            ent_of[id(c)] = (c.entity or s, c.type)
+            continue
+        if id(c) in canon:
+            ent_of[id(c)] = (canon[id(c)], "PERSON")
+            continue
+        toks = s.split()
+        if len(toks) == 1 and s in part_index and c.type in ("", "PERSON"):
+            full = _nearest(part_index[s], c.start)
+            ent_of[id(c)] = (canon[id(full)], "PERSON")
+            continue
+        if c.type == "ORG" or (not c.type and _ACRONYM.match(s)):
+            key = s.replace(".", "")
+            if key in long_orgs and len(toks) == 1:
+                ent_of[id(c)] = (long_orgs[key], "ORG")
+            else:
+                ent_of[id(c)] = (s, "ORG")
+            continue
+        if c.type:
+            ent_of[id(c)] = (s, c.type)
+            continue
+        ent_of[id(c)] = (s, _context_type(doc, c, chosen, res))
+
+    # --- record person attributes: title class, affiliation, gender ------------------------
+    person_attr: dict[str, dict] = {}
+    for i, c in enumerate(chosen):
+        if c.kind == "role" and c.rule == "title":
+            # the next name candidate is the titled person
+            j = i + 1
+            if j < len(chosen) and chosen[j].kind == "name" and id(chosen[j]) in ent_of:
+                ent = ent_of[id(chosen[j])]
+                if ent[1] == "PERSON":
+                    a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
+                    a["cls"].add(c.cls)
+                    if c.mod:
+                        a["mods"].update(_mod_keys(c.mod, res))
+                    if c.gender:
+                        a["gender"] = c.gender
+                    ent_of[id(c)] = ent
+        elif c.kind == "name" and c.gender and ent_of.get(id(c), ("", ""))[1] == "PERSON":
+            a = person_attr.setdefault(ent_of[id(c)][0], {"cls": set(), "mods": set(), "gender": ""})
+            a["gender"] = a["gender"] or c.gender
+            if c.cls:
+                a["cls"].add(c.cls)
+            if c.mod:
+                a["mods"].update(_mod_keys(c.mod, res))
+
+    # --- resolve roles and pronouns in reading order --------------------------------------
+    org_class: dict[str, str] = {}
+    for c in names:
+        ent = ent_of.get(id(c))
+        if ent and c.cls and ent[1] in ("ORG", "GPE"):
+            org_class.setdefault(ent[0], c.cls)
+    sent_ids = [doc.sentence_index_at(c.start) for c in chosen]
+    history: list[tuple[int, int, str, str]] = []   # (sentence, order, canonical, type)
+    out_ents: dict[int, tuple[str, str]] = {}
+    for idx, c in enumerate(chosen):
+        sid = sent_ids[idx]
+        if c.kind == "name" or (c.kind == "role" and c.rule == "title"):
+            ent = ent_of.get(id(c))
+            if ent and ent[0]:
+                out_ents[id(c)] = ent
+                history.append((sid, idx, ent[0], ent[1]))
+            continue
+        if c.kind == "role":
+            ent = _resolve_role(c, history, person_attr, org_class, res, text)
+            if ent:
+                out_ents[id(c)] = ent
+                history.append((sid, idx, ent[0], ent[1]))
+            elif c.type != "PERSON":
+                out_ents[id(c)] = ("", "DROP")
+            continue
+        if c.kind == "pronoun":
+            ent = _resolve_pronoun(c, sid, history, person_attr, doc)
+            if ent:
+                out_ents[id(c)] = ent
+                a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
+                a["gender"] = a["gender"] or c.gender
+                history.append((sid, idx, ent[0], ent[1]))
+
+    # --- build Mention objects -----------------------------------------------------------
+    aid = doc.article.article_id
+    q_starts = [q.start for q in doc.quotes]
+    mentions: list[Mention] = []
+    for idx, c in enumerate(chosen):
+        ent = out_ents.get(id(c), ("", c.type or "ORG"))
+        if ent[1] == "DROP":
+            continue
+        canonical, etype = ent
+        if not etype:
+            continue
+        surface = text[c.start:c.end]
+        kind = c.kind
+        if kind == "name" and canonical and etype in ("PERSON", "ORG", "GPE", "LOC") and _norm(surface) != _norm(canonical):
+            kind = "alias"
+        sent = doc.sentences[sent_ids[idx]]
+        k = bisect.bisect_right(q_starts, c.start) - 1
+        inq = k >= 0 and doc.quotes[k].start < c.start and c.end <= doc.quotes[k].end
+        mentions.append(Mention(
+            article_id=aid, mention_id=mention_id(aid, c.start, c.end),
+            entity_id=entity_id(aid, canonical) if canonical else "",
+            entity=canonical, entity_type=etype, surface=surface, start=c.start, end=c.end,
+            sentence_id=sent.sentence_id, paragraph_id=sent.paragraph_id, zone=sent.zone,
+            mention_kind=kind, in_quote=inq, rule=c.rule,
+        ))
+    return mentions
+
+
+def _mod_keys(mod: str, res: Resources) -> set[str]:
+    """Normalised keys of a role modifier: its own words and, for gazetteer names, the entity."""
+    keys = {mod}
+    for w in [mod] + mod.split():
+        e = res.names.get(w)
+        if e is not None:
+            keys.add(e.entity)
+            keys.add(w)
+    return keys
+
+
+def _nearest(cands: list[Cand], pos: int) -> Cand:
+    before = [c for c in cands if c.start <= pos]
+    if before:
+        return max(before, key=lambda c: c.start)
+    return min(cands, key=lambda c: c.start)
+
+
+def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> str:
+    """Type of a single unknown capitalised word from its neighbourhood."""
+    text = doc.text
+    # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
+    before = text[max(0, c.start - 6):c.start]
+    after = text[c.end:c.end + 6]
+    if re.search(r"(,|\band)\s*(the\s+)?$", before) or re.match(r"\s*(,|and\b)", after):
+        for d in chosen:
+            if d is c or d.kind != "name" or not d.type:
+                continue
+            if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
+                gap = text[min(c.end, d.end):max(c.start, d.start)]
+                if re.fullmatch(r"\s*(,|and|or)\s*(the\s+)?", gap):
+                    return d.type
+    prev = re.findall(r"[A-Za-z]+", text[max(0, c.start - 20):c.start])
+    p = prev[-1] if prev else ""
+    if p in ("in", "near", "from", "outside", "across") and p:
+        return "GPE"
+    if re.match(r"\s*(said|says|told|added|asked|wrote|explained|noted)\b", text[c.end:c.end + 12]):
+        return "PERSON"
+    return "ORG"
+
+
+def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, text: str):
+    if c.type == "PERSON":
+        mod_keys = _mod_keys(c.mod, res) if c.mod else set()
+        for sid, idx, ent, et in reversed(history):
+            if et != "PERSON":
+                continue
+            a = person_attr.get(ent)
+            if not a:
+                continue
+            if c.cls and c.cls not in a["cls"]:
+                continue
+            if mod_keys and not (mod_keys & a["mods"]):
+                continue
+            return (ent, "PERSON")
+        return None
+    for sid, idx, ent, et in reversed(history):
+        if et == c.type and org_class.get(ent) == c.cls:
+            return (ent, et)
+    return None
+
+
+def _resolve_pronoun(c: Cand, sid: int, history, person_attr, doc: Doc):
+    """Leftmost compatible person of the current sentence (before the pronoun), else of the
+    nearest of the three previous sentences that names one."""
+    def ok(ent):
+        g = person_attr.get(ent, {}).get("gender", "")
+        return not g or not c.gender or g == c.gender
+    zone = doc.sentences[sid].zone
+    for back in range(0, 4):
+        s = sid - back
+        if s < 0:
+            break
+        if back and doc.sentences[s].zone != zone and {zone, doc.sentences[s].zone} - {"body", "caption"}:
+            break
+        persons = [(idx, ent) for (hs, idx, ent, et) in history if hs == s and et == "PERSON" and ok(ent)]
+        if persons:
+            persons.sort()
+            return (persons[0][1], "PERSON")
+    return None
+
+
+# --------------------------------------------------------------------------------------
+# Table
+# --------------------------------------------------------------------------------------
+
+def mentions_table(doc: Doc, mentions: list[Mention]) -> pd.DataFrame:
+    """One row per mention (see :data:`MENTION_COLUMNS`), in text order."""
+    if not mentions:
+        return empty_table(MENTION_COLUMNS)
+    data = {col: [getattr(m, col) for m in mentions] for col in MENTION_COLUMNS}
+    return typed_frame(data, MENTION_COLUMNS)
