@@ -156,3 +156,51 @@ def test_empty_tables_give_an_empty_profile():
     p = profile.profile(art, tables).set_index("metric")["value"]
     assert p["distinct sources"] == "0" and p["organisation reported on"] == "none found"
     assert isinstance(profile.sources(art, tables), pd.DataFrame)
+
+
+# --- the anatomy chart (analysis.charts.anatomy) -------------------------------------
+
+def test_anatomy_table_and_callouts(case):
+    from analysis.charts import anatomy
+
+    art, tables = case
+    t = anatomy.anatomy_table(art, tables)
+    assert list(t["paragraph_id"]) == [p.paragraph_id for p in art.paragraphs]
+    assert t["claims"].sum() == len(tables["claims"])  # no claim crosses a paragraph here
+    row = t.set_index("paragraph_id").loc[1]
+    assert row["speakers"] == "Ana Ruiz" and row["attributions"] == "indirect:1"
+    assert row["Global Health Agency"] == 1 and row["Ana Ruiz"] == 1
+    top = anatomy.top_entities(tables["mentions"])
+    assert list(top["entity"])[:2] == ["Global Health Agency", "Ana Ruiz"]
+    c = anatomy.anatomy_callouts(art, tables)
+    texts = list(c["text"])
+    assert texts[0] == "Ana Ruiz: 3 of 5 attributed claims"
+    assert texts[1] == "first independent voice: Omar Lee (\u00b64)"
+    assert texts[2].startswith("longest direct quotation: Ana Ruiz")
+    # callouts point inside their paragraph
+    for r in c.itertuples():
+        p = art.paragraphs[r.paragraph_id]
+        assert 0 <= r.x < p.end - p.start
+
+
+def test_anatomy_chart_draws_every_claim_piece(case):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.charts import anatomy
+
+    art, tables = case
+    fig = anatomy.anatomy_chart(art, tables)
+    ax = fig.axes[0]
+    assert ax.get_title().startswith("Anatomy of the article")
+    assert ax.get_xlabel() and ax.get_ylabel()
+    # one thin bar per paragraph, one bar per claim piece (height 0.62), zone shading for non-body rows
+    heights = [round(p.get_height(), 2) for p in ax.patches]
+    assert heights.count(0.12) == len(art.paragraphs)
+    assert heights.count(0.62) == len(tables["claims"])
+    widths = sorted(int(p.get_width()) for p in ax.patches if round(p.get_height(), 2) == 0.62)
+    assert widths == sorted(int(e - s) for s, e in zip(tables["claims"]["start"], tables["claims"]["end"]))
+    assert len([t for t in ax.texts]) == 3  # the callouts
+    plt.close(fig)
