@@ -13,7 +13,10 @@ sentences.
 than :data:`NARRATOR`), keyed by ``speaker_entity_id`` (else the speaker text).
 
 **The organisation reported on** — the ``ORG`` entity with the most mentions
-in the headline, body and captions (ties: earliest first mention, then id).
+in the headline, body and captions (ties: earliest first mention, then id),
+leaving out organisations named in the author bio (the publisher, the
+author's past employers: "told Newsweek" is not what the story is about)
+unless no other organisation is mentioned.
 
 **Role of a source** — its *descriptors*, found around the entity's mentions
 in the article text:
@@ -47,10 +50,13 @@ speaking in its own name counts as ``organisation``; every other source is
 ``independent``.  Narrator claims belong to no source.
 
 **Check-worthy factual claims** — claims whose category is factual
-(:data:`FACTUAL_CATEGORIES`) *and* that carry something specific to verify: a
-number or a date (``has_number`` / ``has_date``), after the ClaimBuster
-observation that check-worthy factual sentences are those with quantities,
-dates and named specifics.
+(:data:`FACTUAL_CATEGORIES`: ``report`` and ``commitment``, verifiable
+statements of what happened, is happening or will happen; ``need`` and
+``assessment`` are norms and opinions) *and* that carry something specific to
+verify: a number or a date (``has_number`` / ``has_date``).  This follows the
+ClaimBuster distinction of non-factual, unimportant factual and check-worthy
+factual sentences (Hassan et al. 2017), where quantities and dates mark the
+check-worthy ones.
 """
 from __future__ import annotations
 
@@ -64,8 +70,10 @@ from analysis.article import Article
 
 #: Attribution value of unattributed (journalist's own) claims.
 NARRATOR: str = "narrator"
-#: Claim categories that state facts (see data/lexicons/categories.tsv).
-FACTUAL_CATEGORIES: tuple[str, ...] = ("report",)
+#: Claim categories that state facts (see data/lexicons/categories.tsv): reports of events,
+#: numbers and states, and commitments / ongoing actions (what someone will do or is doing).
+#: ``need`` (obligations, calls) and ``assessment`` (opinions) are not factual.
+FACTUAL_CATEGORIES: tuple[str, ...] = ("report", "commitment")
 #: Zones whose mentions count towards the organisation reported on.
 STORY_ZONES: tuple[str, ...] = ("headline", "body", "caption")
 #: Mention kinds that are names / pronouns (anything else is a role or nominal mention).
@@ -137,6 +145,10 @@ def focal_organisation(mentions: pd.DataFrame) -> dict[str, object] | None:
     m = mentions[(mentions["entity_type"].str.upper() == "ORG") & mentions["zone"].isin(STORY_ZONES)]
     if len(m) == 0:
         return None
+    # the publisher and the author's employers are named in the bio: not what the story is about
+    in_bio = set(mentions.loc[mentions["zone"] == "bio", "entity_id"])
+    if (~m["entity_id"].isin(in_bio)).any():
+        m = m[~m["entity_id"].isin(in_bio)]
     g = m.groupby("entity_id").agg(n=("mention_id", "size"), first=("start", "min"), entity=("entity", "first"))
     g = g.reset_index().sort_values(["n", "first", "entity_id"], ascending=[False, True, True])
     top = g.iloc[0]
@@ -191,8 +203,34 @@ def _title_run(text: str, start: int, floor: int) -> str:
     return run
 
 
+@lru_cache(maxsize=1)
+def postnominals() -> frozenset[str]:
+    """Post-nominal letters ("MBE", "PhD") that may follow a name before its appositive."""
+    try:
+        return lexicons.word_list("mentions_postnominals.txt")
+    except FileNotFoundError:
+        return frozenset()
+
+
+def _skip_postnominals(text: str, pos: int, ceiling: int) -> int:
+    """Offset after any post-nominal letters following ``pos`` ("Philip Ingram[ MBE], a …")."""
+    while True:
+        m = re.match(r"\s+([A-Z][\w.]*)", text[pos:ceiling])
+        if not m:
+            return pos
+        w = m.group(1)
+        if w in postnominals() or w.rstrip(".") in postnominals() or re.fullmatch(r"[A-Z]{2,5}", w):
+            pos += m.end()
+        else:
+            return pos
+
+
 def _appositive(text: str, end: int, ceiling: int) -> str:
-    """The appositive phrase after ``end`` (", a former officer and founder of X"), or ``""``."""
+    """The appositive phrase after ``end`` (", a former officer and founder of X"), or ``""``.
+
+    Post-nominal letters between the name and the comma are skipped.
+    """
+    end = _skip_postnominals(text, end, ceiling)
     m = re.match(r",\s+([^,.;:\"\u201c\u201d\u2014\u2013()]+)", text[end:ceiling])
     if not m:
         return ""
@@ -353,6 +391,6 @@ def profile(article: Article, tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         ("attributed claims from the organisation or its officials",
          f"{org_side} of {att} ({org_side / att:.0%})" if att else "0 of 0"),
         ("attributed claims from independent voices", f"{indep} of {att} ({indep / att:.0%})" if att else "0 of 0"),
-        ("check-worthy factual claims (report with a number or date)", str(len(cw))),
+        ("check-worthy factual claims (report/commitment with a number or date)", str(len(cw))),
     ]
     return pd.DataFrame(rows, columns=["metric", "value"])

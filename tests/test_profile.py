@@ -14,7 +14,7 @@ TEXT = (
     "Global Health Agency Director-General Ana Ruiz said on Monday that stocks fell by 40 percent.\n\n"
     "\u201cWe cannot wait,\u201d she said.\n\n"
     "The agency chief added that members must act.\n\n"
-    "Omar Lee, a professor of medicine at Northfield University, said the agency acted too late.\n\n"
+    "Omar Lee PhD, a professor of medicine at Northfield University, said the agency acted too late.\n\n"
     "The Global Health Agency said in a statement that deliveries resume in May.\n\n"
     "On Tuesday, Maria Stone criticised the Global Health Agency in an interview.\n\n"
     "The shortage began in 2021.\n"
@@ -34,7 +34,7 @@ def case():
         ("Ana Ruiz", 0, "p1", "Ana Ruiz", "PERSON", "name"),
         ("she", 0, "p1", "Ana Ruiz", "PERSON", "pronoun"),
         ("The agency chief", 0, "p1", "Ana Ruiz", "PERSON", "role"),
-        ("Omar Lee", 0, "p2", "Omar Lee", "PERSON", "name"),
+        ("Omar Lee", 0, "p2", "Omar Lee", "PERSON", "name"),  # post-nominal "PhD" outside the mention
         ("Northfield University", 0, "o2", "Northfield University", "ORG", "name"),
         ("the agency", 0, "o1", "Global Health Agency", "ORG", "nominal"),
         ("Global Health Agency", 1, "o1", "Global Health Agency", "ORG", "name"),
@@ -54,7 +54,9 @@ def case():
     c["paragraph_id"] = [_pid(art, s) for s in c["start"]]
     c.loc[0, "has_number"] = True
     c.loc[5, "has_date"] = True
-    c.loc[4, "has_date"] = True  # commitment with a date: not a factual report
+    c.loc[4, "has_date"] = True  # a commitment with a date: factual, check-worthy
+    c.loc[1, "has_number"] = True  # a need with a number: not factual
+    c.loc[3, "has_date"] = True  # an assessment with a date: not factual
     tables["mentions"], tables["claims"] = m, c
     return art, tables
 
@@ -63,6 +65,17 @@ def test_focal_organisation_is_the_most_mentioned_org(case):
     art, tables = case
     org = profile.focal_organisation(tables["mentions"])
     assert org == {"entity_id": "o1", "entity": "Global Health Agency", "mentions": 4}
+
+
+def test_publisher_named_in_the_bio_is_not_the_focal_organisation():
+    text = "Headline\n\nDaily Post learned that Acme Corp cut jobs, Daily Post said. Daily Post asked Acme Corp.\n\nAbout the author\n\nJo Doe is a reporter at Daily Post.\n"
+    m = mention_frame(text, [("Daily Post", k, "pub", "Daily Post", "ORG", "name") for k in range(3)]
+                      + [("Acme Corp", k, "acme", "Acme Corp", "ORG", "name") for k in range(2)]
+                      + [("Daily Post", 3, "pub", "Daily Post", "ORG", "name")])
+    m.loc[m.index[-1], "zone"] = "bio"
+    assert profile.focal_organisation(m)["entity_id"] == "acme"
+    # with only the publisher, it is still the organisation reported on
+    assert profile.focal_organisation(m[m["entity_id"] == "pub"])["entity_id"] == "pub"
 
 
 def test_focal_organisation_ties_go_to_the_first_mentioned():
@@ -124,7 +137,7 @@ def test_voice_shares(case):
 def test_check_worthy_is_factual_with_number_or_date(case):
     art, tables = case
     cw = profile.check_worthy(tables)
-    assert list(cw["claim_id"]) == ["c000", "c005"]
+    assert list(cw["claim_id"]) == ["c000", "c004", "c005"]
 
 
 def test_quotation_share_counts_body_words_in_quotes(case):
@@ -144,7 +157,7 @@ def test_profile_table(case):
     assert p["distinct sources"] == "3"
     assert p["attributed claims from the organisation or its officials"] == "4 of 5 (80%)"
     assert p["attributed claims from independent voices"] == "1 of 5 (20%)"
-    assert p["check-worthy factual claims (report with a number or date)"] == "2"
+    assert p["check-worthy factual claims (report/commitment with a number or date)"] == "3"
     assert p["organisation reported on"] == "Global Health Agency (4 mentions)"
 
 
