@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -587,6 +588,28 @@ class ArticleView:
         m = len(self.tables.get("mentions", [])) if self.tables.get("mentions") is not None else 0
         c = len(self.tables.get("claims", [])) if self.tables.get("claims") is not None else 0
         return f"<ArticleView {self.article.article_id}: {m} mentions, {c} claims>"
+
+
+class _IdCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, set[str]] = {"mention": set(), "claim": set(), "quote": set(), "claim-note": set()}
+
+    def handle_starttag(self, tag, attrs):
+        for k, v in attrs:
+            if k.startswith("data-") and k[5:] in self.ids and v is not None:
+                self.ids[k[5:]].add(v)
+
+
+def marked_ids(page: str) -> dict[str, set[str]]:
+    """Ids marked in a rendered page: ``mention``, ``claim``, ``quote`` and ``claim-note`` → set of ids.
+
+    Lets a reader check that the view shows every row of the tables.
+    """
+    c = _IdCollector()
+    c.feed(page)
+    c.close()
+    return c.ids
 
 
 # --- annotations and files ----------------------------------------------------

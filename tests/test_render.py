@@ -492,3 +492,11 @@ def test_render_paths_duplicate_ids(tmp_path, capsys):
     status = render.render_paths([str(tmp_path / "a"), str(tmp_path / "b")], str(tmp_path / "out"))
     assert status == 2
     assert "already used" in capsys.readouterr().err
+
+
+def test_marked_ids(synthetic):
+    art, tables = synthetic
+    ids = render.marked_ids(render.render_html(art, tables, None))
+    assert ids["mention"] == set(tables["mentions"]["mention_id"])
+    assert ids["claim"] == ids["claim-note"] == set(tables["claims"]["claim_id"])
+    assert len(ids["quote"]) == 2
