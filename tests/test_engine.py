@@ -1,0 +1,236 @@
+"""analysis.engine: every engine yields the same results, in input order; writers are atomic."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import engine
+from analysis.pipeline import TABLE_NAMES
+
+NAMES = ["Ana Ruiz", "Tom Berg", "Lee Park", "Maria Costa", "Sam Okafor", "Ines Weber"]
+ORGS = ["the Finance Ministry", "NATO", "the city council", "Acme Corp.", "the U.N. agency"]
+VERBS = ["said", "told reporters", "argued", "warned", "added"]
+
+
+def synthetic(k: int) -> str:
+    """A small, varied news-like article (generated here, not taken from any corpus)."""
+    a, b = NAMES[k % len(NAMES)], NAMES[(k * 5 + 1) % len(NAMES)]
+    org, verb = ORGS[k % len(ORGS)], VERBS[k % len(VERBS)]
+    paras = [
+        f"Budget Talks Enter Day {k + 2}",
+        f"By {a}",
+        f"Officials at {org} met on Monday to discuss a plan worth ${k + 1},000, {b} {verb}.",
+        f"\u201cWe will not accept cuts of {10 + k}%,\u201d {b} said. \u201cThe U.S. position is clear.\u201d",
+        f"According to {a}, talks resume next week. It's unclear whether {org} will agree.",
+    ]
+    return "\n\n".join(paras[: 3 + k % 3]) + "\n"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path, seed_path: Path) -> list[Path]:
+    """Nine synthetic articles, the seed, and an empty (bad) file in the middle."""
+    d = tmp_path / "corpus"
+    d.mkdir()
+    files = []
+    for k in range(9):
+        p = d / f"art-{k:02d}.txt"
+        p.write_text(synthetic(k), encoding="utf-8")
+        files.append(p)
+    seed = d / seed_path.name
+    seed.write_bytes(seed_path.read_bytes())
+    files.insert(4, seed)
+    bad = d / "art-05-empty.txt"
+    bad.write_bytes(b"")
+    files.insert(6, bad)
+    return files
+
+
+def flat(results) -> list[tuple]:
+    """Comparable form of a result stream: index, id, error and every encoded table."""
+    return [(r.index, r.source, r.article_id, r.error, r.counts, tuple(sorted((r.tables or {}).items()))) for r in results]
+
+
+def test_serial_results_in_order_with_errors(corpus):
+    res = list(engine.run(corpus, engine="serial"))
+    assert [r.index for r in res] == list(range(len(corpus)))
+    assert [r.ok for r in res] == [p.name != "art-05-empty.txt" for p in corpus]
+    bad = res[6]
+    assert bad.error == f"{corpus[6]}: empty file" and bad.tables is None
+    seed = res[4]
+    assert seed.article_id == "newsweek-nato-fills-holes-stockpiles"
+    assert dict(seed.counts)["sentences"] == 31
+    header, body = seed.tables["tokens"]
+    assert header.startswith("article_id,sentence_id,token_id,start,end,text")
+    assert body.count("\n") == dict(seed.counts)["tokens"]
+
+
+def test_process_pool_equals_serial(corpus):
+    serial = flat(engine.run(corpus, engine="serial"))
+    pooled = flat(engine.run(corpus, engine="processes", jobs=2, batch=2, min_parallel=1))
+    assert pooled == serial
+
+
+def test_small_runs_stay_in_process(corpus, monkeypatch):
+    def no_pool(*a, **k):
+        raise AssertionError("a pool was started for a small run")
+
+    monkeypatch.setattr(engine, "run_processes", no_pool)
+    assert len(list(engine.run(corpus[:3], engine="processes", jobs=2))) == 3
+    assert len(list(engine.run(corpus, engine="processes", jobs=1))) == len(corpus)
+
+
+def test_dask_bag_equals_serial(corpus):
+    pytest.importorskip("dask.bag")
+    serial = flat(engine.run(corpus, engine="serial"))
+    for sched in ("synchronous", "processes"):
+        assert flat(engine.run(corpus, engine="dask", jobs=2, scheduler=sched, batch=3)) == serial, sched
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_two_workers_equals_serial(corpus):
+    """A real distributed LocalCluster (2 worker processes): same results, same order."""
+    pytest.importorskip("distributed")
+    serial = flat(engine.run(corpus, engine="serial"))
+    assert flat(engine.run(corpus, engine="dask", jobs=2, batch=2)) == serial
+
+
+def test_worker_crash_costs_only_that_file(corpus, monkeypatch):
+    """A file that kills its worker process is reported; every other file is still analysed, in order."""
+    real = engine.analyse_file
+
+    def crashing(index, source, fmt="csv"):
+        if source.endswith("art-03.txt"):
+            os._exit(13)  # a hard crash, as a segfault would be
+        return real(index, source, fmt)
+
+    # the pool forks, so its workers inherit the patched function
+    monkeypatch.setattr(engine, "analyse_file", crashing)
+    res = list(engine.run(corpus, engine="processes", jobs=2, batch=3, min_parallel=1))
+    monkeypatch.undo()
+    assert [r.index for r in res] == list(range(len(corpus)))
+    crashed = [r for r in res if r.source.endswith("art-03.txt")]
+    assert crashed[0].error == f"{crashed[0].source}: internal error (worker process died)"
+    serial = flat(engine.run(corpus, engine="serial"))
+    assert [x for x in flat(res) if not x[1].endswith("art-03.txt")] == [
+        x for x in serial if not x[1].endswith("art-03.txt")
+    ]
+
+
+def test_internal_error_is_one_result_not_an_exception(tmp_path, monkeypatch):
+    p = tmp_path / "x.txt"
+    p.write_text("Headline\n\nA body sentence here.\n")
+
+    def boom(article):
+        raise ValueError("broken stage")
+
+    monkeypatch.setattr("analysis.pipeline.analyse", boom)
+    (r,) = engine.run([p], engine="serial")
+    assert r.error == f"{p}: internal error (ValueError: broken stage)"
+
+
+def test_unknown_engine_or_format():
+    with pytest.raises(ValueError):
+        engine.run([], engine="spark")
+    with pytest.raises(ValueError):
+        engine.run([], fmt="xml")
+
+
+def test_streamed_csv_equals_concatenated_frames(corpus, tmp_path):
+    """Appending per-article CSV chunks gives the bytes of one concatenated DataFrame's CSV."""
+    w = engine.table_writer("csv", tmp_path / "out", TABLE_NAMES)
+    frames = {n: [] for n in TABLE_NAMES}
+    for r in engine.run(corpus, engine="serial"):
+        if r.ok:
+            w.add(r)
+    for r in engine.run(corpus, engine="serial", fmt="frames"):
+        if r.ok:
+            for n in TABLE_NAMES:
+                frames[n].append(r.tables[n])
+    written = w.commit()
+    assert [p.name for p in written] == [f"{n}.csv" for n in TABLE_NAMES]
+    for n in TABLE_NAMES:
+        expected = pd.concat(frames[n], ignore_index=True).to_csv(index=False, lineterminator="\n")
+        assert (tmp_path / "out" / f"{n}.csv").read_text(encoding="utf-8") == expected
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+
+
+def test_writer_shows_nothing_until_commit_and_abort_cleans_up(corpus, tmp_path):
+    out = tmp_path / "out"
+    w = engine.table_writer("csv", out, TABLE_NAMES)
+    assert not out.exists()  # nothing before the first article
+    r = next(engine.run(corpus[:1], engine="serial"))
+    w.add(r)
+    visible = [p.name for p in out.iterdir() if not p.name.startswith(".")]
+    assert visible == []  # only hidden temp files while running
+    w.abort()
+    assert not out.exists()
+
+
+def test_parquet_writer_round_trip(corpus, tmp_path):
+    pytest.importorskip("pyarrow")
+    w = engine.table_writer("parquet", tmp_path / "pq", TABLE_NAMES)
+    w.row_group_rows = 500  # force several row groups
+    frames = {n: [] for n in TABLE_NAMES}
+    for r in engine.run(corpus, engine="serial", fmt="parquet"):
+        if r.ok:
+            w.add(r)
+    for r in engine.run(corpus, engine="serial", fmt="frames"):
+        if r.ok:
+            for n in TABLE_NAMES:
+                frames[n].append(r.tables[n])
+    w.commit()
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(tmp_path / "pq" / "tokens.parquet").num_row_groups > 1
+    for n in TABLE_NAMES:
+        got = pd.read_parquet(tmp_path / "pq" / f"{n}.parquet")
+        pd.testing.assert_frame_equal(got, pd.concat(frames[n], ignore_index=True), check_dtype=True)
+
+
+# --- the speed-ups behind the engine keep behaviour identical ---------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = list("aZé1 0.,'-\u2019\u201c\u201d\"$%nts\u2026\u00a0\U0001F44D\ufe0f_(") + ["n't", "U.S.", "'s", "--", "20th"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_token_spans_fast_path_equals_nltk_regexp_tokenizer(text):
+    from analysis.tokenise import token_spans, word_tokenizer
+
+    expected = [(s + 3, e + 3) for s, e in word_tokenizer().span_tokenize(text)]
+    assert token_spans("abc" + text + "xyz", 3, 3 + len(text)) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(-(2**40), 2**40), max_size=5),
+    st.lists(st.booleans(), max_size=5),
+    st.lists(st.one_of(st.none(), st.text(max_size=4)), max_size=5),
+)
+def test_typed_frame_equals_series_construction(ints, bools, strs):
+    from analysis.tables import typed_frame
+
+    n = min(len(ints), len(bools), len(strs))
+    schema = {"i": "int64", "b": "bool", "s": "string"}
+    data = {"i": ints[:n], "b": bools[:n], "s": strs[:n]}
+    got = typed_frame(data, schema)
+    expected = pd.DataFrame({c: pd.Series(data[c], dtype=t) for c, t in schema.items()})
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert list(got.dtypes.astype(str)) == ["int64", "bool", "string"]
+
+
+def test_empty_table_copies_are_independent():
+    from analysis.tables import TOKEN_COLUMNS, empty_table
+
+    a = empty_table(TOKEN_COLUMNS)
+    a["extra"] = pd.Series([], dtype="int64")
+    b = empty_table(TOKEN_COLUMNS)
+    assert list(b.columns) == list(TOKEN_COLUMNS) and len(b) == 0
+    assert {c: str(t) for c, t in b.dtypes.items()} == TOKEN_COLUMNS
