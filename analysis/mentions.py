@@ -103,12 +103,14 @@ class Resources:
     date_re: re.Pattern
     year_re: re.Pattern
     org_cues: frozenset
+    misc_cues: frozenset
     place_cues: dict
     postnominals: frozenset
     particles: frozenset
     not_names: frozenset
     language_cues: frozenset
     given_names: frozenset
+    calendar_words: frozenset
     stopwords: frozenset
 
 
@@ -194,12 +196,14 @@ def resources() -> Resources:
         titles=titles, title_words=title_words, roles=roles, role_re=role_re,
         pronouns=pronouns, pronoun_re=pronoun_re, date_re=date_re, year_re=year_re,
         org_cues=frozenset(lexicons.word_list("mentions_org_cues.txt")),
+        misc_cues=frozenset(lexicons.word_list("mentions_misc_cues.txt")),
         place_cues=place_cues,
         postnominals=frozenset(lexicons.word_list("mentions_postnominals.txt")),
         particles=frozenset(lexicons.word_list("mentions_name_particles.txt")),
         not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
         language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
         given_names=given,
+        calendar_words=frozenset(by["weekday"] + by["month"]),
         stopwords=lexicons.stopwords(),
     )
 
@@ -223,13 +227,17 @@ class Cand:
     mod: str = ""        # role modifier surface ("NATO" in "the NATO chief"; "Russian" in "Russian President")
     target: int = -1     # for a title role: index of the name candidate it belongs to
     priority: int = 0
+    how: str = ""        # which cue decided the type (reported in the ``rule`` column)
 
     @property
     def length(self) -> int:
         return self.end - self.start
 
 
-_OPENERS = frozenset('"“‘\'(«[:—–…') | {"...", "--"}
+_DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \(| _| --| \u2014| \u2013)")
+_NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
+_OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
+_VERBAL = re.compile(r"(?:ing|ed|ly)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
 _CAP_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$")
 
@@ -251,6 +259,9 @@ def _is_title_line(doc: Doc, sent, words: list[str]) -> bool:
     alpha = [w for w in words if w[:1].isalpha()]
     if len(alpha) < 2:
         return False
+    upper = sum(1 for w in alpha if len(w) > 1 and w.isupper())
+    if upper / len(alpha) >= 0.6 and len(alpha) >= 3:
+        return True  # an all-caps line (byline, slug, copyright notice)
     last = doc.text[sent.end - 1]
     if last in ".!?\"”’'":
         return False
@@ -300,6 +311,15 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
         if others or sum(1 for d in gaz_ctx if bisect.bisect_right(sent_starts, d.start) == sid) > 1:
             cands.append(c)
 
+    # datelines: "NAIROBI, Kenya (AP) _", "WASHINGTON --": an all-caps place opening a paragraph
+    for p in doc.article.paragraphs:
+        m = _DATELINE.match(text, p.start, p.end)
+        if m and len(m.group(1)) >= 3:
+            place = m.group(1)
+            e = res.names.get(place.title()) or res.names.get(place)
+            ent = e.entity if e is not None else place.title()
+            etype = e.type if e is not None and e.type in ("GPE", "LOC", "ORG") else "GPE"
+            cands.append(Cand(m.start(1), m.end(1), etype, "name", "dateline", ent, priority=3))
     gaz_at = {c.start: c for c in cands if c.rule == "gazetteer"}
     # 2. capitalised runs
     name_cands, evidence = _name_runs(doc, res, gaz_at)
@@ -383,17 +403,21 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
         # absorb the period of an initial ("John F. Kennedy") or abbreviation ("Jr.")
         if i + 1 < len(toks) and text[toks[i + 1].start:toks[i + 1].end] == "." and toks[i + 1].start == t.end and (
             len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
+            or s + "." in res.org_cues
         ):
             end = toks[i + 1].end
             i += 1
         s2 = text[t.start:end]
         if s2 in res.postnominals or s2 in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
             kind = "post"
+        elif s2 in res.calendar_words and not (s2 in res.given_names and i + 1 < len(toks)
+                                                and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()):
+            kind = "other"
         elif _is_cap_token(s2):
             kind = "cap"
         elif s2 in res.particles:
             kind = "particle"
-        elif s2 in ("of", "&", "de", "the"):
+        elif s2 in ("of", "&", "de", "the", "for"):
             kind = "joint"
         else:
             kind = "other"
@@ -498,6 +522,8 @@ def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit) -> bool:
         return True
     if all(j in res.particles for j in joint):
         return left[-1].kind == "cap" and right.kind == "cap"
+    if joint[0] == "for":
+        return left[-1].text in res.org_cues and right.kind == "cap"
     if joint[0] == "of":
         if right.kind == "gaz" and right.gaz is not None and right.gaz.type == "ORG":
             return False  # "Foreign Affairs Council of the European Union": the parent stands alone
@@ -542,8 +568,11 @@ def _strip_initial(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
     """Drop a sentence-initial capital that is an ordinary word ("The", "Throughout", "Earlier")."""
     while run and run[0].initial and run[0].kind == "cap":
         w = run[0].text
+        if _ACRONYM.match(w) and w not in res.not_names:
+            break  # "BMW sales rose": acronyms are not ordinary words
         low = w.lower()
-        if low in res.stopwords or (w not in mid_caps and w not in res.given_names and (
+        if low in res.stopwords or (w not in res.given_names and _VERBAL.search(w) and len(run) > 1) or (
+                w not in mid_caps and w not in res.given_names and (
                 low in lower_words or len(run) == 1 or run[1].kind not in ("cap",))):
             run = run[1:]
             while run and run[0].kind in ("joint", "particle"):
@@ -577,9 +606,13 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
             if i + 1 < len(run) and run[i + 1].kind in ("cap", "gaz") and run[i + 1].text not in res.stopwords:
                 ti = i
                 break
-        if ti is None:
+        if ti is None and run[0].kind == "cap" and run[0].text in res.given_names and len(run) >= 2:
+            run = [_Unit(u.start, u.end, u.text, "cap" if u.kind == "title" else u.kind, u.gaz, u.initial) for u in run]
+            t_idx = []
+        elif ti is None:
             # titles without a name after them: not a name ("News Editor"); keep gazetteer parts
             return [u.gaz for u in run if u.kind == "gaz" and u.gaz is not None]
+    if t_idx:
         title = run[ti].text
         cls, kind, gender = res.titles.get(title, ("", "honorific", ""))
         prefix = run[: ti + 1]
@@ -643,16 +676,44 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
     surface = text[start:end]
     if surface in res.not_names:
         return out
+    if not person_cue and (words[-1] in res.misc_cues or len(words) > 2 and words[-2] in res.misc_cues):
+        return out  # an event, prize, law or work: not one of our types
+    if len(words) == 1 and not person_cue:
+        w = words[0]
+        if len(w.replace(".", "")) < 2 or w.lower() in res.stopwords:
+            return out
+        if _NORP_SUFFIX.search(w) and not ntype:
+            out.append(Cand(start, end, "NORP", "name", "name", w, priority=2))
+            return out
+    if not ntype and not person_cue and len(run) >= 2:
+        k = next((i for i in range(1, len(run)) if run[i].kind == "cap" and run[i].text in res.given_names
+                  and run[i - 1].text not in res.given_names and run[i - 1].kind in ("cap", "gaz")
+                  and i + 1 < len(run) and run[i + 1].kind in ("cap", "particle")), 0)
+        if k:
+            # "Federal Prosecutor Carla del Ponte", "Welshman Mark Litton": the name starts at the given name
+            out.extend(u.gaz for u in run[:k] if u.kind == "gaz" and u.gaz is not None)
+            run = run[k:]
+            start, end = run[0].start, run[-1].end
+            words = [u.text for u in run]
+            person_cue = True
+        elif (run[-1].kind == "gaz" and run[-1].gaz is not None and run[-1].gaz.type in ("NORP", "GPE", "LOC")
+              and run[0].text not in res.given_names):
+            # "South American", "Northern Ireland": a modified nationality or place
+            g = run[-1].gaz
+            return out + [Cand(start, end, g.type, "name", "name", text[start:end], g.cls, priority=2, how="modified")]
+        elif _NORP_SUFFIX.search(words[-1]) and words[0] not in res.given_names:
+            return out + [Cand(start, end, "NORP", "name", "name", text[start:end], priority=2, how="suffix")]
+    how = "cue" if ntype else ""
     if person_cue:
-        ntype, ncls = "PERSON", ""
+        ntype, ncls, how = "PERSON", "", "title" if role is not None else "postnominal"
     elif not ntype:
         if words[0] in res.given_names and len(words) >= 2:
-            ntype = "PERSON"
+            ntype, how = "PERSON", "given-name"
         elif len(words) >= 2:
-            ntype = "PERSON"
+            ntype, how = "PERSON", "multiword"
         else:
             ntype = ""  # single unknown word: decided by coreference / context later
-    c = Cand(start, end, ntype, "name", "name", "", ncls, priority=2)
+    c = Cand(start, end, ntype, "name", "name", "", ncls, priority=2, how=how)
     if role is not None and role.start >= 0:
         role.target = len(out) + 1
         out.append(role)
@@ -724,7 +785,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     token_sets = {}
     for c in full_persons:
         s = canon[id(c)]
-        toks = [w for w in s.split() if not re.match(r"^[A-Z]\.?$", w)]
+        toks = [w for w in s.split() if not re.match(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV)$", w)] or s.split()
         token_sets[id(c)] = toks
     for a in full_persons:
         for b in full_persons:
@@ -733,12 +794,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
             ta, tb = token_sets[id(a)], token_sets[id(b)]
             if ta[-1] == tb[-1] and set(ta) < set(tb):
                 canon[id(a)] = canon[id(b)]
-    # name parts -> full names
+    # name parts -> full names (single-token persons with a title cue name themselves)
     part_index: dict[str, list[Cand]] = {}
     for c in full_persons:
         toks = token_sets[id(c)]
-        for w in {toks[-1], toks[0]}:
+        parts = {toks[-1], toks[0]} if c.how != "multiword" else {toks[-1]}
+        for w in parts:
             part_index.setdefault(w, []).append(c)
+    for c in names:
+        s1 = text[c.start:c.end]
+        if c.type == "PERSON" and c.rule == "name" and " " not in s1 and s1 not in part_index:
+            canon[id(c)] = s1
+            token_sets[id(c)] = [s1]
+            part_index[s1] = [c]
     # ORG acronyms of long names in this article
     long_orgs = {}
     for c in names:
@@ -750,19 +818,26 @@ def find_mentions(doc: Doc) -> list[Mention]:
     known: dict[str, Cand] = {}
     for c in names:
         s = text[c.start:c.end]
-        if c.rule == "name" and c.type:
+        if c.rule == "name" and c.type and (" " in s or c.type == "PERSON"):
             known.setdefault(s, c)
     for w, lst in part_index.items():
-        known.setdefault(w, lst[0])
-    if ev["title_sents"] and known:
-        kre = re.compile(r"(?<![\w])(?:" + _alternation(known) + r")(?![\w])")
+        if any(token_sets[id(c)][-1] == w for c in lst):  # surnames, not first names
+            known.setdefault(w, lst[0])
+    if known:
+        kre = re.compile(r"(?<![\w])(?:" + _alternation(known) + r")(?![\w-])")
+        taken = [(c.start, c.end) for c in chosen]
+        t_starts = [a for a, _ in taken]
         extra = []
-        for sent, _units in ev["title_sents"]:
-            for m in kre.finditer(text, sent.start, sent.end):
-                k = known[m.group(0)]
-                extra.append(Cand(m.start(), m.end(), k.type, "name", "name", k.entity, k.cls, priority=2))
+        for m in kre.finditer(text):
+            k = bisect.bisect_right(t_starts, m.start()) - 1
+            if k >= 0 and taken[k][1] > m.start():
+                continue
+            if k + 1 < len(taken) and taken[k + 1][0] < m.end():
+                continue
+            kc = known[m.group(0)]
+            extra.append(Cand(m.start(), m.end(), kc.type, "name", "name", kc.entity, kc.cls, priority=2))
         if extra:
-            chosen = _select(chosen + extra)
+            chosen = sorted(chosen + extra, key=lambda c: c.start)
             names = [c for c in chosen if c.kind == "name"]
 
     # --- assign entities to names ---------------------------------------------------------
@@ -790,7 +865,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if c.type:
             ent_of[id(c)] = (s, c.type)
             continue
-        ent_of[id(c)] = (s, _context_type(doc, c, chosen, res))
+        ent_of[id(c)] = (s, "")
+    unknown_by_surface: dict[str, list[Cand]] = {}
+    for c in names:
+        if ent_of.get(id(c), ("", "x"))[1] == "":
+            unknown_by_surface.setdefault(text[c.start:c.end], []).append(c)
+    for s, lst in unknown_by_surface.items():
+        votes = [_context_type(doc, c, chosen, res) for c in lst]
+        strong = [t for t, st in votes if st]
+        # no evidence anywhere in the article: not kept (a capitalised word of unknown kind)
+        t = max(sorted(set(strong)), key=strong.count) if strong else ""
+        for c in lst:
+            ent_of[id(c)] = (s, t)
+            c.how = "context" if strong else "default"
 
     # --- record person attributes: title class, affiliation, gender ------------------------
     person_attr: dict[str, dict] = {}
@@ -872,7 +959,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             entity_id=entity_id(aid, canonical) if canonical else "",
             entity=canonical, entity_type=etype, surface=surface, start=c.start, end=c.end,
             sentence_id=sent.sentence_id, paragraph_id=sent.paragraph_id, zone=sent.zone,
-            mention_kind=kind, in_quote=inq, rule=c.rule,
+            mention_kind=kind, in_quote=inq, rule=c.rule + (":" + c.how if c.how else ""),
         ))
     return mentions
 
@@ -895,7 +982,7 @@ def _nearest(cands: list[Cand], pos: int) -> Cand:
     return min(cands, key=lambda c: c.start)
 
 
-def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> str:
+def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
     """Type of a single unknown capitalised word from its neighbourhood."""
     text = doc.text
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
@@ -908,14 +995,16 @@ def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> str:
             if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
                 gap = text[min(c.end, d.end):max(c.start, d.start)]
                 if re.fullmatch(r"\s*(,|and|or)\s*(the\s+)?", gap):
-                    return d.type
+                    return d.type, True
     prev = re.findall(r"[A-Za-z]+", text[max(0, c.start - 20):c.start])
     p = prev[-1] if prev else ""
-    if p in ("in", "near", "from", "outside", "across") and p:
-        return "GPE"
+    if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]):
+        return "ORG", True  # "the Smithsonian", "the Knicks": a definite proper name is an institution
+    if p in ("in", "near", "outside", "across", "at") and p:
+        return "GPE", True
     if re.match(r"\s*(said|says|told|added|asked|wrote|explained|noted)\b", text[c.end:c.end + 12]):
-        return "PERSON"
-    return "ORG"
+        return "PERSON", True
+    return "ORG", False
 
 
 def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, text: str):
