@@ -79,6 +79,7 @@ NARRATOR_ZONES: frozenset[str] = frozenset({"headline", "body"})
 #: What may follow a name inside its noun phrase: capitalised post-nominals and
 #: parentheses ("Philip Ingram MBE", "Roy Cooper (D)", "John Smith Jr.").
 _POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
+_DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 _PARTICIPLE_COMMA = frozenset({",", "\u2014", "\u2013", "\u2015", "--", ";"})
@@ -303,6 +304,7 @@ class _Speaker:
     end: int
     surface: str
     mention: object | None = None
+    np_start: int = -1  # left edge of the speaker's noun phrase ("Mr." of "Mr. Smith")
 
 
 @dataclass
@@ -345,6 +347,10 @@ def _units(doc: Doc) -> list[_Unit]:
                         end = sents[m].end
                         changed = True
                         break
+            # "…." — Jane Doe: a dash line after a quotation belongs to it
+            while m + 1 < len(sents) and doc.text[sents[m + 1].start] in _DASH_CHARS and doc.text[end - 1] in _QUOTE_CHARS:
+                m += 1
+                end = sents[m].end
             toks: list[Token] = []
             for ss in sents[k : m + 1]:
                 toks.extend(toks_by_sent.get(ss.sentence_id, []))
@@ -491,7 +497,7 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
     if m is not None and m.end < toks[end_tok].start and not _POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
         m = None  # the head of the slot is not a mention ("the head of NATO's …")
     if m is not None:
-        return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+        return _Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
     # no mention: the surface, from a capitalised word / pronoun / determiner to the head
     words = low[b : end_tok + 1]
     if not any(ch.isalpha() for w in words for ch in w):
@@ -582,7 +588,7 @@ def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) 
     prev = low[cue.i - 1] if cue.i > 0 else ""
     participle = (low[cue.i].endswith("ing") and prev in _PARTICIPLE_COMMA) or prev in function_words("coordinator")
     left = None if participle else _slot_left(doc, unit, cue.i, low, mentions)
-    slot_start = left.start if left else cstart
+    slot_start = (left.np_start if left.np_start >= 0 else left.start) if left else cstart
     q_before = _after_quote(doc, unit, slot_start)
     # A: "…," X said / "…," said X
     if q_before is not None and text[unit.start : q_before.start].strip() == "":
@@ -619,8 +625,8 @@ def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) 
         if text[cend:unit.end].strip() == ":":
             # "He said:" — the quotation follows in the next paragraph
             return _Found((cend, cend), cue, left, cue_span=(cstart, cend))
-        # "…, X said." — content before
-        if before_words < 2:
+        # "…, X said." — content before, ending in a clause boundary
+        if before_words < 2 or not (ends_clause or _after_quote(doc, unit, slot_start) is not None):
             return None
         return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
     if nxt == "," and ends_clause and before_words >= 2:
@@ -666,7 +672,17 @@ def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _S
     lim = unit.tokens[cue_i].start
     cands = [m for m in mentions if unit.start <= m.start and m.end <= lim and not _in_quote(unit, m.start)]
     if not cands:
-        return None
+        # no mentions: a leading run of capitalised words, or a leading pronoun
+        toks = unit.tokens
+        k = 0
+        while k < len(toks) and k < 5 and toks[k].start < lim and doc.text[toks[k].start].isupper():
+            k += 1
+        if k == 0 and toks and _low(doc, toks[0]) in pronouns():
+            k = 1
+        if k == 0:
+            return None
+        s, e = toks[0].start, toks[k - 1].end
+        return _Speaker(s, e, doc.text[s:e], None)
     m = min(cands, key=lambda m: (m.start, -(m.end - m.start)))
     return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
 
@@ -796,7 +812,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 cs, ce = main_q.content_start, main_q.content_end
                 who = hint or last or _NOBODY
                 attribution = "direct"
-            elif unit.zone in NARRATOR_ZONES:
+            elif unit.zone in NARRATOR_ZONES and not _is_byline(doc, unit):
                 cs, ce = _trim(text, unit.start, unit.end)
                 attribution = "narrator"
                 next_hint = _narrator_subject(doc, unit, ments, last)
@@ -837,6 +853,13 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
         seen[base] = seen.get(base, 0) + 1
         out.append(Claim(claim_id=claim_id_for(aid, r["content"], seen[base]), **r))
     return out
+
+
+def _is_byline(doc: Doc, unit: _Unit) -> bool:
+    """A byline paragraph ("By Jane Doe"): the article's author after a preposition."""
+    author = doc.article.author
+    t = doc.text[unit.start : unit.end].strip()
+    return bool(author) and len(t.split()) <= 8 and author in t and t.split()[0].lower() in ("by", "from")
 
 
 def _main_quote(doc: Doc, unit: _Unit) -> Quote | None:

@@ -1,12 +1,15 @@
 """Find quotations: pair quotation marks into spans.
 
-Straight (``"``) and curly (``“ ”``) double quotes and guillemets (``« »``)
-are paired by type within a paragraph.  News style lets a quotation run over
-several paragraphs: a paragraph that opens a quote without closing it, followed
-by a paragraph that starts with an opening mark, continues the quote; such
-spans are marked ``continues=True``.  An odd number of marks never raises: an
-opening mark left unclosed at the end of its paragraph yields a span to the
-paragraph end with ``closed=False``.
+Straight (``"``) and curly (``“ ”``) double quotes, guillemets (``« »``) and
+the typewriter convention of doubled apostrophes / backticks (``''…''``,
+````…''``, used by some wire services and archives) are paired by type within
+a paragraph.  News style lets a quotation run over several paragraphs: a
+paragraph that opens a quote without closing it, followed by a paragraph that
+starts with an opening mark, continues the quote; such spans are marked
+``continues=True``.  An odd number of marks never raises: an opening mark left
+unclosed at the end of its paragraph yields a span to the paragraph end with
+``closed=False``; a closing mark with nothing open before any other quotation of
+its paragraph closes a quotation that ran from the paragraph start.
 
 Single quotes are not treated as quotation marks here (they double as
 apostrophes); nested single-quoted speech stays inside its double-quoted span.
@@ -15,29 +18,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OPENERS: dict[str, str] = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+OPENERS: dict[str, str] = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "``": "''"}
 CLOSERS: frozenset[str] = frozenset({"\u201d", "\u00bb"})
 STRAIGHT: str = '"'
+#: Two apostrophes: a straight quotation mark of typewriter text (opens or closes by context).
+DOUBLE_APOSTROPHE: str = "''"
 QUOTE_CHARS: frozenset[str] = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})
+#: Marks that may open a paragraph continuing a quotation.
+CONTINUATION_OPENERS: tuple[str, ...] = ("\u201c", '"', "\u00ab", "``", "''")
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation ``text[start:end]`` including its marks; content is ``text[start+1:end-1]``
-    (``end`` itself when unclosed)."""
+    """A quotation ``text[start:end]`` including its marks; content is
+    ``text[content_start:content_end]`` (marks of ``mark_len`` characters; the
+    content runs to ``end`` when unclosed)."""
 
     start: int
     end: int
     closed: bool = True
     continues: bool = False  # the quotation goes on in the next paragraph
+    mark_len: int = 1
 
     @property
     def content_start(self) -> int:
-        return self.start + 1
+        return self.start + self.mark_len
 
     @property
     def content_end(self) -> int:
-        return self.end - 1 if self.closed else self.end
+        return max(self.content_start, self.end - self.mark_len) if self.closed else self.end
 
 
 def _straight_is_opening(text: str, i: int, start: int) -> bool:
@@ -48,37 +57,52 @@ def _straight_is_opening(text: str, i: int, start: int) -> bool:
     return prev.isspace() or prev in "([{\u2014\u2013-/:"
 
 
+def _marks(text: str, start: int, end: int):
+    """(position, mark) of every quotation mark in ``text[start:end]``."""
+    i = start
+    while i < end:
+        two = text[i : i + 2] if i + 1 < end else ""
+        if two in ("''", "``"):
+            yield i, two
+            i += 2
+            continue
+        if text[i] in QUOTE_CHARS:
+            yield i, text[i]
+        i += 1
+
+
 def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
     """Quotations inside ``text[start:end]`` (one paragraph)."""
     quotes: list[Quote] = []
     open_at: int | None = None
     open_mark = ""
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in QUOTE_CHARS:
-            continue
+    for i, ch in _marks(text, start, end):
+        n = len(ch)
+        straightish = ch in (STRAIGHT, DOUBLE_APOSTROPHE)
         if open_at is None:
-            if ch in OPENERS or (ch == STRAIGHT and _straight_is_opening(text, i, start)):
+            if ch in OPENERS or (straightish and _straight_is_opening(text, i, start)):
                 open_at, open_mark = i, ch
-            elif ch == STRAIGHT or ch in CLOSERS:
-                # a closer with nothing open: quote ran from paragraph start (continuation style)
-                if i > start:
-                    quotes.append(Quote(start, i + 1, closed=True))
+            elif straightish or ch in CLOSERS:
+                # a closer with nothing open: the quote ran from the paragraph start
+                # (continuation style) — only before any other quotation of the paragraph
+                if i > start and not quotes:
+                    quotes.append(Quote(start, i + n, closed=True, mark_len=n))
             continue
+        mlen = len(open_mark)
         # something is open
-        if open_mark == STRAIGHT and ch == STRAIGHT:
-            quotes.append(Quote(open_at, i + 1))
+        if open_mark in (STRAIGHT, DOUBLE_APOSTROPHE) and ch == open_mark:
+            quotes.append(Quote(open_at, i + n, mark_len=mlen))
             open_at = None
         elif open_mark in OPENERS and ch == OPENERS[open_mark]:
-            quotes.append(Quote(open_at, i + 1))
+            quotes.append(Quote(open_at, i + n, mark_len=mlen))
             open_at = None
-        elif open_mark == STRAIGHT and ch in CLOSERS or open_mark in OPENERS and ch == STRAIGHT:
+        elif (open_mark == STRAIGHT and ch in CLOSERS) or (open_mark in OPENERS and ch == STRAIGHT and mlen == 1):
             # mixed styles: accept as a close
-            quotes.append(Quote(open_at, i + 1))
+            quotes.append(Quote(open_at, i + n, mark_len=mlen))
             open_at = None
         # another opener inside an open quote is ignored (nested or stray)
-    if open_at is not None and open_at < end - 1:
-        quotes.append(Quote(open_at, end, closed=False))
+    if open_at is not None and open_at < end - len(open_mark):
+        quotes.append(Quote(open_at, end, closed=False, mark_len=len(open_mark)))
     return quotes
 
 
@@ -90,9 +114,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         qs = find_quotes_in(text, s, e)
         if qs and not qs[-1].closed and k + 1 < n:
             ns, _ = paragraphs[k + 1]
-            if ns < len(text) and text[ns] in ("\u201c", '"', "\u00ab"):
+            if ns < len(text) and text.startswith(CONTINUATION_OPENERS, ns):
                 last = qs[-1]
-                qs[-1] = Quote(last.start, last.end, closed=False, continues=True)
+                qs[-1] = Quote(last.start, last.end, closed=False, continues=True, mark_len=last.mark_len)
         out.extend(qs)
     return out
 

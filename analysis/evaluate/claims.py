@@ -181,9 +181,14 @@ def score_claims(pred: pd.DataFrame, gold: pd.DataFrame, min_ratio: float = 0.5)
 # --- brat attribution corpora (PolNeAR) ----------------------------------------------------
 
 
+def _marks_normalised(s: str) -> str:
+    """Typewriter quotation marks (two apostrophes / backticks) as one ``"``."""
+    return s.replace("''", '"').replace("``", '"')
+
+
 def quoted(span: Span | None, text: str) -> bool:
-    """True if the span's text carries a quotation mark."""
-    return span is not None and any(ch in QUOTE_MARKS for s, e in span.pieces for ch in text[s:e])
+    """True if the span's text carries a quotation mark (``''`` counts as one)."""
+    return span is not None and any(ch in QUOTE_MARKS for s, e in span.pieces for ch in _marks_normalised(text[s:e]))
 
 
 def speech_cue(span: Span | None, text: str, form_lemma: dict[str, str], lemmas: frozenset[str]) -> bool:
@@ -197,7 +202,7 @@ def speech_cue(span: Span | None, text: str, form_lemma: dict[str, str], lemmas:
 
 def gold_attribution_type(content: Span, text: str) -> str:
     """direct / mixed / indirect from the quotation marks of a gold content."""
-    s = " ".join(text[a:b] for a, b in content.pieces).strip()
+    s = _marks_normalised(" ".join(text[a:b] for a, b in content.pieces)).strip()
     if not any(ch in QUOTE_MARKS for ch in s):
         return "indirect"
     core = s.strip(" .,;:")

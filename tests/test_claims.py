@@ -1,0 +1,231 @@
+"""Claims: seed against the hand gold, attribution patterns, ids, categories, lexicons."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import claims, mentions
+from analysis.article import article_from_text
+from analysis.evaluate import claims as ev
+from analysis.tokenise import tokenise
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOLD = ROOT / "data" / "gold" / "newsweek-nato-fills-holes-stockpiles.claims.tsv"
+HEAD = "Officials Trade Words Over Budget Plan\n\n"
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_doc):
+    return claims.claims_table(seed_doc, claims.find_claims(seed_doc, mentions.find_mentions(seed_doc)))
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return ev.load_gold(GOLD)
+
+
+def run(body: str, with_mentions: bool = True) -> list[claims.Claim]:
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    ms = mentions.find_mentions(doc) if with_mentions else []
+    return [c for c in claims.find_claims(doc, ms) if c.zone != "headline"]
+
+
+# --- the seed against the gold ----------------------------------------------------------
+
+
+def test_gold_offsets_verified(seed_article, gold):
+    assert ev.verify_gold(gold, seed_article.text) == []
+    assert len(gold) >= 15
+
+
+def test_seed_every_attributed_claim_right(seed_claims, gold):
+    cmp = ev.compare_claims(seed_claims, gold)
+    att = cmp[(cmp["gold_no"] >= 0) & (cmp["gold_attribution"] != "narrator")]
+    assert att["found"].all(), att[~att["found"]]
+    assert att["attribution_ok"].all(), att[~att["attribution_ok"]]
+    assert att["speaker_ok"].all(), att[~att["speaker_ok"]]
+
+
+def test_seed_precision_and_scores(seed_claims, gold):
+    s = ev.score_claims(seed_claims, gold)
+    assert s["all_precision"] >= 0.95 and s["attributed_precision"] >= 0.95
+    assert s["all_recall"] == 1.0 and s["speaker_accuracy"] == 1.0 and s["attribution_accuracy"] == 1.0
+
+
+def test_seed_pronoun_role_and_floating_speakers(seed_article, seed_claims):
+    t = seed_claims.set_index("start")
+    text = seed_article.text
+    # "he said" / "The NATO chief said" / a floating quotation all resolve to the full name
+    he = text.index("We need to strengthen")
+    chief = text.index("he had met with members")
+    floating = text.index("But of course, to continue")
+    for pos in (he, chief, floating):
+        assert t.loc[pos, "speaker"] == "Jens Stoltenberg"
+        assert t.loc[pos, "speaker_entity_id"] != ""
+    assert t.loc[floating, "cue"] == ""
+    assert text[t.loc[chief, "speaker_start"]:t.loc[chief, "speaker_end"]] == "The NATO chief"
+
+
+def test_seed_no_claim_outside_claim_zones(seed_claims):
+    assert set(seed_claims["zone"]) <= {"headline", "body", "caption"}
+    assert not (seed_claims["text"].str.contains("News Editor")).any()
+
+
+def test_provenance_offsets(seed_article, seed_claims):
+    text = seed_article.text
+    for r in seed_claims.itertuples(index=False):
+        assert text[r.start:r.end] == r.text
+        if r.cue_start >= 0:
+            assert text[r.cue_start:r.cue_end] == r.cue
+        assert r.attribution in claims.ATTRIBUTIONS
+        assert r.category in claims.categories()
+
+
+def test_schema(seed_claims):
+    assert list(seed_claims.columns)[:19] == list(claims.CLAIM_COLUMNS)[:19]
+    assert {str(t) for t in seed_claims.dtypes} <= {"string", "int64", "bool"}
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, attribution, speaker, cue, content", [
+    ('Jane Doe, a spokeswoman for the ministry, told reporters that the budget would be cut.',
+     "indirect", "Jane Doe", "told reporters", "the budget would be cut"),
+    ('"We will not accept this," said Jane Doe, the finance minister.', "direct", "Jane Doe", "said", "We will not accept this"),
+    ('"We will not accept this," Jane Doe said on Monday.', "direct", "Jane Doe", "said", "We will not accept this"),
+    ('According to Jane Doe, the budget will be cut.', "indirect", "Jane Doe", "According to", "the budget will be cut"),
+    ('The budget will be cut, according to Jane Doe.', "indirect", "Jane Doe", "according to", "The budget will be cut"),
+    ('The plan, Jane Doe said, is dead.', "indirect", "Jane Doe", "said", "The plan, Jane Doe said, is dead"),
+    ('The plan is dead, Jane Doe said in a statement.', "indirect", "Jane Doe", "said", "The plan is dead"),
+    ('Jane Doe added that the EU would "of course" be invited.', "mixed", "Jane Doe", "added", 'the EU would "of course" be invited'),
+    ('"The plan is dead." \u2014 Jane Doe', "direct", "Jane Doe", "\u2014", "The plan is dead."),
+    ('Jane Doe left the room and said the plan was dead.', "indirect", "Jane Doe", "said", "the plan was dead"),
+])
+def test_attribution_patterns(body, attribution, speaker, cue, content):
+    cs = run(body, with_mentions=False)
+    assert len(cs) == 1, cs
+    c = cs[0]
+    assert (c.attribution, c.speaker, c.cue, c.content) == (attribution, speaker, cue, content)
+
+
+@pytest.mark.parametrize("body", [
+    "Jane Doe met union leaders to discuss the plan.",  # infinitive
+    "The agency added to the stockpile last year.",  # strict cue without a speech frame
+    "Jane Doe reached out to the union for further comment.",  # noun after a preposition
+    "Jane Doe was told that the plan was dead.",  # passive
+])
+def test_non_attributions_are_narrator(body):
+    cs = run(body, with_mentions=False)
+    assert [c.attribution for c in cs] == ["narrator"]
+
+
+def test_floating_quotes_inherit_speaker():
+    body = ('Jane Doe, the finance minister, spoke on Monday.\n\n"The plan is dead," Doe said. '
+            '"We start again tomorrow."\n\n"Nobody wanted this."')
+    cs = [c for c in run(body) if c.attribution != "narrator"]
+    assert [c.cue for c in cs] == ["said", "", ""]
+    assert len({c.speaker for c in cs}) == 1 and cs[0].speaker.endswith("Doe")
+
+
+def test_colon_introduction_owns_next_quote():
+    cs = run('Jane Doe said:\n\n"The plan is dead. We start again."', with_mentions=False)
+    assert [(c.attribution, c.speaker) for c in cs] == [("direct", "Jane Doe")]
+    assert cs[0].content == "The plan is dead. We start again."
+
+
+def test_pronoun_without_mentions_falls_back_to_previous_speaker():
+    cs = run('Jane Doe said the plan was dead. "We start again," she said.', with_mentions=False)
+    assert [c.speaker for c in cs] == ["Jane Doe", "Jane Doe"]
+
+
+def test_captions_only_attributed_bio_never():
+    text = (HEAD + "Jane Doe said the plan was dead.\n\nJane Doe Speaks In Parliament\n"
+            "Jane Doe speaks in parliament on Monday. She said the plan was dead. John Roe/Reuters\n\n"
+            "About the writer\n\nJohn Roe is a reporter. He said he likes news.")
+    doc = tokenise(article_from_text(text, "t"))
+    cs = claims.find_claims(doc, [])
+    zones = [(c.zone, c.attribution) for c in cs]
+    assert ("caption", "narrator") not in zones
+    assert all(z != "bio" for z, _ in zones)
+
+
+# --- ids ---------------------------------------------------------------------------------
+
+
+def test_claim_ids_stable_across_runs_and_edits():
+    body = 'Jane Doe said the plan was dead.\n\nThe weather was fine.\n\n"We start again," Doe said.'
+    a = {c.content: c.claim_id for c in run(body)}
+    b = {c.content: c.claim_id for c in run(body)}
+    assert a == b
+    edited = body.replace("The weather was fine.", "The weather was fine and a new paragraph came.\n\nAnother one.")
+    c = {c.content: c.claim_id for c in run(edited)}
+    for content in ("the plan was dead", "We start again"):
+        assert a[content] == c[content]
+
+
+def test_duplicate_claims_get_distinct_ids():
+    cs = run("Jane Doe said the plan was dead.\n\nJohn Roe said the plan was dead.")
+    ids = [c.claim_id for c in cs if c.attribution != "narrator"]
+    assert len(ids) == 2 and len(set(ids)) == 2 and ids[1] == ids[0] + "-2"
+
+
+def test_normalised_text_ignores_quote_style_and_case():
+    assert claims.claim_id_for("a", "\u201cThe Plan\u201d is dead.") == claims.claim_id_for("a", '"the plan" is  dead')
+    assert claims.claim_id_for("a", "x y") != claims.claim_id_for("b", "x y")
+
+
+# --- categories, flags, lexicons ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, cue, cat", [
+    ("We need to strengthen the industrial base", "say", "need"),
+    ("countries should not be concerned", "say", "need"),
+    ("its members to provide supplies", "urge", "need"),
+    ("This demonstrates our readiness", "say", "assessment"),
+    ("Stoltenberg is right at emphasizing it", "tell", "assessment"),
+    ("he has invited industry representatives", "say", "commitment"),
+    ("he is increasing efforts", "say", "commitment"),
+    ("the allies will soon start training pilots", "say", "commitment"),
+    ("he had met with members of the industry", "say", "report"),
+])
+def test_categories(text, cue, cat):
+    assert claims.categorise(text, cue) == cat
+
+
+def test_number_and_date_flags():
+    assert claims.has_number("thousands of rounds") and claims.has_number("5 percent")
+    assert not claims.has_number("the allies will soon start")
+    assert claims.has_date("in February 2022") and claims.has_date("on Tuesday") and claims.has_date("next month")
+    assert not claims.has_date("you may go") and not claims.has_date("a protest march")
+
+
+def test_cue_lexicon_broad_with_inflections():
+    lex = claims.cue_lexicon()
+    lemmas = {e.lemma for e in lex.values()}
+    for need in ("say", "tell", "add", "urge", "note", "warn", "stress", "insist", "argue", "claim",
+                 "announce", "mention", "discuss", "speak about", "according to"):
+        assert need in lemmas
+    for form, lemma in (("said", "say"), ("says", "say"), ("told", "tell"), ("urging", "urge"),
+                        ("spoke about", "speak about"), ("noted", "note"), ("argued", "argue")):
+        assert lex[tuple(form.split())].lemma == lemma
+    assert len(lex) > 400
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "said", "Jane Doe", ",", ".", " ", "\n\n", "according to",
+                                 "he", "the plan", "\u2014", ":", "added that"]), min_size=1, max_size=40))
+def test_never_crashes_and_offsets_hold(parts):
+    text = HEAD + "".join(parts)
+    doc = tokenise(article_from_text(text, "t"))
+    for c in claims.find_claims(doc, []):
+        assert doc.text[c.start:c.end] == c.content and c.start < c.end
+        if c.cue_start >= 0:
+            assert doc.text[c.cue_start:c.cue_end] == c.cue

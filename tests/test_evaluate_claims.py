@@ -1,0 +1,80 @@
+"""Claims scoring: span matching, P/R/F1, speaker and attribution accuracy."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import claims
+from analysis.evaluate import brat
+from analysis.evaluate import claims as ev
+
+
+def test_overlap_and_match():
+    assert ev.overlap(((0, 10),), ((5, 20),)) == 5
+    assert ev.overlap(((0, 4), (10, 14)), ((2, 12),)) == 4
+    assert ev.spans_match(((0, 10),), ((5, 100),))  # half of the shorter
+    assert not ev.spans_match(((0, 10),), ((6, 100),))
+    assert not ev.spans_match(((0, 0),), ((0, 10),))
+
+
+def test_prf():
+    assert ev.prf(0, 0, 0, 0) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    m = ev.prf(3, 4, 3, 6)
+    assert m["precision"] == 0.75 and m["recall"] == 0.5 and m["f1"] == pytest.approx(0.6)
+
+
+def test_greedy_match_is_one_to_one():
+    pairs = ev.greedy_match([((0, 10),), ((0, 9),)], [((0, 10),)])
+    assert pairs == [(0, 0)]
+
+
+def _gold():
+    return pd.DataFrame({
+        "claim_no": [1, 2], "zone": ["body", "body"], "attribution": ["direct", "narrator"],
+        "speaker": ["Jane Doe", ""], "speaker_start": pd.array([20, None], dtype="Int64"),
+        "speaker_end": pd.array([22, None], dtype="Int64"), "speaker_text": ["he", ""], "cue": ["said", ""],
+        "cue_start": pd.array([23, None], dtype="Int64"), "cue_end": pd.array([27, None], dtype="Int64"),
+        "content_start": [1, 40], "content_end": [15, 60], "content_text": ["", ""],
+    })
+
+
+def _pred(speaker="Jane Doe", sp=(-1, -1), attribution="direct"):
+    rows = [
+        dict(claim_id="c1", start=1, end=16, attribution=attribution, speaker=speaker, speaker_start=sp[0], speaker_end=sp[1]),
+        dict(claim_id="c2", start=40, end=60, attribution="narrator", speaker="", speaker_start=-1, speaker_end=-1),
+        dict(claim_id="c3", start=70, end=80, attribution="indirect", speaker="X", speaker_start=-1, speaker_end=-1),
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_score_claims_counts_errors():
+    s = ev.score_claims(_pred(), _gold())
+    assert s["all_recall"] == 1.0 and s["all_precision"] == pytest.approx(2 / 3)
+    assert s["attributed_precision"] == 0.5 and s["speaker_accuracy"] == 1.0 and s["attribution_accuracy"] == 1.0
+    s = ev.score_claims(_pred(speaker="Someone", sp=(20, 22), attribution="mixed"), _gold())
+    assert s["speaker_accuracy"] == 1.0  # the speaker mention span overlaps the gold span
+    assert s["attribution_accuracy"] == 0.5
+    s = ev.score_claims(_pred(speaker="Someone"), _gold())
+    assert s["speaker_accuracy"] == 0.0
+
+
+def test_gold_type_and_cue_subsets():
+    text = 'He said "all of it." and that "some" was fine.'
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((8, 20),)), text) == "direct"
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((26, 46),)), text) == "mixed"
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((0, 7),)), text) == "indirect"
+    fl, lem = claims.cue_form_lemma(), claims.cue_lemmas(("speech", "source"))
+    assert ev.speech_cue(brat.Span("T", "Cue", ((3, 7),)), text, fl, lem)
+    assert not ev.speech_cue(brat.Span("T", "Cue", ((0, 2),)), text, fl, lem)
+    assert ev.speech_cue(brat.Span("T", "Cue", ((0, 12),)), "according to", fl, lem)
+
+
+def test_speaker_matches_source():
+    text = "Senator Jane Doe said it."
+    src = brat.Span("T", "Source", ((0, 16),))
+    row = {"speaker": "Jane Doe", "speaker_start": -1, "speaker_end": -1}
+    assert ev.speaker_matches_source(row, src, text, frozenset())
+    row = {"speaker": "Other", "speaker_start": 8, "speaker_end": 12}
+    assert ev.speaker_matches_source(row, src, text, frozenset())
+    row = {"speaker": "Other Person", "speaker_start": -1, "speaker_end": -1}
+    assert not ev.speaker_matches_source(row, src, text, frozenset())
