@@ -234,3 +234,22 @@ def test_empty_table_copies_are_independent():
     b = empty_table(TOKEN_COLUMNS)
     assert list(b.columns) == list(TOKEN_COLUMNS) and len(b) == 0
     assert {c: str(t) for c, t in b.dtypes.items()} == TOKEN_COLUMNS
+
+
+WORDS = st.lists(st.text(alphabet="abAB. -'", min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="abAB. -'x", max_size=40), st.booleans())
+def test_trie_alternation_matches_like_longest_first_alternation(surfaces, text, ignorecase):
+    import re
+
+    from analysis.lexicons import trie_alternation
+
+    flags = re.IGNORECASE if ignorecase else 0
+    longest_first = "|".join(re.escape(s) for s in sorted(set(surfaces), key=lambda s: (-len(s), s)))
+    bound_l, bound_r = r"(?<![^\W_])", r"(?![^\W_])"
+    old = re.compile(bound_l + "(?:" + longest_first + ")" + bound_r, flags)
+    new = re.compile(bound_l + "(?:" + trie_alternation(surfaces, ignorecase) + ")" + bound_r, flags)
+    probe = text + " " + " ".join(surfaces)
+    assert [m.span() for m in new.finditer(probe)] == [m.span() for m in old.finditer(probe)]
