@@ -110,6 +110,7 @@ class Resources:
     not_names: frozenset
     language_cues: frozenset
     given_names: frozenset
+    given_gender: dict
     calendar_words: frozenset
     stopwords: frozenset
 
@@ -190,7 +191,9 @@ def resources() -> Resources:
     for line in lexicons.word_list("mentions_place_cues.txt"):
         w, _, t = line.partition("\t")
         place_cues[w.strip()] = t.strip() or "LOC"
-    given = frozenset(lexicons.word_list("gaz_given_names.txt"))
+    given_rows = lexicons.table("gaz_given_names.tsv")
+    given = frozenset(r["name"] for r in given_rows)
+    given_gender = {r["name"]: r["gender"] for r in given_rows if r["gender"]}
     return Resources(
         names=names, names_re=names_re, classes=classes, classes_re=classes_re,
         titles=titles, title_words=title_words, roles=roles, role_re=role_re,
@@ -203,6 +206,7 @@ def resources() -> Resources:
         not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
         language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
         given_names=given,
+        given_gender=given_gender,
         calendar_words=frozenset(by["weekday"] + by["month"]),
         stopwords=lexicons.stopwords(),
     )
@@ -570,6 +574,8 @@ def _strip_initial(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
         w = run[0].text
         if _ACRONYM.match(w) and w not in res.not_names:
             break  # "BMW sales rose": acronyms are not ordinary words
+        if len(run) > 1 and run[1].kind == "title" and w.lower() not in res.stopwords and not _VERBAL.search(w):
+            break  # "Harbour Commissioner Jane Doe": a modifier of the title
         low = w.lower()
         if low in res.stopwords or (w not in res.given_names and _VERBAL.search(w) and len(run) > 1) or (
                 w not in mid_caps and w not in res.given_names and (
@@ -902,6 +908,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 a["cls"].add(c.cls)
             if c.mod:
                 a["mods"].update(_mod_keys(c.mod, res))
+    for c in full_persons:  # a given name that implies a gender
+        ent = ent_of.get(id(c))
+        g = res.given_gender.get(text[c.start:c.end].split()[0], "") if ent else ""
+        if g:
+            a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
+            a["gender"] = a["gender"] or g
 
     # --- resolve roles and pronouns in reading order --------------------------------------
     org_class: dict[str, str] = {}
@@ -925,15 +937,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if ent:
                 out_ents[id(c)] = ent
                 history.append((sid, idx, ent[0], ent[1]))
-            elif c.type != "PERSON":
-                out_ents[id(c)] = ("", "DROP")
+            else:
+                out_ents[id(c)] = ("", c.type)  # unresolved: kept, with an empty entity_id
             continue
         if c.kind == "pronoun":
             ent = _resolve_pronoun(c, sid, history, person_attr, doc)
             if ent:
+                # a resolved pronoun does not fix the person's gender: one wrong guess would spread
                 out_ents[id(c)] = ent
-                a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
-                a["gender"] = a["gender"] or c.gender
                 history.append((sid, idx, ent[0], ent[1]))
 
     # --- build Mention objects -----------------------------------------------------------

@@ -1,0 +1,239 @@
+"""Mentions stage: recognition, coreference, invariants, and the seed against its gold."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import mentions as M
+from analysis.article import article_from_text, load_article
+from analysis.evaluate import mentions as ev
+from analysis.tokenise import tokenise
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "data" / "raw" / "newsweek-nato-fills-holes-stockpiles.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_doc():
+    return tokenise(load_article(SEED))
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed_doc):
+    return M.find_mentions(seed_doc)
+
+
+def _doc(text: str, aid: str = "t"):
+    return tokenise(article_from_text(text, aid))
+
+
+def _by_surface(ms, surface):
+    return [m for m in ms if m.surface == surface]
+
+
+# --- invariants ------------------------------------------------------------------------
+
+def _check_invariants(doc, ms):
+    text = doc.text
+    prev_end = -1
+    for m in ms:
+        assert text[m.start:m.end] == m.surface
+        assert m.start >= prev_end, f"overlap at {m.surface!r}"
+        prev_end = m.end
+        assert m.entity_type in M.ENTITY_TYPES
+        assert m.mention_kind in M.MENTION_KINDS
+        assert (m.entity_id == "") == (m.entity == "")
+        if m.entity:
+            assert m.entity_id == M.entity_id(doc.article.article_id, m.entity)
+        sent = doc.sentence_at(m.start)
+        assert m.sentence_id == sent.sentence_id and m.zone == sent.zone
+
+
+def test_seed_invariants(seed_doc, seed_mentions):
+    assert len(seed_mentions) > 50
+    _check_invariants(seed_doc, seed_mentions)
+
+
+def test_ids_are_stable_across_runs(seed_doc, seed_mentions):
+    again = M.find_mentions(tokenise(load_article(SEED)))
+    assert [(m.mention_id, m.entity_id) for m in again] == [(m.mention_id, m.entity_id) for m in seed_mentions]
+    # ids come from the article id and the canonical name, not from row order
+    assert M.entity_id("a", "Jens  Stoltenberg") == M.entity_id("a", "jens stoltenberg")
+    assert M.entity_id("a", "Jens Stoltenberg") != M.entity_id("b", "Jens Stoltenberg")
+
+
+def test_table_schema(seed_doc, seed_mentions):
+    df = M.mentions_table(seed_doc, seed_mentions)
+    assert list(df.columns) == list(M.MENTION_COLUMNS)
+    empty = M.mentions_table(seed_doc, [])
+    assert list(df.dtypes) == list(empty.dtypes)
+    assert df["in_quote"].any() and not df["in_quote"].all()
+    assert len(df) == len(seed_mentions)
+    assert M.mentions_table(seed_doc, []).empty
+
+
+def test_resources_are_cached():
+    assert M.resources() is M.resources()
+
+
+# --- the seed against its gold -----------------------------------------------------------
+
+def test_seed_gold_offsets_are_exact(seed_doc):
+    gold = ev.read_gold(ev.gold_path(seed_doc.article.article_id))
+    assert len(gold) >= 90
+    assert ev.check_offsets(gold, seed_doc.text) == []
+
+
+def test_seed_precision_recall_exact_spans(seed_doc, seed_mentions):
+    gold = ev.read_gold(ev.gold_path(seed_doc.article.article_id))
+    pred = M.mentions_table(seed_doc, seed_mentions)
+    allrow = ev.score(pred, gold, "exact", typed=False).set_index("type").loc["ALL"]
+    assert allrow["precision"] >= 0.95 and allrow["recall"] >= 0.95
+    typed = ev.score(pred, gold, "exact", typed=True).set_index("type").loc["ALL"]
+    assert typed["f1"] >= 0.95
+
+
+def test_every_stoltenberg_mention_has_his_one_id(seed_doc, seed_mentions):
+    gold = ev.read_gold(ev.gold_path(seed_doc.article.article_id))
+    pred = M.mentions_table(seed_doc, seed_mentions)
+    agree = ev.coreference_agreement(pred, gold, "Jens Stoltenberg")
+    assert agree["gold"] >= 15
+    assert agree["found"] == agree["gold"] == agree["with_main_id"]
+    assert agree["ids"] == 1
+    kinds = set(pred[pred["entity_id"] == agree["main_id"]]["mention_kind"])
+    assert {"name", "alias", "role", "pronoun"} <= kinds
+
+
+def test_seed_alliance_and_eu(seed_mentions):
+    nato = {m.entity_id for m in seed_mentions if m.surface == "NATO"}
+    assert len(nato) == 1
+    for m in _by_surface(seed_mentions, "the alliance"):
+        assert m.entity_id in nato and m.mention_kind == "role"
+    eu = {m.entity_id for m in seed_mentions if m.surface in ("EU", "European Union")}
+    assert len(eu) == 1
+
+
+def test_seed_possessive_and_title_split(seed_mentions):
+    assert not [m for m in seed_mentions if m.surface.endswith("'s") or m.surface.endswith("\u2019s")]
+    role = _by_surface(seed_mentions, "NATO Secretary-General")
+    name = _by_surface(seed_mentions, "Jens Stoltenberg")
+    assert role and name and role[0].entity_id == name[0].entity_id and role[0].mention_kind == "role"
+
+
+# --- generalisation: names no list holds ------------------------------------------------
+
+NEW_ARTICLE = (
+    "Port Authority Chief Resigns\n\n"
+    "Harbour Commissioner Aurelia Vantongeren-Ríos resigned on Friday after the Kestrel Logistics "
+    "Council criticised her handling of the strike, officials in Gdańsk said.\n\n"
+    "Vantongeren-Ríos, who joined the Northmarch Maritime University board in 2019, said she would "
+    "\"step back\" next month. Dr. Piet Okonkwo-Hale OBE, an economist at Brindlemoor Analytics Ltd, "
+    "told reporters that her departure was overdue.\n\n"
+    "\"Her record speaks for itself,\" Okonkwo-Hale said. He added that the KLC had asked for talks.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def new_doc():
+    return _doc(NEW_ARTICLE, "unseen")
+
+
+def test_unseen_people_and_orgs(new_doc):
+    ms = M.find_mentions(new_doc)
+    _check_invariants(new_doc, ms)
+    typed = {(m.surface, m.entity_type) for m in ms}
+    assert ("Aurelia Vantongeren-Ríos", "PERSON") in typed
+    assert ("Piet Okonkwo-Hale", "PERSON") in typed           # honorific and post-nominal stripped
+    assert ("Kestrel Logistics Council", "ORG") in typed       # organisation head word
+    assert ("Northmarch Maritime University", "ORG") in typed
+    assert ("Brindlemoor Analytics Ltd", "ORG") in typed
+    assert ("Gdańsk", "GPE") in typed or ("Gdańsk", "ORG") not in typed
+    # title before the name is a role mention of the same person
+    role = _by_surface(ms, "Harbour Commissioner")
+    name = _by_surface(ms, "Aurelia Vantongeren-Ríos")
+    assert role and role[0].mention_kind == "role" and role[0].entity_id == name[0].entity_id
+
+
+def test_unseen_coreference(new_doc):
+    ms = M.find_mentions(new_doc)
+    aurelia = _by_surface(ms, "Aurelia Vantongeren-Ríos")[0].entity_id
+    alias = _by_surface(ms, "Vantongeren-Ríos")
+    assert alias and all(m.entity_id == aurelia and m.mention_kind == "alias" for m in alias)
+    # "her"/"she" after Aurelia is introduced refer to her; "He" after Okonkwo-Hale to him
+    she = _by_surface(ms, "she")
+    assert she and she[0].entity_id == aurelia
+    piet = _by_surface(ms, "Piet Okonkwo-Hale")[0].entity_id
+    he = _by_surface(ms, "He")
+    assert he and he[0].entity_id == piet
+    # an acronym of an organisation named in full joins it
+    klc = _by_surface(ms, "KLC")
+    council = _by_surface(ms, "Kestrel Logistics Council")[0].entity_id
+    assert klc and klc[0].entity_id == council and klc[0].mention_kind == "alias"
+
+
+def test_sentence_initial_words_are_not_names():
+    ms = M.find_mentions(_doc("Headline Here\n\nThroughout the year, prices rose. Meanwhile buyers waited.\n"))
+    assert not [m for m in ms if m.surface in ("Throughout", "Meanwhile")]
+
+
+def test_unresolved_pronoun_and_role_are_kept():
+    ms = M.find_mentions(_doc("Title\n\nHe said the alliance would meet the president.\n"))
+    he = _by_surface(ms, "He")
+    assert he and he[0].entity_id == "" and he[0].mention_kind == "pronoun"
+    alliance = _by_surface(ms, "the alliance")
+    assert alliance and alliance[0].entity_id == "" and alliance[0].entity_type == "ORG"
+
+
+def test_alliance_resolves_to_the_alliance_in_play():
+    ms = M.find_mentions(_doc("Title\n\nThe Collective Security Treaty Organization met. Officials said the alliance would grow.\n"))
+    alliance = _by_surface(ms, "the alliance")[0]
+    assert alliance.entity == "Collective Security Treaty Organization"
+
+
+def test_pronoun_gender_from_title():
+    text = "Title\n\nMrs. Alma Brecht met Mr. Olaf Drummel in Oslo. She said the talks went well.\n"
+    ms = M.find_mentions(_doc(text))
+    she = _by_surface(ms, "She")[0]
+    assert she.entity == "Alma Brecht"
+
+
+def test_dates_and_weapons():
+    text = "Title\n\nEarlier this year the army received Leopard 2 tanks; on 3 March 2023 and next week more howitzers arrive.\n"
+    ms = M.find_mentions(_doc(text))
+    got = {(m.surface, m.entity_type) for m in ms}
+    assert ("Earlier this year", "DATE") in got
+    assert ("3 March 2023", "DATE") in got and ("next week", "DATE") in got
+    assert ("Leopard 2", "WEAPON") in got and ("howitzers", "WEAPON") in got
+    assert ("tanks", "WEAPON") in got
+
+
+def test_ambiguous_weapon_name_needs_context():
+    ms = M.find_mentions(_doc("Title\n\nThe Challenger crew trained in Houston.\n"))
+    assert not [m for m in ms if m.entity_type == "WEAPON"]
+
+
+# --- property: any mix of sentences keeps the invariants -----------------------------------
+
+SENTENCES = [
+    "NATO Secretary-General Jens Stoltenberg said he would visit Kyiv on Tuesday.",
+    "The NATO chief met Ukrainian President Volodymyr Zelensky's advisers.",
+    "\"We will stand by Ukraine,\" she said.",
+    "Philip Ingram MBE told Newsweek that the alliance's stocks were low.",
+    "Earlier this year, the EU sent long-range missiles and M1 Abrams tanks.",
+    "Throughout the war, Russian forces shelled the Black Sea coast.",
+    "His remarks came as the Foreign Affairs Council of the European Union met.",
+    "Ana de la Vega-Ruiz of Orchard Valley Media said it's too early.",
+    "U.S. officials — and the UN — declined to comment... Read more",
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), st.booleans())
+def test_invariants_hold_for_any_text(sents, paragraphs):
+    sep = "\n\n" if paragraphs else " "
+    doc = _doc("Headline Of The Day\n\n" + sep.join(sents) + "\n", "prop")
+    ms = M.find_mentions(doc)
+    _check_invariants(doc, ms)
