@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,10 @@ MAX_BYTES: int = 10 * 1024 * 1024
 
 #: File suffixes treated as articles when a folder is given.
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md")
+
+
+#: C0 control characters other than tab, LF, form feed and CR (a sign of binary data).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class InputError(Exception):
@@ -48,7 +53,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "binary file (control characters), not a text article")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
