@@ -229,3 +229,47 @@ def test_never_crashes_and_offsets_hold(parts):
         assert doc.text[c.start:c.end] == c.content and c.start < c.end
         if c.cue_start >= 0:
             assert doc.text[c.cue_start:c.cue_end] == c.cue
+
+
+# --- summaries and charts ----------------------------------------------------------------------
+
+
+def test_summaries(seed_doc, seed_claims):
+    s = claims.speaker_summary(seed_claims)
+    assert s["claims"].sum() == (seed_claims["attribution"] != "narrator").sum()
+    assert (s[["direct", "mixed", "indirect"]].sum(axis=1) == s["claims"]).all()
+    assert list(s["claims"]) == sorted(s["claims"], reverse=True)
+    assert claims.quoted_words('one two, "three"') == 3
+    shares = claims.attribution_shares(seed_claims)
+    assert shares["total"].sum() == len(seed_claims)
+    cats = claims.category_summary(seed_claims)
+    assert list(cats["category"]) == list(claims.categories()) and cats["claims"].sum() == len(seed_claims)
+    mt = mentions.mentions_table(seed_doc, mentions.find_mentions(seed_doc))
+    edges = claims.speaker_entity_edges(seed_claims, mt)
+    assert not (edges["speaker"] == edges["entity"]).any()
+    assert set(edges["entity_type"]) <= set(claims.ACTOR_TYPES)
+    pos = claims.claim_positions(seed_claims, len(seed_doc.text))
+    assert pos["position"].between(0, 1).all() and list(pos["start"]) == sorted(pos["start"])
+
+
+def test_charts_have_titles(seed_doc, seed_claims, gold):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.charts import claims as cc
+
+    mt = mentions.mentions_table(seed_doc, mentions.find_mentions(seed_doc))
+    figs = [
+        cc.speaker_chart(claims.speaker_summary(seed_claims)),
+        cc.attribution_chart(claims.attribution_shares(seed_claims)),
+        cc.category_chart(claims.category_summary(seed_claims)),
+        cc.position_chart(claims.claim_positions(seed_claims, len(seed_doc.text)), seed_doc.article),
+        cc.who_about_whom_chart(claims.speaker_entity_edges(seed_claims, mt)),
+        cc.evaluation_chart(ev.score_claims(seed_claims, gold)),
+    ]
+    for f in figs:
+        titles = [a.get_title() for a in f.axes] + [f._suptitle.get_text() if f._suptitle else ""]
+        assert any(titles)
+        plt.close(f)
