@@ -146,8 +146,10 @@ def resources() -> Resources:
             if s[-1:].isalpha():
                 names.setdefault(s + "s", e)
     bound_l, bound_r = r"(?<![^\W_])", r"(?![^\W_])"
-    names_re = re.compile(bound_l + "(?:" + _alternation(names) + ")" + bound_r)
-    classes_re = re.compile(bound_l + "(?:" + _alternation(classes) + ")" + bound_r, re.IGNORECASE)
+    # prefix-trie alternations: same matches as longest-first alternation, much faster
+    names_re = re.compile(bound_l + "(?:" + lexicons.trie_alternation(names) + ")" + bound_r)
+    classes_re = re.compile(bound_l + "(?:" + lexicons.trie_alternation(classes, ignorecase=True) + ")" + bound_r,
+                            re.IGNORECASE)
 
     titles = {r["title"]: (r["class"], r["kind"], r["gender"]) for r in lexicons.table("titles.tsv")}
     title_words = frozenset(t.split()[0].rstrip(".") for t in titles)
@@ -379,7 +381,7 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
     while i < len(toks):
         t = toks[i]
         s = text[t.start:t.end]
-        if i and any(ch.isalnum() for ch in text[toks[i - 1].start:toks[i - 1].end]):
+        if not seen_word and i and any(ch.isalnum() for ch in text[toks[i - 1].start:toks[i - 1].end]):
             seen_word = True
         initial = not seen_word or prev_text in _OPENERS or (
             prev_text in ('"', "'") and units and units[-1].start in quote_starts)
@@ -394,7 +396,7 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
                 i = j
                 continue
         # multi-word titles ("Prime Minister", "Lt. Gen.", "Secretary of State")
-        tl = _match_title(text, t.start, res)
+        tl = _match_title(text, t.start, res) if s[:1].isupper() else 0
         if tl and _ends_at_token(toks, i, t.start + tl):
             j = i
             while j < len(toks) and toks[j].end <= t.start + tl:
@@ -456,7 +458,10 @@ def _titles_by_first_cached(keys: tuple) -> dict:
 
 
 def _titles_by_first(res: Resources) -> dict:
-    return _titles_by_first_cached(tuple(res.titles))
+    return _TITLES_BY_FIRST.get(id(res)) or _TITLES_BY_FIRST.setdefault(id(res), _titles_by_first_cached(tuple(res.titles)))
+
+
+_TITLES_BY_FIRST: dict[int, dict] = {}
 
 
 def _ends_at_token(toks, i: int, end: int) -> bool:
@@ -754,6 +759,7 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return chosen
 
 
+@lru_cache(maxsize=4096)
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip()).lower()
 
