@@ -1075,3 +1075,63 @@ def mentions_table(doc: Doc, mentions: list[Mention]) -> pd.DataFrame:
         return empty_table(MENTION_COLUMNS)
     data = {col: [getattr(m, col) for m in mentions] for col in MENTION_COLUMNS}
     return typed_frame(data, MENTION_COLUMNS)
+
+
+# --------------------------------------------------------------------------------------
+# Summaries of a mentions table (used by notebook 02 and its charts)
+# --------------------------------------------------------------------------------------
+
+#: Display order of entity types, and one colour per type for every chart.
+TYPE_COLOURS: dict[str, str] = {
+    "PERSON": "#4c72b0", "ORG": "#dd8452", "GPE": "#55a868", "NORP": "#8172b3",
+    "LOC": "#64b5cd", "WEAPON": "#c44e52", "DATE": "#937860",
+}
+
+
+def entity_summary(table: pd.DataFrame, zones: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """One row per resolved entity: mentions in total and by kind, quoted share, first offset.
+
+    Sorted by mentions (descending), then first offset, then entity_id; unresolved
+    mentions (empty ``entity_id``) are left out.  ``zones`` restricts the count.
+    """
+    cols = ["entity_id", "entity", "entity_type", "mentions", "name", "alias", "role", "pronoun",
+            "in_quote", "first_start"]
+    t = table[table["entity_id"] != ""]
+    if zones is not None:
+        t = t[t["zone"].isin(zones)]
+    if t.empty:
+        return pd.DataFrame({c: [] for c in cols})
+    kinds = pd.crosstab(t["entity_id"], t["mention_kind"]).reindex(columns=list(MENTION_KINDS), fill_value=0)
+    g = t.groupby("entity_id").agg(entity=("entity", "first"), entity_type=("entity_type", "first"),
+                                   mentions=("mention_id", "size"), in_quote=("in_quote", "sum"),
+                                   first_start=("start", "min"))
+    out = g.join(kinds).reset_index()
+    out = out.sort_values(["mentions", "first_start", "entity_id"], ascending=[False, True, True], kind="stable")
+    out = out[cols].reset_index(drop=True)
+    for c in ("mentions", "name", "alias", "role", "pronoun", "in_quote", "first_start"):
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def cooccurrence(table: pd.DataFrame, entity_ids: list[str]) -> pd.DataFrame:
+    """Sentences in which each pair of the given entities is mentioned together.
+
+    A square frame indexed by entity name (in the given order); the diagonal holds the
+    number of sentences mentioning the entity at all.
+    """
+    names = table.drop_duplicates("entity_id").set_index("entity_id")["entity"]
+    sents = table[table["entity_id"].isin(entity_ids)].groupby("entity_id")["sentence_id"].apply(set)
+    labels = [str(names.get(e, e)) for e in entity_ids]
+    data = [[len(sents.get(a, set()) & sents.get(b, set())) for b in entity_ids] for a in entity_ids]
+    return pd.DataFrame(data, index=labels, columns=labels, dtype="int64")
+
+
+def quote_split(table: pd.DataFrame, entity_ids: list[str]) -> pd.DataFrame:
+    """Per entity: mentions inside quotations and in narration, and the quoted share (0–1)."""
+    rows = []
+    for e in entity_ids:
+        t = table[table["entity_id"] == e]
+        q = int(t["in_quote"].sum())
+        rows.append({"entity": str(t["entity"].iloc[0]) if len(t) else e, "in_quote": q,
+                     "narration": int(len(t) - q), "quoted_share": round(q / len(t), 3) if len(t) else 0.0})
+    return pd.DataFrame(rows, columns=["entity", "in_quote", "narration", "quoted_share"])
