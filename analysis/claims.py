@@ -79,6 +79,9 @@ NARRATOR_ZONES: frozenset[str] = frozenset({"headline", "body"})
 #: What may follow a name inside its noun phrase: capitalised post-nominals and
 #: parentheses ("Philip Ingram MBE", "Roy Cooper (D)", "John Smith Jr.").
 _POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
+#: A clause boundary at the end of the text before a speaker: a comma or dash, maybe
+#: followed by closing quotation marks ("…," said X / "…,'' said X).
+_CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb']*\s*$")
 _DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
@@ -414,7 +417,10 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
     prev = low[cue.i - 1] if cue.i > 0 else ""
     if e.kind == "source":
         return True
-    if prev == "to" or prev in function_words("determiner") or prev in function_words("preposition"):
+    if first.endswith("ing") and prev in function_words("preposition") and prev not in ("of",):
+        return True  # "by telling them that …", "for saying …": a gerund with the clause's subject
+    if (prev == "to" or prev in function_words("determiner") or prev in function_words("preposition")
+            or prev in ("'s", "s'") or _number_re().fullmatch(prev) or prev.isdigit()):
         return False  # infinitive ("to discuss") or noun ("the report", "a claim")
     if first.endswith("ing"):
         # participle: "…, adding that …"; progressive "is saying"
@@ -435,6 +441,12 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
         nxt = low[k]
         if nxt in function_words("frame_next") or nxt in _QUOTE_CHARS:
             return True
+        # "tweeted in the early hours that …": a complementiser a few words on, no punctuation between
+        for w in low[k : k + 7]:
+            if w == "that":
+                return True
+            if not any(ch.isalnum() for ch in w):
+                break
         # "…, X added." with the content before: speaker slot left, comma before it
         return False
     return True
@@ -447,15 +459,32 @@ def _mention_kind(m: object) -> str:
     return str(getattr(m, "mention_kind", "") or "")
 
 
-def _pick_mention(mentions: list, start: int, end: int, prefer: str) -> object | None:
+def _inside_parens(m: object, start: int, text: str) -> bool:
+    before = text[start : m.start]
+    return before.count("(") > before.count(")")
+
+
+def _pick_mention(mentions: list, start: int, end: int, prefer: str, text: str = "") -> object | None:
     """The mention inside [start, end) that heads the slot: ending last (``prefer='right'``)
     or starting first (``'left'``); ties → the longest."""
     cands = [m for m in mentions if m.start >= start and m.end <= end and m.end > m.start]
+    if len(cands) > 1:
+        # a mention inside a parenthesis ("Jane Doe (D-Wis.)") is not the head
+        outside = [m for m in cands if not _inside_parens(m, start, text)]
+        cands = outside or cands
     if not cands:
         return None
     if prefer == "right":
         return max(cands, key=lambda m: (m.end, m.end - m.start, -m.start))
     return min(cands, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _postnominal_end(doc: Doc, toks: list[Token], c: int, ends: set[int]) -> bool:
+    """True if token ``c`` closes post-nominals after a mention end ("Philip Ingram MBE")."""
+    for e in ends:
+        if e <= toks[c].start and toks[c].end - e < 25 and _POSTNOMINAL.fullmatch(doc.text[e : toks[c].end]):
+            return True
+    return False
 
 
 def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list) -> _Speaker | None:
@@ -469,14 +498,32 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
         return None  # "for further comment": a noun after a preposition
     if low[j] == ",":
-        # an appositive between the speaker and the cue: ", a former officer,"
-        k = j - 1
-        while k >= 0 and low[k] != "," and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
-            k -= 1
-        if k >= 1 and low[k] == "," and j - k >= 3 and low[k + 1] in appositive_starts():
-            j = k - 1
-        else:
+        # appositives between the speaker and the cue: ", a former officer,", ", 82, of Ashton, Md.,"
+        cands: list[int] = []
+        jj = j
+        for _ in range(4):
+            k = jj - 1
+            while k >= 0 and low[k] != "," and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
+                k -= 1
+            seg = low[k + 1 : jj]
+            first = doc.text[toks[k + 1].start] if k + 1 < jj else ""
+            if not (k >= 1 and low[k] == "," and seg
+                    and (seg[0] in appositive_starts() or first.islower() or first.isdigit() or len(seg) <= 3)):
+                break
+            cands.append(k - 1)
+            jj = k
+        if not cands:
             return None
+        ends = {m.end for m in mentions if str(getattr(m, "entity_type", "")) in ("PERSON", "ORG")}
+        actor = [c for c in cands if toks[c].end in ends or _postnominal_end(doc, toks, c, ends)]
+        j = actor[-1] if actor else cands[0]
+    if j >= 0 and low[j] == ")":
+        # a parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
+        k = j - 1
+        while k >= 0 and j - k < 12 and low[k] != "(":
+            k -= 1
+        if k >= 1 and low[k] == "(":
+            j = k - 1
     if j < 0 or toks[j].in_quote or low[j] in _QUOTE_CHARS:
         return None
     end_tok = j
@@ -493,7 +540,7 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         b -= 1
         steps += 1
     s_off, e_off = toks[b].start, toks[end_tok].end
-    m = _pick_mention(mentions, s_off, e_off, "right")
+    m = _pick_mention(mentions, s_off, e_off, "right", doc.text)
     if m is not None and m.end < toks[end_tok].start and not _POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
         m = None  # the head of the slot is not a mention ("the head of NATO's …")
     if m is not None:
@@ -518,8 +565,10 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
 def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -> _Speaker | None:
     """The noun phrase starting at token ``k`` ("said John Smith, a spokesman")."""
     toks = unit.tokens
-    if k >= len(toks) or toks[k].in_quote:
-        return None
+    if k >= len(toks) or toks[k].in_quote or low[k] in function_words("preposition") or low[k] in function_words("prep_tail"):
+        return None  # "said of the plan", "said in a statement": no speaker here
+    if _is_gap(low[k]):
+        return None  # "said Tuesday"
     e = k
     while e < len(toks) and e - k < 8:
         w = low[e]
@@ -531,7 +580,7 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
     if e == k:
         return None
     s_off, e_off = toks[k].start, toks[e - 1].end
-    m = _pick_mention(mentions, s_off, e_off, "left")
+    m = _pick_mention(mentions, s_off, e_off, "left", doc.text)
     if m is not None:
         return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):
@@ -586,7 +635,8 @@ def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) 
         j = _addressee_end(doc, unit, j, low)
         cend = toks[j - 1].end
     prev = low[cue.i - 1] if cue.i > 0 else ""
-    participle = (low[cue.i].endswith("ing") and prev in _PARTICIPLE_COMMA) or prev in function_words("coordinator")
+    participle = (low[cue.i].endswith("ing") and (prev in _PARTICIPLE_COMMA or prev in function_words("preposition"))
+                  or prev in function_words("coordinator"))
     left = None if participle else _slot_left(doc, unit, cue.i, low, mentions)
     slot_start = (left.np_start if left.np_start >= 0 else left.start) if left else cstart
     q_before = _after_quote(doc, unit, slot_start)
@@ -613,13 +663,13 @@ def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) 
         return _Found(content, cue, sp, cue_span=(cstart, cend))
     if left is None:
         # C: "…, said X." — content before, speaker after
-        if before_text.rstrip().endswith((",", "\u2014", "\u2013")) and before_words >= 3:
+        if _CLAUSE_END.search(before_text) and before_words >= 3:
             sp = _slot_right(doc, unit, j, low, mentions)
             if sp is None:
                 return None
             return _Found(_trim(text, unit.start, slot_start), cue, sp, cue_span=(cstart, cend))
         return None
-    ends_clause = before_text.rstrip().endswith((",", "\u2014", "\u2013"))
+    ends_clause = bool(_CLAUSE_END.search(before_text))
     nxt = low[j] if j < len(low) else ""
     if not after_words:
         if text[cend:unit.end].strip() == ":":
@@ -648,6 +698,14 @@ def _content_after(doc: Doc, unit: _Unit, j: int, low: list[str]) -> tuple[int, 
     """The reported material after the cue: skip ``that`` / ``:`` / ``,``."""
     toks = unit.tokens
     k = j
+    if k < len(low) and (low[k] in function_words("prep_tail") or _is_gap(low[k])):
+        # "said in a statement that …", "tweeted in the early hours that …": skip the phrase
+        for x in range(k, min(len(low), k + 8)):
+            if low[x] == "that":
+                k = x
+                break
+            if not any(ch.isalnum() for ch in low[x]):
+                break
     while k < len(low) and low[k] in (",", ":", "that", "\u2014", "\u2013", "--"):
         k += 1
     if k >= len(toks):
@@ -670,7 +728,8 @@ def _whole_quote(doc: Doc, unit: _Unit, span: tuple[int, int]) -> Quote | None:
 def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _Speaker | None:
     """Subject of "…, adding that": the first mention of the unit outside quotations."""
     lim = unit.tokens[cue_i].start
-    cands = [m for m in mentions if unit.start <= m.start and m.end <= lim and not _in_quote(unit, m.start)]
+    cands = [m for m in mentions if unit.start <= m.start and m.end <= lim and not _in_quote(unit, m.start)
+             and (str(getattr(m, "entity_type", "") or "") in ACTOR_TYPES or _mention_kind(m) == "pronoun")]
     if not cands:
         # no mentions: a leading run of capitalised words, or a leading pronoun
         toks = unit.tokens
@@ -774,78 +833,74 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     hint: _Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
     for unit in _units(doc):
         low = [_low(doc, t) for t in unit.tokens]
-        found: _Found | None = None
+        items: list[tuple[int, int, str, _Who, tuple[int, int], str]] = []
+        done_to = -1  # a further cue counts only after the previous claim's content and cue
+        intro = False
         for cue in _find_cues(doc, unit):
-            if not _cue_valid(doc, unit, cue, low):
+            if unit.tokens[cue.i].start < done_to or not _cue_valid(doc, unit, cue, low):
                 continue
             found = _read_cue(doc, unit, cue, low, ments)
-            if found is not None:
+            if found is None:
+                continue
+            if found.content[0] == found.content[1]:
+                # an introduction ("He said:") — its speaker owns the next quotation
+                hint = _resolve(found.speaker, last)
+                intro = True
                 break
-        next_hint: _Who | None = None
-        cue_text = cue_lemma = ""
-        cue_span = (-1, -1)
-        who = _NOBODY
-        if found is not None and found.content[0] == found.content[1]:
-            # an introduction ("He said:") — its speaker owns the next quotation
-            hint = _resolve(found.speaker, last)
-            continue
-        if found is not None:
             cs, ce = found.content
             who = _resolve(found.speaker, last)
-            if found.cue_span:
-                cue_span = found.cue_span
-                cue_text = text[cue_span[0] : cue_span[1]]
-                cue_lemma = found.cue.entry.lemma if found.cue else ""
+            if who.name:
+                last = who
+            cue_span = found.cue_span or (-1, -1)
             inside = [q for q in unit.quotes if q.start < ce and q.end > cs]
             attribution = "direct" if found.direct else ("mixed" if inside else "indirect")
-        else:
+            items.append((cs, ce, attribution, who, cue_span, found.cue.entry.lemma if found.cue else ""))
+            done_to = max(ce, cue_span[1], found.speaker.end if found.speaker else -1)
+        if intro and not items:
+            continue
+        next_hint: _Who | None = None
+        if not items:
             dash = _dash_speaker(doc, unit, low, ments)
             main_q = _main_quote(doc, unit)
             if dash is not None:
                 sp, q, cue_span = dash
-                cs, ce = q.content_start, q.content_end
-                who = _resolve(sp, last)
-                cue_text, cue_lemma = text[cue_span[0] : cue_span[1]], "dash"
-                attribution = "direct"
+                items.append((q.content_start, q.content_end, "direct", _resolve(sp, last), cue_span, "dash"))
             elif main_q is not None:
-                # a floating quotation: the announced speaker, else the previous claim's
-                cs, ce = main_q.content_start, main_q.content_end
-                who = hint or last or _NOBODY
-                attribution = "direct"
+                # a floating quotation: its sentence's subject ("He called it a "…""), else the
+                # announced speaker, else the previous claim's
+                subj = _narrator_subject(doc, unit, ments, last) if main_q.start > unit.start else None
+                items.append((main_q.content_start, main_q.content_end, "direct", subj or hint or last or _NOBODY, (-1, -1), ""))
             elif unit.zone in NARRATOR_ZONES and not _is_byline(doc, unit):
                 cs, ce = _trim(text, unit.start, unit.end)
-                attribution = "narrator"
+                items.append((cs, ce, "narrator", _NOBODY, (-1, -1), ""))
                 next_hint = _narrator_subject(doc, unit, ments, last)
-            else:
-                hint = None
-                continue
         hint = next_hint
-        cs, ce = _trim(text, cs, ce, lead=" \t\n", tail=" \t\n,;:")
-        if ce <= cs:
-            continue
-        if attribution == "narrator":
-            who = _NOBODY
-        elif who.name:
-            last = who
-        content = text[cs:ce]
-        qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes if q.start < ce and q.end > cs]
-        if attribution == "direct":
-            qfrags = [content]
-        ents: list[str] = []
-        for m in ments:
-            eid = str(getattr(m, "entity_id", "") or "")
-            if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) and eid not in ents:
-                ents.append(eid)
-        raw.append(dict(
-            article_id=aid, sentence_id=doc.sentence_at(cs).sentence_id, paragraph_id=unit.paragraph_id,
-            zone=unit.zone, start=cs, end=ce, content=content, attribution=attribution,
-            speaker=who.name, speaker_entity_id=who.entity_id, speaker_mention_id=who.mention_id,
-            speaker_start=who.start, speaker_end=who.end, cue=cue_text, cue_lemma=cue_lemma,
-            cue_start=cue_span[0], cue_end=cue_span[1],
-            quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
-            category=categorise(content, cue_lemma), has_number=has_number(content), has_date=has_date(content),
-            entity_ids=tuple(ents),
-        ))
+        for cs, ce, attribution, who, cue_span, cue_lemma in items:
+            cs, ce = _trim(text, cs, ce, lead=" \t\n", tail=" \t\n,;:")
+            if ce <= cs:
+                continue
+            if attribution != "narrator" and who.name:
+                last = who
+            cue_text = text[cue_span[0] : cue_span[1]] if cue_span[0] >= 0 else ""
+            content = text[cs:ce]
+            qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes if q.start < ce and q.end > cs]
+            if attribution == "direct":
+                qfrags = [content]
+            ents: list[str] = []
+            for m in ments:
+                eid = str(getattr(m, "entity_id", "") or "")
+                if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) and eid not in ents:
+                    ents.append(eid)
+            raw.append(dict(
+                article_id=aid, sentence_id=doc.sentence_at(cs).sentence_id, paragraph_id=unit.paragraph_id,
+                zone=unit.zone, start=cs, end=ce, content=content, attribution=attribution,
+                speaker=who.name, speaker_entity_id=who.entity_id, speaker_mention_id=who.mention_id,
+                speaker_start=who.start, speaker_end=who.end, cue=cue_text, cue_lemma=cue_lemma,
+                cue_start=cue_span[0], cue_end=cue_span[1],
+                quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
+                category=categorise(content, cue_lemma), has_number=has_number(content), has_date=has_date(content),
+                entity_ids=tuple(ents),
+            ))
     seen: dict[str, int] = {}
     out: list[Claim] = []
     for r in raw:

@@ -105,6 +105,8 @@ def test_schema(seed_claims):
     ('Jane Doe added that the EU would "of course" be invited.', "mixed", "Jane Doe", "added", 'the EU would "of course" be invited'),
     ('"The plan is dead." \u2014 Jane Doe', "direct", "Jane Doe", "\u2014", "The plan is dead."),
     ('Jane Doe left the room and said the plan was dead.', "indirect", "Jane Doe", "said", "the plan was dead"),
+    ("''It is a misguided approach,'' said Jane Doe.", "direct", "Jane Doe", "said", "It is a misguided approach"),
+    ('Jane Doe tweeted in the early hours that the plan was dead.', "indirect", "Jane Doe", "tweeted", "the plan was dead"),
 ])
 def test_attribution_patterns(body, attribution, speaker, cue, content):
     cs = run(body, with_mentions=False)
@@ -122,6 +124,19 @@ def test_attribution_patterns(body, attribution, speaker, cue, content):
 def test_non_attributions_are_narrator(body):
     cs = run(body, with_mentions=False)
     assert [c.attribution for c in cs] == ["narrator"]
+
+
+def test_parenthesis_after_name_and_later_cue_in_same_sentence():
+    cs = run('"We cannot allow this," Rep. Jane Doe (D-Wis.) said, adding later, "It is over."')
+    att = [c for c in cs if c.attribution != "narrator"]
+    assert [(c.cue, c.content) for c in att] == [("said", "We cannot allow this"), ("adding", '"It is over."')] or \
+        [c.cue for c in att] == ["said", "adding"]
+    assert all(c.speaker.endswith("Doe") for c in att)
+
+
+def test_several_appositives_with_mentions():
+    cs = run("Jane Doe, 59, of Ashton, who watched the vote, said the plan was dead.")
+    assert [(c.attribution, c.speaker) for c in cs] == [("indirect", "Jane Doe")]
 
 
 def test_floating_quotes_inherit_speaker():
