@@ -96,6 +96,7 @@ class Resources:
     classes_re: re.Pattern
     titles: dict           # title -> (class, kind, gender)
     title_words: frozenset  # first word of every title (without period)
+    title_full: dict       # abbreviation -> spelled-out title ("Gov." -> "governor")
     roles: dict            # role -> (type, class)
     role_re: re.Pattern
     pronouns: dict         # pronoun -> gender
@@ -151,7 +152,9 @@ def resources() -> Resources:
     classes_re = re.compile(bound_l + "(?:" + lexicons.trie_alternation(classes, ignorecase=True) + ")" + bound_r,
                             re.IGNORECASE)
 
-    titles = {r["title"]: (r["class"], r["kind"], r["gender"]) for r in lexicons.table("titles.tsv")}
+    title_rows = lexicons.table("titles.tsv")
+    titles = {r["title"]: (r["class"], r["kind"], r["gender"]) for r in title_rows}
+    title_full = {r["title"]: r.get("full", "") for r in title_rows if r.get("full")}
     title_words = frozenset(t.split()[0].rstrip(".") for t in titles)
     roles = {r["role"]: (r["type"], r["class"]) for r in lexicons.table("roles.tsv")}
     pronouns = {r["pronoun"]: r["gender"] for r in lexicons.table("pronouns.tsv")}
@@ -198,7 +201,7 @@ def resources() -> Resources:
     given_gender = {r["name"]: r["gender"] for r in given_rows if r["gender"]}
     return Resources(
         names=names, names_re=names_re, classes=classes, classes_re=classes_re,
-        titles=titles, title_words=title_words, roles=roles, role_re=role_re,
+        titles=titles, title_words=title_words, title_full=title_full, roles=roles, role_re=role_re,
         pronouns=pronouns, pronoun_re=pronoun_re, date_re=date_re, year_re=year_re,
         org_cues=frozenset(lexicons.word_list("mentions_org_cues.txt")),
         misc_cues=frozenset(lexicons.word_list("mentions_misc_cues.txt")),
@@ -423,7 +426,7 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
             kind = "cap"
         elif s2 in res.particles:
             kind = "particle"
-        elif s2 in ("of", "&", "de", "the", "for"):
+        elif s2 in ("of", "&", "de", "the", "for", "and"):
             kind = "joint"
         else:
             kind = "other"
@@ -531,6 +534,10 @@ def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit) -> bool:
         return True
     if all(j in res.particles for j in joint):
         return left[-1].kind == "cap" and right.kind == "cap"
+    if joint == ["and"]:
+        # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name only
+        return (right.kind == "cap" and any(u.text in ("of", "for") for u in left)
+                and any(u.text in res.org_cues for u in left))
     if joint[0] == "for":
         return left[-1].text in res.org_cues and right.kind == "cap"
     if joint[0] == "of":
@@ -691,8 +698,8 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
         return out  # an event, prize, law or work: not one of our types
     if len(words) == 1 and not person_cue:
         w = words[0]
-        if len(w.replace(".", "")) < 2 or w.lower() in res.stopwords:
-            return out
+        if len(w.replace(".", "")) < 2 or re.split(r"['’]", w)[0].lower() in res.stopwords:
+            return out  # "I've", "No", "The": function words, not names
         if _NORP_SUFFIX.search(w) and not ntype:
             out.append(Cand(start, end, "NORP", "name", "name", w, priority=2))
             return out
@@ -835,6 +842,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for w, lst in part_index.items():
         if any(token_sets[id(c)][-1] == w for c in lst):  # surnames, not first names
             known.setdefault(w, lst[0])
+            if len(w) > 2:
+                known.setdefault(w.upper(), lst[0])  # "PENCE:" speaker labels in transcripts
     if known:
         kre = re.compile(r"(?<![\w])(?:" + _alternation(known) + r")(?![\w-])")
         taken = [(c.start, c.end) for c in chosen]
@@ -865,6 +874,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         toks = s.split()
         if len(toks) == 1 and s in part_index and c.type in ("", "PERSON"):
             full = _nearest(part_index[s], c.start)
+            ent_of[id(c)] = (canon[id(full)], "PERSON")
+            continue
+        if len(toks) == 1 and s.isupper() and s.title() in part_index:
+            full = _nearest(part_index[s.title()], c.start)  # "PENCE:" in a transcript
             ent_of[id(c)] = (canon[id(full)], "PERSON")
             continue
         if c.type == "ORG" or (not c.type and _ACRONYM.match(s)):
@@ -900,15 +913,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if j < len(chosen) and chosen[j].kind == "name" and id(chosen[j]) in ent_of:
                 ent = ent_of[id(chosen[j])]
                 if ent[1] == "PERSON":
-                    a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
+                    a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": "", "titles": set()})
                     a["cls"].add(c.cls)
+                    span = text[c.start:c.end]
+                    a["titles"].add(span.lower())
+                    a["titles"].update(full for ab, full in res.title_full.items() if span.endswith(ab))
                     if c.mod:
                         a["mods"].update(_mod_keys(c.mod, res))
                     if c.gender:
                         a["gender"] = c.gender
                     ent_of[id(c)] = ent
         elif c.kind == "name" and c.gender and ent_of.get(id(c), ("", ""))[1] == "PERSON":
-            a = person_attr.setdefault(ent_of[id(c)][0], {"cls": set(), "mods": set(), "gender": ""})
+            a = person_attr.setdefault(ent_of[id(c)][0], {"cls": set(), "mods": set(), "gender": "", "titles": set()})
             a["gender"] = a["gender"] or c.gender
             if c.cls:
                 a["cls"].add(c.cls)
@@ -918,7 +934,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         ent = ent_of.get(id(c))
         g = res.given_gender.get(text[c.start:c.end].split()[0], "") if ent else ""
         if g:
-            a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": ""})
+            a = person_attr.setdefault(ent[0], {"cls": set(), "mods": set(), "gender": "", "titles": set()})
             a["gender"] = a["gender"] or g
 
     # --- resolve roles and pronouns in reading order --------------------------------------
@@ -939,7 +955,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 history.append((sid, idx, ent[0], ent[1]))
             continue
         if c.kind == "role":
-            ent = _resolve_role(c, history, person_attr, org_class, res, text)
+            ent = _resolve_role(c, history, person_attr, org_class, res, text[c.start:c.end].lower())
             if ent:
                 out_ents[id(c)] = ent
                 history.append((sid, idx, ent[0], ent[1]))
@@ -992,6 +1008,15 @@ def _mod_keys(mod: str, res: Resources) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1)
+def _title_words_lower_cached(titles: tuple) -> frozenset:
+    return frozenset(t.lower() for t in titles)
+
+
+def _title_words_lower(res: Resources) -> frozenset:
+    return _title_words_lower_cached(tuple(sorted(res.titles)))
+
+
 def _nearest(cands: list[Cand], pos: int) -> Cand:
     before = [c for c in cands if c.start <= pos]
     if before:
@@ -1002,12 +1027,14 @@ def _nearest(cands: list[Cand], pos: int) -> Cand:
 def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
     """Type of a single unknown capitalised word from its neighbourhood."""
     text = doc.text
+    if text[c.start:c.end] in res.given_names:
+        return "PERSON", True  # "Chris", "Jon": a lone given name
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
     before = text[max(0, c.start - 6):c.start]
     after = text[c.end:c.end + 6]
     if re.search(r"(,|\band)\s*(the\s+)?$", before) or re.match(r"\s*(,|and\b)", after):
         for d in chosen:
-            if d is c or d.kind != "name" or not d.type:
+            if d is c or d.kind != "name" or d.type not in ("PERSON", "ORG", "GPE", "LOC"):
                 continue
             if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
                 gap = text[min(c.end, d.end):max(c.start, d.start)]
@@ -1017,21 +1044,31 @@ def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tupl
     p = prev[-1] if prev else ""
     if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]):
         return "ORG", True  # "the Smithsonian", "the Knicks": a definite proper name is an institution
-    if p in ("in", "near", "outside", "across", "at") and p:
+    if p in ("in", "near", "outside", "across") and p:
         return "GPE", True
     if re.match(r"\s*(said|says|told|added|asked|wrote|explained|noted)\b", text[c.end:c.end + 12]):
         return "PERSON", True
     return "ORG", False
 
 
-def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, text: str):
+def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, span: str):
+    """The entity a role description refers to: the most recent compatible one, or None.
+
+    A role noun that is itself a title ("the president", "the minister") needs a person who
+    was given that title; a generic one ("the chief", "the leader") any title of its class.
+    An organisation role ("the alliance") needs an organisation of that class.
+    """
     if c.type == "PERSON":
         mod_keys = _mod_keys(c.mod, res) if c.mod else set()
+        noun = max((r for r in res.roles if span.endswith(r)), key=len, default="")
+        specific = noun in _title_words_lower(res)
         for sid, idx, ent, et in reversed(history):
             if et != "PERSON":
                 continue
             a = person_attr.get(ent)
             if not a:
+                continue
+            if specific and not any(noun in t for t in a["titles"]):
                 continue
             if c.cls and c.cls not in a["cls"]:
                 continue

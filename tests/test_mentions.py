@@ -237,3 +237,24 @@ def test_invariants_hold_for_any_text(sents, paragraphs):
     doc = _doc("Headline Of The Day\n\n" + sep.join(sents) + "\n", "prop")
     ms = M.find_mentions(doc)
     _check_invariants(doc, ms)
+
+
+def test_title_role_noun_needs_that_title():
+    text = ("Title\n\nGov. Rhea Castellan spoke first. Later the president of the board, not named, "
+            "declined. The governor said she would return. CASTELLAN: We are ready.\n")
+    ms = M.find_mentions(_doc(text))
+    pres = _by_surface(ms, "the president")
+    assert pres and pres[0].entity_id == ""            # nobody was titled President: not guessed
+    gov = _by_surface(ms, "The governor")
+    rhea = _by_surface(ms, "Rhea Castellan")[0]
+    assert gov and gov[0].entity_id == rhea.entity_id
+    caps = _by_surface(ms, "CASTELLAN")                 # an all-caps speaker label is the same person
+    assert caps and caps[0].entity_id == rhea.entity_id and caps[0].entity_type == "PERSON"
+
+
+def test_org_names_with_of_and():
+    text = "Title\n\nShe joined the Marlow Chamber of Commerce and Industry after leaving the Orrin Institute.\n"
+    ms = M.find_mentions(_doc(text))
+    got = {(m.surface, m.entity_type) for m in ms}
+    assert ("Marlow Chamber of Commerce and Industry", "ORG") in got
+    assert ("Orrin Institute", "ORG") in got
