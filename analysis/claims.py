@@ -831,6 +831,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     raw: list[dict] = []
     last: _Who | None = None  # speaker of the latest attributed claim
     hint: _Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
+    continued: list[int] = []  # raw indexes of floating quotations that go on in the next paragraph
     for unit in _units(doc):
         low = [_low(doc, t) for t in unit.tokens]
         items: list[tuple[int, int, str, _Who, tuple[int, int], str]] = []
@@ -870,6 +871,8 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 # announced speaker, else the previous claim's
                 subj = _narrator_subject(doc, unit, ments, last) if main_q.start > unit.start else None
                 items.append((main_q.content_start, main_q.content_end, "direct", subj or hint or last or _NOBODY, (-1, -1), ""))
+                if main_q.continues and subj is None:
+                    continued.append(len(raw))  # the next paragraph may name the speaker
             elif unit.zone in NARRATOR_ZONES and not _is_byline(doc, unit):
                 cs, ce = _trim(text, unit.start, unit.end)
                 items.append((cs, ce, "narrator", _NOBODY, (-1, -1), ""))
@@ -901,6 +904,14 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 category=categorise(content, cue_lemma), has_number=has_number(content), has_date=has_date(content),
                 entity_ids=tuple(ents),
             ))
+    # a quotation running over paragraphs belongs to the speaker named where it ends:
+    # "“First part.\n\n“Second part,” she said."
+    for k in reversed(continued):
+        if k + 1 < len(raw) and raw[k + 1]["attribution"] == "direct" and raw[k + 1]["speaker"]:
+            nxt = raw[k + 1]
+            if nxt["paragraph_id"] == raw[k]["paragraph_id"] + 1:
+                for f in ("speaker", "speaker_entity_id", "speaker_mention_id", "speaker_start", "speaker_end"):
+                    raw[k][f] = nxt[f]
     seen: dict[str, int] = {}
     out: list[Claim] = []
     for r in raw:

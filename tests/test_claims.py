@@ -288,3 +288,9 @@ def test_charts_have_titles(seed_doc, seed_claims, gold):
         titles = [a.get_title() for a in f.axes] + [f._suptitle.get_text() if f._suptitle else ""]
         assert any(titles)
         plt.close(f)
+
+
+def test_quote_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end():
+    body = 'Jane Doe said the plan was dead.\n\n"We will build it. It will be fine.\n\n"We start tomorrow," John Roe said.'
+    cs = [c for c in run(body, with_mentions=False) if c.attribution == "direct"]
+    assert [(c.speaker, c.cue) for c in cs] == [("John Roe", ""), ("John Roe", "said")]

@@ -78,3 +78,18 @@ def test_speaker_matches_source():
     assert ev.speaker_matches_source(row, src, text, frozenset())
     row = {"speaker": "Other Person", "speaker_start": -1, "speaker_end": -1}
     assert not ev.speaker_matches_source(row, src, text, frozenset())
+
+
+def test_command_verifies_gold_offsets(tmp_path, seed_path, capsys):
+    gold = seed_path.parent.parent / "gold" / "newsweek-nato-fills-holes-stockpiles.claims.tsv"
+    assert ev.main([str(seed_path), str(gold)]) == 0
+    assert "gold offsets: OK" in capsys.readouterr().out
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    k = next(i for i, ln in enumerate(lines) if ln.startswith("2\t"))
+    cells = lines[k].split("\t")
+    cells[10] = str(int(cells[10]) + 1)  # shift a content start
+    lines[k] = "\t".join(cells)
+    bad = tmp_path / "bad.claims.tsv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert ev.main([str(seed_path), str(bad)]) == 1
+    assert "content offsets do not match" in capsys.readouterr().out

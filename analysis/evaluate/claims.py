@@ -275,3 +275,39 @@ def score_attributions(pred: pd.DataFrame, rels: list[Relation], text: str, subs
             sp_ok += int(speaker_matches_source(row, r.source, text, stop))
     return {"pred": len(p_spans), "pred_correct": correct, "gold": len(gold), "gold_found": found,
             "speaker_n": sp_n, "speaker_ok": sp_ok, "attribution_n": at_n, "attribution_ok": at_ok}
+
+
+# --- command line ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m analysis.evaluate.claims ARTICLE [GOLD]``: verify the gold offsets and score
+    the extractor on one article (GOLD defaults to ``data/gold/<article_id>.claims.tsv``)."""
+    import argparse
+
+    from analysis import claims as claims_mod
+    from analysis import mentions as mentions_mod
+    from analysis.article import load_article
+    from analysis.lexicons import DATA_DIR
+    from analysis.tokenise import tokenise
+
+    ap = argparse.ArgumentParser(prog="python -m analysis.evaluate.claims", description=main.__doc__)
+    ap.add_argument("article")
+    ap.add_argument("gold", nargs="?")
+    a = ap.parse_args(argv)
+    article = load_article(a.article)
+    gold_path = Path(a.gold) if a.gold else DATA_DIR / "gold" / f"{article.article_id}.claims.tsv"
+    gold = load_gold(gold_path)
+    problems = verify_gold(gold, article.text)
+    for p in problems:
+        print(f"{gold_path}: {p}")
+    print(f"gold offsets: {'OK' if not problems else f'{len(problems)} problem(s)'} ({len(gold)} claims)")
+    doc = tokenise(article)
+    table = claims_mod.claims_table(doc, claims_mod.find_claims(doc, mentions_mod.find_mentions(doc)))
+    for k, v in score_claims(table, gold).items():
+        print(f"{k:<22} {v:.3f}" if v <= 1.0 else f"{k:<22} {int(v)}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
