@@ -248,7 +248,6 @@ _NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
 _OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
 _VERBAL = re.compile(r"(?:ing|ed|ly)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
-_CAP_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.$")
 
 
 def _is_cap_token(t: str) -> bool:
@@ -483,17 +482,15 @@ def _tok_range(doc: Doc, sent) -> slice:
     return slice(a, b)
 
 
-_TS_CACHE: dict[int, list[int]] = {}
+_TS_CACHE: list = [None, []]  # [tokens tuple, their start offsets]: the last doc seen
 
 
 def _token_starts(doc: Doc) -> list[int]:
-    key = id(doc.tokens)
-    v = _TS_CACHE.get(key)
-    if v is None or len(v) != len(doc.tokens):
-        v = [t.start for t in doc.tokens]
-        _TS_CACHE.clear()
-        _TS_CACHE[key] = v
-    return v
+    """Start offsets of ``doc.tokens`` (cached for the last doc, checked by identity)."""
+    if _TS_CACHE[0] is not doc.tokens:
+        _TS_CACHE[0] = doc.tokens
+        _TS_CACHE[1] = [t.start for t in doc.tokens]
+    return _TS_CACHE[1]
 
 
 def _runs(units: list[_Unit]) -> list[list[_Unit]]:
