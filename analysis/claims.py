@@ -317,6 +317,7 @@ class _Found:
     speaker: _Speaker | None
     direct: bool = False
     cue_span: tuple[int, int] | None = None
+    subordinate: bool = False  # the cue's clause opens with "when", "if", "because" …
 
 
 # --- units and cues -----------------------------------------------------------------
@@ -431,6 +432,14 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
     if e.frame == "strict":
         if _after_quote(doc, unit, unit.tokens[cue.i].start) is not None:
             return True
+        # "…," he added on Twitter / "…, the official noted in an email": a short speaker
+        # slot after a clause boundary, the content before it
+        for b in range(cue.i - 1, max(-1, cue.i - 7), -1):
+            t = unit.tokens[b]
+            if low[b] == "," or (t.in_quote and low[b] not in ("'s",)):
+                if b >= 2 and b < cue.i - 1:
+                    return True
+                break
         k = cue.j
         skipped = 0
         while k < len(low) and skipped < 3 and _is_gap(low[k]) and low[k] not in ("that",):
@@ -603,6 +612,16 @@ def _addressee_end(doc: Doc, unit: _Unit, j: int, low: list[str]) -> int:
 
 
 def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) -> _Found | None:
+    """Read one cue against the attribution patterns (see the module docstring)."""
+    found = _read_cue_patterns(doc, unit, cue, low, mentions)
+    if found is not None and found.speaker is not None and found.speaker.np_start >= 0:
+        k = next((x for x, t in enumerate(unit.tokens) if t.start >= found.speaker.np_start), None)
+        if k is not None and k > 0 and low[k - 1] in function_words("subordinator"):
+            found.subordinate = True
+    return found
+
+
+def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) -> _Found | None:
     text = doc.text
     toks = unit.tokens
     e = cue.entry
@@ -837,11 +856,14 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
         items: list[tuple[int, int, str, _Who, tuple[int, int], str]] = []
         done_to = -1  # a further cue counts only after the previous claim's content and cue
         intro = False
-        for cue in _find_cues(doc, unit):
-            if unit.tokens[cue.i].start < done_to or not _cue_valid(doc, unit, cue, low):
-                continue
-            found = _read_cue(doc, unit, cue, low, ments)
-            if found is None:
+        cues = [c for c in _find_cues(doc, unit) if _cue_valid(doc, unit, c, low)]
+        reads = [(c, _read_cue(doc, unit, c, low, ments)) for c in cues]
+        if any(f is not None and f.subordinate for _, f in reads) and any(
+                f is not None and not f.subordinate for _, f in reads):
+            # "So when X signaled that …, Mr. Barrett said, …": the main clause's cue wins
+            reads = [(c, f) for c, f in reads if f is None or not f.subordinate]
+        for cue, found in reads:
+            if found is None or unit.tokens[cue.i].start < done_to:
                 continue
             if found.content[0] == found.content[1]:
                 # an introduction ("He said:") — its speaker owns the next quotation
