@@ -416,6 +416,10 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
     e = cue.entry
     first = low[cue.i]
     prev = low[cue.i - 1] if cue.i > 0 else ""
+    surface = doc.text[unit.tokens[cue.i].start : unit.tokens[cue.i].end]
+    if surface[:1].isupper() and cue.i > 0 and not (prev in _QUOTE_CHARS or prev in (":", "(", "\u2014", "\u2013")
+                                                    or unit.tokens[cue.i - 1].in_quote):
+        return False  # "the United States", "Said Business School": a name, not a verb
     if e.kind == "source":
         return True
     if first.endswith("ing") and prev in function_words("preposition") and prev not in ("of",):
@@ -434,10 +438,12 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
             return True
         # "…," he added on Twitter / "…, the official noted in an email": a short speaker
         # slot after a clause boundary, the content before it
+        ends_here = cue.j >= len(low) or low[cue.j] in (",", ".", ";") or low[cue.j] in function_words("prep_tail") \
+            or _is_gap(low[cue.j])
         for b in range(cue.i - 1, max(-1, cue.i - 7), -1):
             t = unit.tokens[b]
             if low[b] == "," or (t.in_quote and low[b] not in ("'s",)):
-                if b >= 2 and b < cue.i - 1:
+                if ends_here and b >= 2 and b < cue.i - 1:
                     return True
                 break
         k = cue.j
@@ -701,7 +707,8 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
     if nxt == "," and ends_clause and before_words >= 2:
         # "…, X said, …" — parenthetical cue: the whole sentence is the content
         return _Found(_trim(text, unit.start, unit.end), cue, left, cue_span=(cstart, cend))
-    if ends_clause and before_words >= 4 and nxt in function_words("prep_tail") and "that" not in low[j : j + 10]:
+    if ends_clause and before_words >= 4 and (nxt in function_words("prep_tail") or _is_gap(nxt)) \
+            and "that" not in low[j : j + 10]:
         # "…, X said in a statement." — content before
         return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
     content = _content_after(doc, unit, j, low)
