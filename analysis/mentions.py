@@ -110,6 +110,8 @@ class Resources:
     particles: frozenset
     not_names: frozenset
     language_cues: frozenset
+    person_nouns: frozenset  # "economist", "coach": occupation nouns (context evidence for PERSON/ORG)
+    org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -210,6 +212,8 @@ def resources() -> Resources:
         particles=frozenset(lexicons.word_list("mentions_name_particles.txt")),
         not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
         language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
+        person_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_person_nouns.txt")),
+        org_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_org_nouns.txt")),
         given_names=given,
         given_gender=given_gender,
         calendar_words=frozenset(by["weekday"] + by["month"]),
@@ -243,7 +247,11 @@ class Cand:
         return self.end - self.start
 
 
-_DATELINE = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,| \(| _| --| \u2014| \u2013)")
+_UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
+_DATELINE = re.compile(rf"([{_UC}][{_UC}.'-]+(?: [{_UC}][{_UC}.'-]+){{0,3}})(?=,| \(| _| --| \u2014| \u2013)")
+# party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
+_PARTY_AFTER_NAME = re.compile(r"[,(]\s*(" + _PARTY_LABEL.pattern + ")")
 _NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
 _OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
 _VERBAL = re.compile(r"(?:ing|ed|ly)$")
@@ -267,6 +275,8 @@ def _is_title_line(doc: Doc, sent, words: list[str]) -> bool:
     alpha = [w for w in words if w[:1].isalpha()]
     if len(alpha) < 2:
         return False
+    if alpha[0] in ("By", "BY") and len(alpha) <= 8 and alpha[1][:1].isupper():
+        return False  # a byline ("By Maria Fernanda Costa") names a person
     upper = sum(1 for w in alpha if len(w) > 1 and w.isupper())
     if upper / len(alpha) >= 0.6 and len(alpha) >= 3:
         return True  # an all-caps line (byline, slug, copyright notice)
@@ -282,8 +292,8 @@ def _name_type(words: list[str], res: Resources) -> tuple[str, str]:
     for w in reversed(words):
         if w in res.org_cues:
             return "ORG", w.lower()
-    if words[-1] in res.place_cues:
-        return res.place_cues[words[-1]], words[-1].lower()
+    if words[-1] in res.place_cues and not (len(words) == 2 and words[0] in res.given_names):
+        return res.place_cues[words[-1]], words[-1].lower()  # "Capitol Hill", not "Anita Hill"
     if "of" in words or "&" in words or words[0] == "The":
         return "ORG", ""
     if len(words) == 1 and _ACRONYM.match(words[0]):
@@ -302,7 +312,10 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
         cands.append(Cand(m.start(), m.end(), "WEAPON", "name", "gazetteer", e.entity, e.cls, priority=2))
         weapon_sents.add(bisect.bisect_right(sent_starts, m.start()))
     gaz_ctx: list[Cand] = []
+    labels = [(m.start(1), m.end(1)) for m in _PARTY_AFTER_NAME.finditer(text)]
     for m in res.names_re.finditer(text):
+        if labels and any(a <= m.start() < b for a, b in labels):
+            continue  # "Ky." inside "R-Ky."
         e = res.names[m.group(0)]
         c = Cand(m.start(), m.end(), e.type, "name", "gazetteer", e.entity, e.cls, priority=2)
         if e.type == "WEAPON":
@@ -397,6 +410,16 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
                 prev_text = text[toks[j - 1].start:toks[j - 1].end]
                 i = j
                 continue
+        # "McConnell, R-Ky., said": a party-state label is not a name
+        if s[:2] in ("R-", "D-", "I-") and re.search(r"[,(]\s*$", text[max(0, t.start - 3):t.start]):
+            pm = _PARTY_LABEL.match(text, t.start)
+            j = i
+            while j < len(toks) and toks[j].end <= pm.end():
+                j += 1
+            units.append(_Unit(t.start, pm.end(), text[t.start:pm.end()], "other", None, initial))
+            prev_text = text[toks[j - 1].start:toks[j - 1].end]
+            i = max(j, i + 1)
+            continue
         # multi-word titles ("Prime Minister", "Lt. Gen.", "Secretary of State")
         tl = _match_title(text, t.start, res) if s[:1].isupper() else 0
         if tl and _ends_at_token(toks, i, t.start + tl):
@@ -425,7 +448,7 @@ def _units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> l
             kind = "cap"
         elif s2 in res.particles:
             kind = "particle"
-        elif s2 in ("of", "&", "de", "the", "for", "and"):
+        elif s2 in ("of", "&", "de", "the", "for", "and", "on"):
             kind = "joint"
         else:
             kind = "other"
@@ -512,10 +535,18 @@ def _runs(units: list[_Unit]) -> list[list[_Unit]]:
                 j += 1
             if j < n and units[j].kind in ("cap", "gaz") and j - i <= 2:
                 joint = [x.text for x in units[i:j]]
-                if _joint_ok(cur, joint, units[j]):
+                if _joint_ok(cur, joint, units[j], units[j:]):
                     cur.extend(units[i:j])
                     i = j
                     continue
+        if cur and u.text == "," and _comma_campus(cur, units[i + 1:i + 4]):
+            # "University of California, Berkeley": a campus after a comma belongs to the name
+            k = i + 1
+            while k < n and units[k].kind in ("cap", "gaz"):
+                k += 1
+            cur.extend(units[i:k])
+            i = k
+            continue
         if cur:
             runs.append(cur)
             cur = []
@@ -525,18 +556,49 @@ def _runs(units: list[_Unit]) -> list[list[_Unit]]:
     return runs
 
 
-def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit) -> bool:
+def _comma_campus(left: list[_Unit], nxt: list[_Unit]) -> bool:
+    """``left`` is "<Org head> of <Place>" and ``nxt`` (after a comma) one or two name words ending
+    the phrase: "University of California, Berkeley"."""
+    res = resources()
+    if len(left) < 3 or left[0].text not in res.org_cues or left[1].text != "of":
+        return False
+    if not (left[-1].kind == "gaz" and left[-1].gaz is not None and left[-1].gaz.type == "GPE"):
+        return False
+    k = 0
+    while k < len(nxt) and nxt[k].kind in ("cap", "gaz") and not nxt[k].text in res.org_cues:
+        k += 1
+    if k == 0 or k > 2:
+        return False
+    return k == len(nxt) or nxt[k].text not in (",", "and", "or", "&") and nxt[k].kind not in ("cap", "gaz", "joint")
+
+
+def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit, rest: list[_Unit] = ()) -> bool:
+    """May ``joint`` words join the name units ``left`` and ``right`` (``rest``: the units from
+    ``right`` on) into one name?"""
     res = resources()
     if joint == ["&"]:
         return True
     if all(j in res.particles for j in joint):
         return left[-1].kind == "cap" and right.kind == "cap"
     if joint == ["and"]:
-        # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name only
-        return (right.kind == "cap" and any(u.text in ("of", "for") for u in left)
-                and any(u.text in res.org_cues for u in left))
-    if joint[0] == "for":
-        return left[-1].text in res.org_cues and right.kind == "cap"
+        if right.kind != "cap":
+            return False
+        # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name
+        if any(u.text in ("of", "for") for u in left) and any(u.text in res.org_cues for u in left):
+            return True
+        # "Pharmaceutical Research and Manufacturers of America": a multi-word left part that is
+        # not a complete name, and an organisation head word in the continuation
+        names = [u for u in left if u.kind in ("cap", "gaz")]
+        if (len(names) >= 2 and all(u.kind == "cap" for u in left) and left[-1].text not in res.org_cues
+                and left[0].text not in res.given_names):
+            for u in rest:
+                if u.kind not in ("cap", "gaz", "joint"):
+                    break
+                if u.text in res.org_cues:
+                    return True
+        return False
+    if joint[0] in ("for", "on"):
+        return left[-1].text in res.org_cues and right.kind == "cap"  # "Council on Foreign Relations"
     if joint[0] == "of":
         if right.kind == "gaz" and right.gaz is not None and right.gaz.type == "ORG":
             return False  # "Foreign Affairs Council of the European Union": the parent stands alone
@@ -789,6 +851,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     text = doc.text
     cands, ev = _candidates(doc, res)
     chosen = _select(cands)
+    chosen = _type_uncued_runs(doc, chosen, res)
 
     # role -> the name it introduces (title roles)
     names = [c for c in chosen if c.kind == "name"]
@@ -814,7 +877,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     part_index: dict[str, list[Cand]] = {}
     for c in full_persons:
         toks = token_sets[id(c)]
-        parts = {toks[-1], toks[0]} if c.how != "multiword" else {toks[-1]}
+        parts = {toks[-1], toks[0]} if not c.how.startswith("multiword") else {toks[-1]}
         for w in parts:
             part_index.setdefault(w, []).append(c)
     for c in names:
@@ -862,7 +925,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ent_of: dict[int, tuple[str, str]] = {}   # id(cand) -> (canonical, type)
     for c in names:
         s = text[c.start:c.end]
-        if c.rule in ("gazetteer", "date"):
+        if c.rule in ("gazetteer", "date", "dateline"):
             ent_of[id(c)] = (c.entity or s, c.type)
             continue
         if id(c) in canon:
@@ -994,6 +1057,35 @@ def find_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
+#: What an uncued multi-word capitalised run with no context cue becomes: "" drops it.
+UNCUED_RUN_TYPE = ""
+
+
+def _type_uncued_runs(doc: Doc, chosen: list[Cand], res: Resources) -> list[Cand]:
+    """Type multi-word capitalised runs that carry no cue of their own ("Itaú Unibanco",
+    "Santander Brasil") from their context (:func:`_evidence`); those with no evidence
+    become :data:`UNCUED_RUN_TYPE` (dropped when it is empty)."""
+    text = doc.text
+    if not any(c.how == "multiword" for c in chosen):
+        return chosen
+    reused = frozenset(text[c.start:c.end] for c in chosen
+                       if c.kind == "name" and c.rule == "name" and c.type in ("", "PERSON")
+                       and " " not in text[c.start:c.end])
+    out = []
+    for c in chosen:
+        if c.how == "multiword":
+            t, cue = _evidence(doc, c, chosen, res, reused)
+            if cue == "the":
+                t = ""  # "the Great Depression", "the First Amendment": not a person; type unknown
+            if not t:
+                t, cue = UNCUED_RUN_TYPE, "default"
+            if not t:
+                continue
+            c.type, c.how = t, "multiword-" + cue
+        out.append(c)
+    return out
+
+
 def _mod_keys(mod: str, res: Resources) -> set[str]:
     """Normalised keys of a role modifier: its own words and, for gazetteer names, the entity."""
     keys = {mod}
@@ -1021,31 +1113,88 @@ def _nearest(cands: list[Cand], pos: int) -> Cand:
     return min(cands, key=lambda c: c.start)
 
 
-def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
-    """Type of a single unknown capitalised word from its neighbourhood."""
+_SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted"
+                         r"|recalled|testified|tweeted|admitted|acknowledged|warned)\b|\s*,\s*(?:who|whose)\b"
+                         r"|\s*,\s*\d{1,3}\s*,")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$")
+_AFFIL_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(at|for|of|with|from)\s+(?:the\s+)?$")
+_APPOSITION = re.compile(r"\s*,\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)(?=\s+(?:at|of|for|in|with|from|and|who|since|on)\b|\s*[,.;:)]|\s+[A-Z])")
+_APPOS_DET = frozenset({"a", "an", "the", "its", "his", "her", "their", "one", "another", "former", "longtime"})
+
+
+def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:
+    """Type of an uncued capitalised name from its neighbourhood: ``(type, cue)``, ``("", "")`` if none.
+
+    Cues, in order: a lone given name; a byline ("By ..."); an occupation noun right before
+    ("economist Ana Costa"); an apposition whose head is a person or organisation noun
+    ("X, chief economist at ...", "X, the country's largest bank"); a speech verb, "who" or an
+    age after it; "<occupation> at/for/of <X>" or "at <X>" (an organisation); "in/near <X>"
+    (a place); coordination with a typed name; a lower-case "the" before it (an institution);
+    for multi-word names, the last word reused alone elsewhere in the article (a surname).
+    """
     text = doc.text
-    if text[c.start:c.end] in res.given_names:
-        return "PERSON", True  # "Chris", "Jon": a lone given name
+    surface = text[c.start:c.end]
+    words = surface.split()
+    if len(words) == 1 and surface in res.given_names:
+        return "PERSON", "given-name"  # "Chris", "Jon": a lone given name
+    before = text[max(0, c.start - 60):c.start]
+    after = text[c.end:c.end + 80]
+    if re.search(r"(?:^|\n)[ \t]*(?:By|BY)\s+$", before):
+        return "PERSON", "byline"
+    pw = re.search(r"([A-Za-z-]+)\s+$", before)
+    if pw and pw.group(1) in res.person_nouns:
+        return "PERSON", "noun-before"
+    m = _APPOSITION.match(after)
+    if m:
+        head = [w for w in m.group(1).split() if not w.endswith(("'s", "’s"))]
+        h = head[-1].lower() if head else ""
+        if h in res.person_nouns or (h.endswith("s") and h[:-1] in res.person_nouns and False):
+            return "PERSON", "apposition"
+        if h in res.org_nouns:
+            return "ORG", "apposition"
+    m = _AFFIL_BEFORE.search(before)
+    if m:
+        noun = m.group(1)
+        if m.group(2) == "at" or noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns):
+            return "ORG", "affiliation"
+    if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
+        return "PERSON", "said"
+    p = re.search(r"\b(in|near|outside|across)\s+$", before)
+    if p:
+        return "GPE", "in"
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
-    before = text[max(0, c.start - 6):c.start]
-    after = text[c.end:c.end + 6]
-    if re.search(r"(,|\band)\s*(the\s+)?$", before) or re.match(r"\s*(,|and\b)", after):
+    b6 = text[max(0, c.start - 6):c.start]
+    a6 = text[c.end:c.end + 6]
+    listy = re.match(r"\s*(,|and\b|or\b|\.|$)", a6)  # a list member ends at a comma, and, or
+    if re.search(r"(,|\band|\bor)\s*(the\s+)?$", b6) or re.match(r"\s*(,|and\b|or\b)", a6):
         for d in chosen:
             if d is c or d.kind != "name" or d.type not in ("PERSON", "ORG", "GPE", "LOC"):
                 continue
             if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
                 gap = text[min(c.end, d.end):max(c.start, d.start)]
-                if re.fullmatch(r"\s*(,|and|or)\s*(the\s+)?", gap):
-                    return d.type, True
-    prev = re.findall(r"[A-Za-z]+", text[max(0, c.start - 20):c.start])
-    p = prev[-1] if prev else ""
+                if d.end <= c.start and not listy and not re.fullmatch(r"\s*(and|or)\s*(the\s+)?", gap):
+                    continue  # "Itaú Unibanco, the Selic rate": not a list
+                if re.fullmatch(r"\s*(,|and|or|, and|, or)\s*(the\s+)?", gap):
+                    return d.type, "coordination"
     if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]):
-        return "ORG", True  # "the Smithsonian", "the Knicks": a definite proper name is an institution
-    if p in ("in", "near", "outside", "across") and p:
-        return "GPE", True
-    if re.match(r"\s*(said|says|told|added|asked|wrote|explained|noted)\b", text[c.end:c.end + 12]):
-        return "PERSON", True
-    return "ORG", False
+        return "ORG", "the"  # "the Smithsonian", "the Knicks": a definite proper name is an institution
+    if len(words) > 1 and words[-1] in reused:
+        return "PERSON", "surname"
+    if len(words) > 1 and chosen:
+        # a he/she pronoun soon after, with no other person named in between
+        k = bisect.bisect_right([d.start for d in chosen], c.start)
+        for d in chosen[k:]:
+            if d.start - c.end > 200 or (d.kind == "name" and d.type == "PERSON"):
+                break
+            if d.kind == "pronoun":
+                return "PERSON", "pronoun"
+    return "", ""
+
+
+def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
+    """Type of a single unknown capitalised word from its neighbourhood (strong when a cue fired)."""
+    t, cue = _evidence(doc, c, chosen, res)
+    return (t, True) if t else ("ORG", False)
 
 
 def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, span: str):

@@ -1,13 +1,17 @@
 #!/usr/bin/env python
 """Score the mention recogniser on the NIST IE-ER sample.
 
-Usage:  python scripts/eval_ieer.py PATH/TO/ieer [--errors N] [--match exact|overlap]
+Usage:  python scripts/eval_ieer.py PATH/TO/ieer [--errors N] [--by-rule]
 
 Runs tokenisation + :func:`analysis.mentions.find_mentions` on the body text of every
 IE-ER document and prints precision/recall/F1 per type, mapping PERSON→PERSON,
 ORG→ORGANIZATION, GPE and LOC→LOCATION.  Only name and alias mentions are scored
 (IE-ER annotates names, not role nouns or pronouns).  Optional gold entities
 (``status="opt"``) count neither way: predictions overlapping them are ignored.
+``--by-rule`` splits the predictions by the recogniser rule that produced them
+(``rule`` column: ``gazetteer``, ``name:given-name``, ``name:context`` ...) into
+correct (exact span and type), wrong type (exact span, other type) and other errors,
+which shows which rule costs precision.
 The corpus is read from PATH at run time and never copied into the repository.
 """
 from __future__ import annotations
@@ -36,8 +40,8 @@ def frames(doc: ieer.IeerDoc) -> tuple[pd.DataFrame, pd.DataFrame]:
     keep = [m for m in ments if not any(m.start < e and s < m.end for s, e in opt)]
     pred = pd.DataFrame({"start": [m.start for m in keep], "end": [m.end for m in keep],
                          "surface": [doc.text[m.start:m.end] for m in keep],
-                         "entity_type": [m.entity_type for m in keep]},
-                        columns=["start", "end", "surface", "entity_type"])
+                         "entity_type": [m.entity_type for m in keep], "rule": [m.rule for m in keep]},
+                        columns=["start", "end", "surface", "entity_type", "rule"])
     gold_sp = doc.entities()
     gold = pd.DataFrame({"start": [s.start for s in gold_sp], "end": [s.end for s in gold_sp],
                          "surface": [s.surface for s in gold_sp], "entity_type": [s.type for s in gold_sp]},
@@ -49,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", help="folder holding the IE-ER files (APW_*, NYT_*)")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of each kind")
+    ap.add_argument("--by-rule", action="store_true", help="precision of each recogniser rule")
     args = ap.parse_args(argv)
+    by_rule: dict[str, Counter] = {}
     docs = ieer.read_corpus(args.path)
     if not docs:
         print(f"no IE-ER documents under {args.path}", file=sys.stderr)
@@ -66,6 +72,14 @@ def main(argv: list[str] | None = None) -> int:
             for r in s.itertuples(index=False):
                 c = totals.setdefault((mode, r.type), Counter())
                 c.update({"tp": r.tp, "fp": r.fp, "fn": r.fn})
+        if args.by_rule:
+            hit = {pi for pi, _ in ev.match(pred, gold, "exact", True, ieer.TYPE_MAP, ieer.GOLD_MAP)}
+            gspans = set(zip(gold["start"], gold["end"]))
+            for i, r in enumerate(pred.itertuples(index=False)):
+                if r.entity_type not in ieer.TYPE_MAP:
+                    continue
+                out = "ok" if i in hit else ("wrong_type" if (r.start, r.end) in gspans else "other")
+                by_rule.setdefault(f"{r.rule} -> {r.entity_type}", Counter())[out] += 1
         if args.errors:
             pm = pred.assign(entity_type=pred["entity_type"].map(lambda t: ieer.TYPE_MAP.get(t, "")))
             pm = pm[pm["entity_type"] != ""].reset_index(drop=True)
@@ -83,6 +97,11 @@ def main(argv: list[str] | None = None) -> int:
             r = tp / (tp + fn) if tp + fn else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
             print(f"{t:14s} {tp:5d} {fp:5d} {fn:5d} {p:6.3f} {r:6.3f} {f:6.3f}")
+    if args.by_rule:
+        print(f"\n{'rule -> type':34s} {'n':>5s} {'ok':>5s} {'wrong_type':>10s} {'other':>5s} {'P':>6s}")
+        for k, c in sorted(by_rule.items(), key=lambda kc: (-sum(kc[1].values()), kc[0])):
+            n = sum(c.values())
+            print(f"{k:34s} {n:5d} {c['ok']:5d} {c['wrong_type']:10d} {c['other']:5d} {c['ok'] / n:6.3f}")
     if args.errors:
         for kind in ("fp", "fn"):
             print(f"\nmost frequent {kind}:")
