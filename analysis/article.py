@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from analysis import lexicons
@@ -65,6 +64,13 @@ class Article:
 #: A first paragraph longer than this is body text, not a headline.
 HEADLINE_MAX_WORDS: int = 40
 
+#: A block whose lines are all at most this long may be hard-wrapped text.
+WRAP_MAX_CHARS: int = 100
+#: ... and its widest line at least this long (shorter lines are a list or titles, not wrapped prose).
+WRAP_MIN_CHARS: int = 40
+#: In a hard-wrapped block, a line at least this share of the widest line was wrapped by width.
+WRAP_FILL: float = 0.6
+
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _LINE = re.compile(r"[^\n]+")
 
@@ -77,12 +83,15 @@ def article_id_from_path(path: str | Path) -> str:
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` into paragraph spans.
+    """Split ``text`` into paragraph spans (stripped of outer white space, never empty).
 
-    Paragraphs are separated by blank lines.  Inside a block, each line is its
-    own paragraph when the block looks like a list of short lines (scraped
-    pages often put a photo title and its caption on consecutive lines);
-    spans are stripped of surrounding white space and never empty.
+    Blank lines always separate paragraphs.  Inside a block of consecutive
+    lines, a line break is a paragraph break too (scraped pages put an image
+    title and its caption, or whole paragraphs, on consecutive lines) unless the
+    block is *hard-wrapped*: its widest line between :data:`WRAP_MIN_CHARS` and
+    :data:`WRAP_MAX_CHARS` characters,
+    in which case a line that reaches :data:`WRAP_FILL` of the block's longest
+    line was wrapped by width and continues on the next line.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -92,10 +101,20 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     blocks.append((pos, len(text)))
     for bstart, bend in blocks:
-        for lm in _LINE.finditer(text, bstart, bend):
-            s, e = _strip_span(text, lm.start(), lm.end())
-            if s < e:
-                spans.append((s, e))
+        lines = [_strip_span(text, m.start(), m.end()) for m in _LINE.finditer(text, bstart, bend)]
+        lines = [(s, e) for s, e in lines if s < e]
+        if not lines:
+            continue
+        widest = max(e - s for s, e in lines)
+        wrapped = len(lines) > 1 and WRAP_MIN_CHARS <= widest <= WRAP_MAX_CHARS
+        cur_start, cur_end = lines[0]
+        for (s, e), (ns, ne) in zip(lines, lines[1:]):
+            if wrapped and (e - s) >= WRAP_FILL * widest:
+                cur_end = ne  # soft wrap: the paragraph goes on
+                continue
+            spans.append((cur_start, cur_end))
+            cur_start, cur_end = ns, ne
+        spans.append((cur_start, cur_end))
     return spans
 
 
@@ -157,8 +176,20 @@ def _matches_cue(s: str, kind: str) -> bool:
     return len(s.split()) <= 12 and any(c in low for c in cues)
 
 
+def _is_bio_header(s: str) -> bool:
+    """"About the writer" and the like: a short paragraph starting with a bio-header cue."""
+    low = s.lower().strip()
+    return len(s.split()) <= 5 and any(low.startswith(c) for c in lexicons.zone_cues("bio_header"))
+
+
 def assign_zones(paragraph_texts: list[str]) -> list[str]:
-    """Assign a zone to each paragraph text (see module docstring)."""
+    """Assign a zone to each paragraph text (see module docstring).
+
+    Everything from a bio header (or a "Jane Doe is a reporter at …" paragraph in
+    the second half) to the end is bio; short cue-led paragraphs are notices;
+    short slash-joined name lines are credits; then photo blocks are assembled
+    around the credits (:func:`_mark_photo_blocks`).
+    """
     n = len(paragraph_texts)
     zones = ["body"] * n
     if n == 0:
@@ -166,40 +197,31 @@ def assign_zones(paragraph_texts: list[str]) -> list[str]:
     # the first paragraph is the headline when it is headline-sized
     zones[0] = "headline" if len(paragraph_texts[0].split()) <= HEADLINE_MAX_WORDS else "body"
     in_bio = False
-    seen_bio: list[str] = []
     for i in range(1, n):
         s = paragraph_texts[i]
-        low = s.lower().strip()
-        if low in lexicons.zone_cues("bio_header") or any(
-            low.startswith(c) for c in lexicons.zone_cues("bio_header")
-        ) and len(s.split()) <= 5:
+        words = len(s.split())
+        if in_bio or _is_bio_header(s) or (i >= n // 2 and _looks_like_bio(s)):
             in_bio = True
             zones[i] = "bio"
-            continue
-        if in_bio:
-            zones[i] = "bio"
-            seen_bio.append(s)
-            continue
-        if i >= n // 2 and _looks_like_bio(s):
-            in_bio = True
-            zones[i] = "bio"
-            continue
-        if _matches_cue(s, "notice") and len(s.split()) <= 25:
+        elif words <= 25 and _matches_cue(s, "notice"):
             zones[i] = "notice"
-            continue
-        if credit_split(s) == 0 and len(s.split()) <= 8:
+        elif (k := credit_split(s)) == 0 and words <= 8:
             zones[i] = "credit"
-            continue
-        nxt = paragraph_texts[i + 1] if i + 1 < n else ""
-        if credit_split(s) is not None:
-            zones[i] = "caption"
-            if i > 1 and zones[i - 1] == "body" and _is_title_line(paragraph_texts[i - 1]):
-                zones[i - 1] = "caption"
-            continue
-        if _is_title_line(s) and nxt and credit_split(nxt) is not None:
-            zones[i] = "caption"
-            continue
+        elif k is not None and k > 0:
+            zones[i] = "caption"  # a caption with its credit inline
+    _mark_photo_blocks(paragraph_texts, zones)
     return zones
+
+
+def _mark_photo_blocks(paragraph_texts: list[str], zones: list[str]) -> None:
+    """In place: the body paragraph before a credit is its caption, and a short
+    title-case line before a caption is the image title (zone caption too)."""
+    for i in range(1, len(zones)):
+        if zones[i] == "credit" and zones[i - 1] == "body" and i - 1 > 0:
+            zones[i - 1] = "caption"
+    for i in range(len(zones) - 1, 1, -1):
+        if zones[i] == "caption" and zones[i - 1] == "body" and _is_title_line(paragraph_texts[i - 1]):
+            zones[i - 1] = "caption"
 
 
 def _looks_like_bio(s: str) -> bool:
@@ -228,26 +250,9 @@ def split_credit_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[tup
 
 
 def zone_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Split ``text`` into paragraphs and give each one a zone.
-
-    After the per-paragraph rules, a photo block is assembled around each
-    credit line: the paragraph before a credit is its caption, and a short
-    title-case line before that caption is the image title (zone caption too).
-    """
+    """Split ``text`` into paragraphs (credits split off their captions) and zone them."""
     spans = split_credit_paragraphs(text, split_paragraphs(text))
-    texts = [text[s:e] for s, e in spans]
-    zones = assign_zones(texts)
-    for i, t in enumerate(texts):
-        if zones[i] in ("body", "caption") and i > 0 and credit_split(t) == 0 and len(t.split()) <= 8:
-            zones[i] = "credit"
-    for i in range(len(zones)):
-        if zones[i] != "credit":
-            continue
-        j = i - 1
-        if j > 0 and zones[j] in ("body", "caption"):
-            zones[j] = "caption"
-            if j - 1 > 0 and zones[j - 1] == "body" and _is_title_line(texts[j - 1]):
-                zones[j - 1] = "caption"
+    zones = assign_zones([text[s:e] for s, e in spans])
     return tuple(Paragraph(i, s, e, z) for i, ((s, e), z) in enumerate(zip(spans, zones)))
 
 
@@ -296,9 +301,3 @@ def load_article(path: str | Path) -> Article:
     """
     text = read_text(path)
     return article_from_text(text, article_id_from_path(path), source=str(path))
-
-
-@lru_cache(maxsize=None)
-def zone_names() -> tuple[str, ...]:
-    """The zone vocabulary, in display order."""
-    return ZONES

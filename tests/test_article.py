@@ -104,3 +104,31 @@ def test_notice_cue_inside_a_long_body_paragraph_is_not_a_notice():
 def test_notice_after_leading_emoji():
     z = zones_of("Headline Words\n\n\U0001F50A Listen to this article, read by an automated voice and more words here\n\nBody.")
     assert z[1][0] == "notice"
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    para1 = ("The committee met on Tuesday to discuss the new budget, which\n"
+             "includes cuts to several programs that residents have relied on\n"
+             "for years.")
+    para2 = ("Officials said the plan would be published next week and that\n"
+             "public hearings would follow.")
+    text = "Budget Talks Begin\n\n" + para1 + "\n\n" + para2 + "\n"
+    a = article_from_text(text, "t")
+    assert [a.text[p.start:p.end] for p in a.paragraphs] == ["Budget Talks Begin", para1, para2]
+
+
+def test_hard_wrapped_block_without_blank_lines_breaks_after_short_lines():
+    text = ("Headline Here\n\n"
+            "First paragraph runs over two lines because the file was\n"
+            "wrapped at sixty characters wide.\n"
+            "Second paragraph also wraps across two lines in this file\n"
+            "too.\n")
+    a = article_from_text(text, "t")
+    assert len(a.paragraphs) == 3
+    assert a.text[a.paragraphs[2].start:a.paragraphs[2].end].startswith("Second paragraph")
+
+
+def test_one_paragraph_per_line_is_kept():
+    lines = [f"Paragraph {i} is a full paragraph written on one long line without any wrapping at all, as scraped pages often are." for i in range(3)]
+    a = article_from_text("Headline\n" + "\n".join(lines), "t")
+    assert len(a.paragraphs) == 4
