@@ -91,7 +91,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     block is *hard-wrapped*: its widest line between :data:`WRAP_MIN_CHARS` and
     :data:`WRAP_MAX_CHARS` characters,
     in which case a line that reaches :data:`WRAP_FILL` of the block's longest
-    line was wrapped by width and continues on the next line.
+    line was wrapped by width and continues on the next line, unless it ends a
+    sentence and the next line starts with a capital.
     """
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -109,13 +110,18 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         wrapped = len(lines) > 1 and WRAP_MIN_CHARS <= widest <= WRAP_MAX_CHARS
         cur_start, cur_end = lines[0]
         for (s, e), (ns, ne) in zip(lines, lines[1:]):
-            if wrapped and (e - s) >= WRAP_FILL * widest:
+            if wrapped and (e - s) >= WRAP_FILL * widest and _continues(text[s:e], text[ns:ne]):
                 cur_end = ne  # soft wrap: the paragraph goes on
                 continue
             spans.append((cur_start, cur_end))
             cur_start, cur_end = ns, ne
         spans.append((cur_start, cur_end))
     return spans
+
+
+def _continues(line: str, next_line: str) -> bool:
+    """A wrapped line goes on when the next starts in lower case or the line does not end a sentence."""
+    return next_line[:1].islower() or not _ends_like_sentence(line)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
