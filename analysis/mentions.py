@@ -110,6 +110,7 @@ class Resources:
     particles: frozenset
     not_names: frozenset
     language_cues: frozenset
+    place_modifiers: frozenset  # "Northern", "South", "Greater": words that make a new place name
     person_nouns: frozenset  # "economist", "coach": occupation nouns (context evidence for PERSON/ORG)
     org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
     given_names: frozenset
@@ -212,6 +213,7 @@ def resources() -> Resources:
         particles=frozenset(lexicons.word_list("mentions_name_particles.txt")),
         not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
         language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
+        place_modifiers=frozenset(lexicons.word_list("mentions_place_modifiers.txt")),
         person_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_person_nouns.txt")),
         org_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_org_nouns.txt")),
         given_names=given,
@@ -584,8 +586,9 @@ def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit, rest: list[_Uni
         if right.kind != "cap":
             return False
         # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name
-        if any(u.text in ("of", "for") for u in left) and any(u.text in res.org_cues for u in left):
-            return True
+        if (any(u.text in ("of", "for") for u in left) and any(u.text in res.org_cues for u in left)
+                and left[-1].kind != "gaz"):
+            return True  # but "Bank of America and Goldmere Holdings" are two
         # "Pharmaceutical Research and Manufacturers of America": a multi-word left part that is
         # not a complete name, and an organisation head word in the continuation
         names = [u for u in left if u.kind in ("cap", "gaz")]
@@ -774,7 +777,7 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
             words = [u.text for u in run]
             person_cue = True
         elif (run[-1].kind == "gaz" and run[-1].gaz is not None and run[-1].gaz.type in ("NORP", "GPE", "LOC")
-              and run[0].text not in res.given_names):
+              and all(u.text in res.place_modifiers for u in run[:-1])):
             # "South American", "Northern Ireland": a modified nationality or place
             g = run[-1].gaz
             return out + [Cand(start, end, g.type, "name", "name", text[start:end], g.cls, priority=2, how="modified")]
@@ -925,6 +928,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
     ent_of: dict[int, tuple[str, str]] = {}   # id(cand) -> (canonical, type)
     for c in names:
         s = text[c.start:c.end]
+        if (c.rule == "gazetteer" and c.type in ("GPE", "LOC") and " " not in s and s in part_index
+                and any(token_sets[id(f)][-1] == s and f.start < c.start for f in part_index[s])):
+            # "Mateus Ferreira Lima ... Lima struck again": a surname that is also a city
+            full = _nearest(part_index[s], c.start)
+            ent_of[id(c)] = (canon[id(full)], "PERSON")
+            c.how = "surname"
+            continue
         if c.rule in ("gazetteer", "date", "dateline"):
             ent_of[id(c)] = (c.entity or s, c.type)
             continue
@@ -951,11 +961,28 @@ def find_mentions(doc: Doc) -> list[Mention]:
             ent_of[id(c)] = (s, c.type)
             continue
         ent_of[id(c)] = (s, "")
+    # short forms of organisations named in full: "Harwell" after "Harwell Foods Inc."
+    org_first: dict[str, str] = {}
+    for c in names:
+        if c.type == "ORG" and c.rule == "name" and id(c) in ent_of:
+            w = text[c.start:c.end].split()
+            if (len(w) >= 2 and w[0][:1].isupper() and w[0] != "The" and w[0].lower() not in res.stopwords
+                    and w[0] not in res.names and w[0] not in res.org_cues and w[0] not in res.place_modifiers
+                    and not _ACRONYM.match(w[0])):
+                org_first.setdefault(w[0], ent_of[id(c)][0])
+    datelines = {c.entity: c.type for c in names if c.rule == "dateline"}
     unknown_by_surface: dict[str, list[Cand]] = {}
     for c in names:
         if ent_of.get(id(c), ("", "x"))[1] == "":
             unknown_by_surface.setdefault(text[c.start:c.end], []).append(c)
     for s, lst in unknown_by_surface.items():
+        if s in org_first or s in datelines:
+            # a dateline place first: "MILLBROOK, Ohio" makes "Millbrook" the town, not its police
+            ent = (s, datelines[s]) if s in datelines else (org_first[s], "ORG")
+            for c in lst:
+                ent_of[id(c)] = ent
+                c.how = "dateline-name" if s in datelines else "short-form"
+            continue
         votes = [_context_type(doc, c, chosen, res) for c in lst]
         strong = [t for t, st in votes if st]
         # no evidence anywhere in the article: not kept (a capitalised word of unknown kind)
@@ -1069,7 +1096,8 @@ def _type_uncued_runs(doc: Doc, chosen: list[Cand], res: Resources) -> list[Cand
     if not any(c.how == "multiword" for c in chosen):
         return chosen
     reused = frozenset(text[c.start:c.end] for c in chosen
-                       if c.kind == "name" and c.rule == "name" and c.type in ("", "PERSON")
+                       if c.kind == "name" and (c.rule == "name" and c.type in ("", "PERSON")
+                                                or c.rule == "gazetteer" and c.type in ("GPE", "LOC"))
                        and " " not in text[c.start:c.end])
     out = []
     for c in chosen:
@@ -1135,12 +1163,20 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     text = doc.text
     surface = text[c.start:c.end]
     words = surface.split()
-    if len(words) == 1 and surface in res.given_names:
-        return "PERSON", "given-name"  # "Chris", "Jon": a lone given name
     before = text[max(0, c.start - 60):c.start]
     after = text[c.end:c.end + 80]
+    p = re.search(r"\b(in|near|outside|across)\s+$", before)
+    if p:
+        return "GPE", "in"  # "met in Geneva"
+    if len(words) == 1 and surface in res.given_names:
+        return "PERSON", "given-name"  # "Chris", "Jon": a lone given name
+    na = re.match(r"\s+([a-z][\w-]*)\s+[A-Z]", after)
+    if na and na.group(1) in res.person_nouns:
+        return "ORG", "noun-after"  # "Riverton coach Sean Gallagher", "Harwell spokesman Tim Ode"
     if re.search(r"(?:^|\n)[ \t]*(?:By|BY)\s+$", before):
         return "PERSON", "byline"
+    if re.match(r"\s*/\s*[A-Z]", after) or doc.sentences[doc.sentence_index_at(c.start)].zone == "credit":
+        return "PERSON", "credit"  # photo credit "Jane Doe/AFP/Getty": the photographer
     pw = re.search(r"([A-Za-z-]+)\s+$", before)
     if pw and pw.group(1) in res.person_nouns:
         return "PERSON", "noun-before"
@@ -1159,9 +1195,6 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
             return "ORG", "affiliation"
     if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
         return "PERSON", "said"
-    p = re.search(r"\b(in|near|outside|across)\s+$", before)
-    if p:
-        return "GPE", "in"
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
     b6 = text[max(0, c.start - 6):c.start]
     a6 = text[c.end:c.end + 6]
