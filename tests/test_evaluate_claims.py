@@ -93,3 +93,15 @@ def test_command_verifies_gold_offsets(tmp_path, seed_path, capsys):
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert ev.main([str(seed_path), str(bad)]) == 1
     assert "content offsets do not match" in capsys.readouterr().out
+
+
+def test_gold_type_maps_split_quotations_and_that_to_direct():
+    text = '\u201cWe start,\u201d she said. \u201cWe end.\u201d He said that \u201cit works\u201d and \u201cwhat he calls \u201chell\u201d is here.\u201d'
+    a, b = text.index("\u201cWe start"), text.index("\u201cWe end")
+    two = brat.Span("T", "Content", ((a, a + 11), (b, b + 9)))
+    assert ev.gold_attribution_type(two, text) == "direct"  # one quotation split by its cue
+    t = text.index("that \u201cit")
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((t, t + 15),)), text) == "direct"
+    n = text.index("\u201cwhat he")
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((n, len(text)),)), text) == "direct"  # nested
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((t, n - 1),)), text) == "mixed"

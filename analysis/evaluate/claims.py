@@ -200,13 +200,51 @@ def speech_cue(span: Span | None, text: str, form_lemma: dict[str, str], lemmas:
     return any(form_lemma.get(w) in lemmas for w in grams)
 
 
+#: Opening mark → closing mark for depth-aware pairing of curly quotation marks.
+_PAIRS: dict[str, str] = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+
+
+def _whole_quotation(piece: str) -> bool:
+    """True if ``piece`` (stripped of a leading complementiser *that* and of edge
+    punctuation) is one quotation: its first mark opens it and its matching mark
+    (nested curly quotations counted by depth) is its last character."""
+    core = piece.strip(" \t\n.,;:")
+    core = re.sub(r"^that\b[\s,:]*", "", core, flags=re.IGNORECASE).strip(" \t\n.,;:")
+    if len(core) < 2 or core[0] not in QUOTE_MARKS:
+        return False
+    opener = core[0]
+    if opener == '"':
+        return core[-1] == '"' and core.count('"') == 2
+    closer = _PAIRS.get(opener)
+    if closer is None:
+        return False
+    depth = 0
+    for i, ch in enumerate(core):
+        if ch == opener or (ch in _PAIRS and _PAIRS[ch] == closer):
+            depth += 1
+        elif ch == closer:
+            depth -= 1
+            if depth == 0:
+                return i == len(core) - 1
+    return False
+
+
 def gold_attribution_type(content: Span, text: str) -> str:
-    """direct / mixed / indirect from the quotation marks of a gold content."""
-    s = _marks_normalised(" ".join(text[a:b] for a, b in content.pieces)).strip()
-    if not any(ch in QUOTE_MARKS for ch in s):
+    """direct / mixed / indirect of a gold content, mapped to this project's scheme.
+
+    * ``indirect``: no quotation mark;
+    * ``direct``: every piece of the content is one whole quotation, after dropping a
+      leading complementiser *that* and edge punctuation.  PolNeAR keeps a quotation
+      interrupted by its cue ("“A,” she said. “B.”") as ONE content of two pieces and
+      includes *that* in the content ("said that “…”"); the extractor calls both
+      ``direct`` (its content is quoted words only), so the pieces are judged one by one;
+    * ``mixed``: anything else with a quotation mark (unquoted words around quoted ones).
+    """
+    pieces = [_marks_normalised(text[a:b]) for a, b in content.pieces]
+    if not any(ch in QUOTE_MARKS for p in pieces for ch in p):
         return "indirect"
-    core = s.strip(" .,;:")
-    if core[:1] in QUOTE_MARKS and core[-1:] in QUOTE_MARKS and sum(ch in QUOTE_MARKS for ch in core) == 2:
+    pieces = [p for p in pieces if p.strip(" \t\n.,;:")]
+    if pieces and all(_whole_quotation(p) for p in pieces):
         return "direct"
     return "mixed"
 
