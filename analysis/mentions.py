@@ -1145,7 +1145,7 @@ _SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|asked|wrote|expla
                          r"|recalled|testified|tweeted|admitted|acknowledged|warned)\b|\s*,\s*(?:who|whose)\b"
                          r"|\s*,\s*\d{1,3}\s*,")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$")
-_AFFIL_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(at|for|of|with|from)\s+(?:the\s+)?$")
+_AFFIL_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+(at|for|of|with|from)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"\s*,\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)(?=\s+(?:at|of|for|in|with|from|and|who|since|on)\b|\s*[,.;:)]|\s+[A-Z])")
 _APPOS_DET = frozenset({"a", "an", "the", "its", "his", "her", "their", "one", "another", "former", "longtime"})
 
@@ -1190,7 +1190,7 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
             return "ORG", "apposition"
     m = _AFFIL_BEFORE.search(before)
     if m:
-        noun = m.group(1)
+        noun = m.group(1).lower()
         if m.group(2) == "at" or noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns):
             return "ORG", "affiliation"
     if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):

@@ -258,3 +258,166 @@ def test_org_names_with_of_and():
     got = {(m.surface, m.entity_type) for m in ms}
     assert ("Marlow Chamber of Commerce and Industry", "ORG") in got
     assert ("Orrin Institute", "ORG") in got
+
+
+# --- made-up news articles of several domains (tests/fixtures/articles) --------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+
+
+def _fixture(name: str):
+    doc = tokenise(load_article(FIXTURES / f"{name}.txt"))
+    ms = M.find_mentions(doc)
+    _check_invariants(doc, ms)
+    return doc, ms
+
+
+def _types(ms) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in ms:
+        out.setdefault(m.surface, set()).add(m.entity_type)
+    return out
+
+
+def _assert_types(ms, expected: dict[str, str]):
+    got = _types(ms)
+    for surface, etype in expected.items():
+        assert got.get(surface) == {etype}, f"{surface!r}: {got.get(surface)} != {etype}"
+
+
+def _ent(ms, surface: str) -> str:
+    found = _by_surface(ms, surface)
+    assert found, surface
+    return found[0].entity_id
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in FIXTURES.glob("*.txt")))
+def test_fixture_invariants_and_no_stray_persons(name):
+    doc, ms = _fixture(name)
+    for m in ms:
+        # a PERSON name has at least one lower-case letter word and no organisation/place head word
+        if m.entity_type == "PERSON" and m.mention_kind in ("name", "alias"):
+            words = m.surface.split()
+            assert not (set(words) & M.resources().org_cues), m.surface
+            assert words[-1] not in M.resources().place_cues, m.surface
+
+
+def test_central_bank_article():
+    doc, ms = _fixture("central_bank")
+    _assert_types(ms, {
+        "SÃO PAULO": "GPE",                      # all-caps dateline with a diacritic
+        "Maria Fernanda Costa": "PERSON",        # byline
+        "Itaú Unibanco": "ORG",                  # "economists at X"
+        "Santander Brasil": "ORG",               # "chief economist at X"
+        "Ana Paula Vescovi": "PERSON", "Fernando Haddad": "PERSON",
+        "International Monetary Fund": "ORG",
+    })
+    assert _by_surface(ms, "SÃO PAULO")[0].entity == "São Paulo"
+    she = _by_surface(ms, "she")
+    assert she and she[0].entity == "Ana Paula Vescovi"
+    assert _by_surface(ms, "He")[0].entity == "Fernando Haddad"
+
+
+def test_drug_prices_article():
+    doc, ms = _fixture("drug_prices")
+    _assert_types(ms, {
+        "WASHINGTON": "GPE", "Capitol Hill": "LOC",
+        "Pharmaceutical Research and Manufacturers of America": "ORG",   # one span
+        "Congressional Budget Office": "ORG", "Harvard Medical School": "ORG",
+        "Chuck Schumer": "PERSON", "Mitch McConnell": "PERSON", "Stephen Ubl": "PERSON",
+    })
+    # a party-state label is no mention, and "Ky." in it is not Kentucky
+    assert not [m for m in ms if "Ky" in m.surface]
+    assert not _by_surface(ms, "America")          # inside the lobby group's name, not the USA
+    role = _by_surface(ms, "Senate Majority Leader")
+    assert role and role[0].mention_kind == "role" and role[0].entity == "Chuck Schumer"
+    assert _by_surface(ms, "He")[0].entity == "Aaron Kesselheim"
+
+
+def test_business_article():
+    doc, ms = _fixture("business")
+    _assert_types(ms, {
+        "Priya Raman": "PERSON", "Harwell Foods Inc.": "ORG", "Crisp & Co.": "ORG",
+        "Norcross Capital Partners": "ORG", "Lindqvist Securities": "ORG",
+        "Tomasz Wierzbicki": "PERSON",           # ", an analyst at ...": apposition
+        "Bank of America": "ORG", "Goldmere Holdings": "ORG",   # two organisations, not one
+        "Federal Trade Commission": "ORG", "Denver": "GPE",
+    })
+    harwell = _ent(ms, "Harwell Foods Inc.")
+    short = _by_surface(ms, "Harwell")
+    assert len(short) >= 2 and all(m.entity_id == harwell and m.mention_kind == "alias" for m in short)
+    assert _by_surface(ms, "She")[0].entity == "Karen Mbatha"
+
+
+def test_sports_article():
+    doc, ms = _fixture("sports")
+    _assert_types(ms, {
+        "Riverton Athletic": "ORG", "Harbor City FC": "ORG", "Kofi Adjei-Bonsu": "PERSON",
+        "Mateus Ferreira Lima": "PERSON", "Sean Gallagher": "PERSON",
+        "Northern Football Association": "ORG", "Eastfield Stadium": "LOC",
+    })
+    # "Lima" after "Mateus Ferreira Lima" is his surname, not the Peruvian capital
+    lima = _by_surface(ms, "Lima")
+    assert lima and lima[0].entity == "Mateus Ferreira Lima"
+    assert _by_surface(ms, "Riverton")[0].entity_type == "ORG"      # "Riverton coach ..."
+    assert _by_surface(ms, "Gallagher")[0].entity == "Sean Gallagher"
+
+
+def test_crime_article():
+    doc, ms = _fixture("crime")
+    _assert_types(ms, {
+        "MILLBROOK": "GPE", "Ohio": "GPE", "Millbrook Police Department": "ORG",
+        "Derek Vance": "PERSON", "Hollis County Jail": "ORG", "Hollis County Court": "ORG",
+        "Angela Moreno": "PERSON", "Ruth Okafor": "PERSON", "Maple Street": "LOC",
+    })
+    assert _by_surface(ms, "Millbrook")[0].entity_type == "GPE"       # the dateline town
+    role = _by_surface(ms, "Police Chief")
+    assert role and role[0].entity == "Angela Moreno"
+    assert _by_surface(ms, "She")[0].entity == "Angela Moreno"
+    assert _by_surface(ms, "He")[0].entity == "Derek Vance"
+
+
+def test_science_article():
+    doc, ms = _fixture("science")
+    _assert_types(ms, {
+        "University of California, Berkeley": "ORG",
+        "Max Planck Institute for Astronomy": "ORG",
+        "National Aeronautics and Space Administration": "ORG",
+        "European Space Agency": "ORG", "Heidelberg": "GPE",
+        "Ingrid Solberg": "PERSON", "Rahul Venkataraman": "PERSON",
+    })
+    assert not [m for m in ms if "Telescope" in m.surface and m.entity_type == "PERSON"]
+    assert _by_surface(ms, "He")[0].entity == "Rahul Venkataraman"
+
+
+def test_foreign_affairs_article():
+    doc, ms = _fixture("foreign")
+    _assert_types(ms, {
+        "GENEVA": "GPE", "Geneva": "GPE",        # a given name too, but the dateline and "in" say place
+        "Council on Foreign Relations": "ORG",
+        "Department of Health and Human Services": "ORG",
+        "Anatoly Verkhovsky": "PERSON", "Leyla Qasimova": "PERSON", "Thandeka Mokoena": "PERSON",
+    })
+    assert _by_surface(ms, "His")[0].entity == "Anatoly Verkhovsky"
+    assert _by_surface(ms, "She")[0].entity == "Thandeka Mokoena"
+
+
+def test_uncued_run_needs_evidence():
+    """A capitalised run with no cue of its own is typed by its context, never PERSON by default."""
+    text = ("Title\n\nAnalysts at Quorvell Brandt expect growth. Vittorio Anselmi said prices fell. "
+            "Rates rose, economist Odile Marchetti wrote. The Glass Orchard opened.\n")
+    ms = M.find_mentions(_doc(text))
+    got = _types(ms)
+    assert got.get("Quorvell Brandt") == {"ORG"}
+    assert got.get("Vittorio Anselmi") == {"PERSON"}     # speech verb after it
+    assert got.get("Odile Marchetti") == {"PERSON"}      # occupation noun before it
+    assert "Glass Orchard" not in got                   # no evidence at all: dropped
+
+
+def test_party_state_labels_and_byline():
+    text = "Title\n\nBy Jonah Pell\n\nSen. Ada Roe, D-N.Y., and Rep. Bo Tate (R-Texas) voted no.\n"
+    ms = M.find_mentions(_doc(text))
+    got = _types(ms)
+    assert got.get("Jonah Pell") == {"PERSON"}
+    assert not [m for m in ms if m.surface.startswith(("D-", "R-")) or m.surface in ("N.Y.", "Texas", "Y.")]
+    assert got.get("Ada Roe") == {"PERSON"} and got.get("Bo Tate") == {"PERSON"}
