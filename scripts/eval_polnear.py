@@ -23,8 +23,11 @@ Content match: spans share at least half of the shorter span (many-to-many).
 Speaker: over found gold contents with a Source, the best-overlapping predicted
 claim's speaker mention overlaps the Source span, or its speaker name shares a
 content word with the Source text.  Attribution type: gold type derived from the
-content's quotation marks (whole quotation → direct, some → mixed, none →
-indirect).
+content's quotation marks, mapped to the project's scheme (see
+``analysis.evaluate.claims.gold_attribution_type``): no mark → indirect; quoted
+words only → direct (also when PolNeAR splits one quotation into pieces around its
+cue or over paragraphs, or keeps a leading "that"); quoted and unquoted words →
+mixed.
 """
 from __future__ import annotations
 
@@ -65,8 +68,9 @@ def evaluate(root: Path, per_article: bool = False) -> dict[str, dict[str, int]]
         ments = mentions.find_mentions(doc)
         table = claims_mod.claims_table(doc, claims_mod.find_claims(doc, ments))
         rels = brat.read_ann(ann)
+        qspans = [(q.start, q.end) for q in doc.quotes]
         for s in SUBSETS:
-            c = ev.score_attributions(table, rels, text, s, form_lemma, lemmas, stop)
+            c = ev.score_attributions(table, rels, text, s, form_lemma, lemmas, stop, quote_spans=qspans)
             for k, v in c.items():
                 totals[s][k] += v
             if per_article and s == "quoted":

@@ -105,3 +105,12 @@ def test_gold_type_maps_split_quotations_and_that_to_direct():
     n = text.index("\u201cwhat he")
     assert ev.gold_attribution_type(brat.Span("T", "Content", ((n, len(text)),)), text) == "direct"  # nested
     assert ev.gold_attribution_type(brat.Span("T", "Content", ((t, n - 1),)), text) == "mixed"
+
+
+def test_gold_type_with_quote_spans_covers_pieces_inside_one_quotation():
+    text = '\u201cWe start. We end,\u201d she said.'
+    e = text.index(",")
+    piece = brat.Span("T", "Content", ((0, 10), (11, e + 2)))
+    assert ev.gold_attribution_type(piece, text) == "mixed"  # no spans: the pieces are not whole quotations
+    assert ev.gold_attribution_type(piece, text, [(0, e + 2)]) == "direct"
+    assert ev.gold_attribution_type(brat.Span("T", "Content", ((0, len(text)),)), text, [(0, e + 2)]) == "mixed"

@@ -229,15 +229,34 @@ def _whole_quotation(piece: str) -> bool:
     return False
 
 
-def gold_attribution_type(content: Span, text: str) -> str:
+def _covered(content: Span, text: str, quote_spans: list[tuple[int, int]]) -> bool:
+    """True if every word character of the content (a leading *that* aside) lies inside
+    one of ``quote_spans`` (the article's quotations, marks included)."""
+    first = True
+    for a, b in content.pieces:
+        seg = text[a:b]
+        skip = 0
+        if first:
+            m = re.match(r"\s*that\b", seg, flags=re.IGNORECASE)
+            skip = m.end() if m else 0
+            first = False
+        for i in range(a + skip, b):
+            if text[i].isalnum() and not any(s <= i < e for s, e in quote_spans):
+                return False
+    return True
+
+
+def gold_attribution_type(content: Span, text: str, quote_spans: list[tuple[int, int]] | None = None) -> str:
     """direct / mixed / indirect of a gold content, mapped to this project's scheme.
 
     * ``indirect``: no quotation mark;
-    * ``direct``: every piece of the content is one whole quotation, after dropping a
-      leading complementiser *that* and edge punctuation.  PolNeAR keeps a quotation
-      interrupted by its cue ("“A,” she said. “B.”") as ONE content of two pieces and
-      includes *that* in the content ("said that “…”"); the extractor calls both
-      ``direct`` (its content is quoted words only), so the pieces are judged one by one;
+    * ``direct``: the content is quoted words only: every piece is one whole quotation
+      once a leading complementiser *that* and edge punctuation are dropped, or (given the
+      article's ``quote_spans``) every word character lies inside a quotation.  PolNeAR
+      keeps a quotation interrupted by its cue ("“A,” she said. “B.”") and a quotation
+      running over paragraphs as ONE content of several pieces, and includes *that* in
+      the content ("said that “…”"); the extractor calls these ``direct`` (one claim per
+      quotation), so the mapping does too;
     * ``mixed``: anything else with a quotation mark (unquoted words around quoted ones).
     """
     pieces = [_marks_normalised(text[a:b]) for a, b in content.pieces]
@@ -245,6 +264,8 @@ def gold_attribution_type(content: Span, text: str) -> str:
         return "indirect"
     pieces = [p for p in pieces if p.strip(" \t\n.,;:")]
     if pieces and all(_whole_quotation(p) for p in pieces):
+        return "direct"
+    if quote_spans and _covered(content, text, quote_spans):
         return "direct"
     return "mixed"
 
@@ -268,13 +289,15 @@ def speaker_matches_source(pred_row, source: Span, text: str, stop: frozenset[st
 
 def score_attributions(pred: pd.DataFrame, rels: list[Relation], text: str, subset: str,
                        form_lemma: dict[str, str], lemmas: frozenset[str], stop: frozenset[str],
-                       min_ratio: float = 0.5) -> dict[str, int]:
+                       min_ratio: float = 0.5, quote_spans: list[tuple[int, int]] | None = None) -> dict[str, int]:
     """Counts for one article and one gold subset (``quoted``, ``speech_cue``, ``all``).
 
     Predictions are the attributed claims (not narrator); for ``quoted`` only those that
     carry a quotation.  A prediction is correct if it matches any gold content; a gold
     content is found if any attributed prediction matches it.  Speaker: over found gold
     contents that have a Source, the best-overlapping prediction's speaker is compared.
+    ``quote_spans`` (the article's quotations) refine the gold attribution type
+    (see :func:`gold_attribution_type`).
     """
     att = pred[pred["attribution"] != "narrator"].reset_index(drop=True)
     gold_all = [r for r in rels if r.content is not None]
@@ -307,7 +330,7 @@ def score_attributions(pred: pd.DataFrame, rels: list[Relation], text: str, subs
         found += 1
         row = att.iloc[best]
         at_n += 1
-        at_ok += int(row["attribution"] == gold_attribution_type(r.content, text))
+        at_ok += int(row["attribution"] == gold_attribution_type(r.content, text, quote_spans))
         if r.source is not None:
             sp_n += 1
             sp_ok += int(speaker_matches_source(row, r.source, text, stop))
