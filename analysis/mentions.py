@@ -15,7 +15,10 @@ Recognition is rule based and needs no model download:
    "University"), place head words ("County", "River"), all-caps acronyms, a
    common given name, a preceding title or following post-nominal.  Capitals at
    the start of a sentence, after an opening quote or in a title-case headline
-   count only with evidence from elsewhere in the article.
+   count only with evidence from elsewhere in the article.  A run with no cue of its own
+   ("Itaú Unibanco") is typed from its context (:func:`_evidence`: "economists at X" → ORG,
+   "X said" / "X, an analyst" / "By X" → PERSON, "in X" → GPE, a surname reused alone →
+   PERSON) and left out when there is none.
 3. **Dates** from a month/weekday/relative-expression grammar built from
    ``mentions_dates.tsv``.
 4. **Role nouns** ("the NATO chief", "the alliance", ``roles.tsv``) and
@@ -1212,7 +1215,11 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]):
         return "ORG", "the"  # "the Smithsonian", "the Knicks": a definite proper name is an institution
     if len(words) > 1 and words[-1] in reused:
-        return "PERSON", "surname"
+        gaz = res.names.get(words[-1])
+        if gaz is None or (len(words) >= 3 and not any(w in res.place_modifiers or _VERBAL.search(w) for w in words)):
+            # a word that is also a place counts only in a longer name ("Mateus Ferreira Lima",
+            # not "Occupied Southern Lebanon")
+            return "PERSON", "surname"
     if len(words) > 1 and chosen:
         # a he/she pronoun soon after, with no other person named in between
         k = bisect.bisect_right([d.start for d in chosen], c.start)
