@@ -682,6 +682,11 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
     out: list[Cand] = []
     # split at the last title followed by a name
     t_idx = [i for i, u in enumerate(run) if u.kind == "title"]
+    if t_idx and run[-1].kind == "cap" and run[-1].text in res.org_cues and t_idx[-1] < len(run) - 1 and (
+            run[t_idx[-1] + 1].text not in res.given_names):
+        # "Justice Party", "Chancellor College": a title word inside an organisation's name
+        run = [_Unit(u.start, u.end, u.text, "cap" if u.kind == "title" else u.kind, u.gaz, u.initial) for u in run]
+        t_idx = []
     role: Cand | None = None
     if t_idx:
         ti = None
@@ -986,13 +991,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 ent_of[id(c)] = ent
                 c.how = "dateline-name" if s in datelines else "short-form"
             continue
-        votes = [_context_type(doc, c, chosen, res) for c in lst]
-        strong = [t for t, st in votes if st]
+        votes = [_evidence(doc, c, chosen, res) for c in lst]
+        strong = [t for t, cue in votes if t]
         # no evidence anywhere in the article: not kept (a capitalised word of unknown kind)
         t = max(sorted(set(strong)), key=strong.count) if strong else ""
+        cue = next((cu for tt, cu in votes if tt == t), "") if t else ""
         for c in lst:
             ent_of[id(c)] = (s, t)
-            c.how = "context" if strong else "default"
+            c.how = "context-" + cue if strong else "default"
 
     # --- record person attributes: title class, affiliation, gender ------------------------
     person_attr: dict[str, dict] = {}
@@ -1212,7 +1218,8 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
                     continue  # "Itaú Unibanco, the Selic rate": not a list
                 if re.fullmatch(r"\s*(,|and|or|, and|, or)\s*(the\s+)?", gap):
                     return d.type, "coordination"
-    if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]):
+    if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]) and not (
+            len(words) == 1 and (surface in res.place_modifiers or _premodifier(after, res))):
         return "ORG", "the"  # "the Smithsonian", "the Knicks": a definite proper name is an institution
     if len(words) > 1 and words[-1] in reused:
         gaz = res.names.get(words[-1])
@@ -1229,6 +1236,14 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
             if d.kind == "pronoun":
                 return "PERSON", "pronoun"
     return "", ""
+
+
+def _premodifier(after: str, res: Resources) -> bool:
+    """Is the word before ``after`` used as a modifier of a common noun ("the Selic rate",
+    "the Titanic soundtrack")?  True when a lower-case content word follows directly."""
+    m = re.match(r" ([a-z][a-z-]+)\b", after)
+    return bool(m) and m.group(1) not in res.stopwords and not _VERBAL.search(m.group(1)) and not (
+        m.group(1).endswith("s") and not m.group(1).endswith("ss"))
 
 
 def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
