@@ -1156,6 +1156,8 @@ _SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|asked|wrote|expla
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$")
 _AFFIL_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+(at|for|of|with|from)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"\s*,\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)(?=\s+(?:at|of|for|in|with|from|and|who|since|on)\b|\s*[,.;:)]|\s+[A-Z])")
+_PARTY_AFTER = re.compile(r"\s*[,(]\s*[A-Z]{1,4}-[A-Z][\w.]*")
+_OF_PLACE = re.compile(r"\s+of\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?=[\s,;.)])")
 _APPOS_DET = frozenset({"a", "an", "the", "its", "his", "her", "their", "one", "another", "former", "longtime"})
 
 
@@ -1186,9 +1188,16 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
         return "PERSON", "byline"
     if re.match(r"\s*/\s*[A-Z]", after) or doc.sentences[doc.sentence_index_at(c.start)].zone == "credit":
         return "PERSON", "credit"  # photo credit "Jane Doe/AFP/Getty": the photographer
-    pw = re.search(r"([A-Za-z-]+)\s+$", before)
+    pw = re.search(r"([A-Za-z-]+)(,?)\s+$", before)
     if pw and pw.group(1) in res.person_nouns:
-        return "PERSON", "noun-before"
+        return "PERSON", "noun-before"  # "economist Ana Costa", "a spokesman, Yuri Vasliev,"
+    if _PARTY_AFTER.match(after):
+        return "PERSON", "party-label"  # "Ana Roe (D-Calif.)", "Abu Ujang (BN-Kuala Pilah)"
+    of = _OF_PLACE.match(after)
+    if of and len(words) > 1:
+        e = res.names.get(of.group(1))
+        if e is not None and e.type == "GPE":
+            return "PERSON", "of-country"  # "Bente Martinsen of Norway" (a sports result)
     m = _APPOSITION.match(after)
     if m:
         head = [w for w in m.group(1).split() if not w.endswith(("'s", "’s"))]

@@ -414,6 +414,18 @@ def test_uncued_run_needs_evidence():
     assert "Glass Orchard" not in got                   # no evidence at all: dropped
 
 
+def test_more_person_cues_for_uncued_runs():
+    text = ("Title\n\nThe bill was backed by Olek Vantrasz (D-Calif.) and opposed by a spokesman, "
+            "Yusuf Demirkol-Ayan, who called it rushed. In the final, Sigrun Aasheim of Norway won. "
+            "The Selic rate rose at the Quarry Lane office.\n")
+    ms = M.find_mentions(_doc(text))
+    got = _types(ms)
+    assert got.get("Olek Vantrasz") == {"PERSON"}          # party label after the name
+    assert got.get("Yusuf Demirkol-Ayan") == {"PERSON"}    # "a spokesman, X"
+    assert got.get("Sigrun Aasheim") == {"PERSON"}         # "X of <country>"
+    assert "Selic" not in got                              # "the Selic rate": a premodifier
+
+
 def test_party_state_labels_and_byline():
     text = "Title\n\nBy Jonah Pell\n\nSen. Ada Roe, D-N.Y., and Rep. Bo Tate (R-Texas) voted no.\n"
     ms = M.find_mentions(_doc(text))
