@@ -63,6 +63,9 @@ CLAIM_COLUMNS: dict[str, str] = {
     "has_date": "bool", "entity_ids": "string",
     # added by the claims stage (offsets are -1 when absent)
     "speaker_start": "int64", "speaker_end": "int64", "cue_start": "int64", "cue_end": "int64",
+    # the cue clause inside a content span ("The plan, [Jane Doe said], is dead"), -1 when
+    # none, and the content without it ("The plan is dead": what category/flags read)
+    "gap_start": "int64", "gap_end": "int64", "content": "string",
 }
 
 #: Separator of ``entity_ids`` (and of quotation fragments in ``quote``).
@@ -81,7 +84,7 @@ NARRATOR_ZONES: frozenset[str] = frozenset({"headline", "body"})
 _POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
 #: A clause boundary at the end of the text before a speaker: a comma or dash, maybe
 #: followed by closing quotation marks ("…," said X / "…,'' said X).
-_CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb']*\s*$")
+_CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb'\u2019]*\s*$")
 _DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
@@ -281,6 +284,24 @@ class Claim:
     has_number: bool = False
     has_date: bool = False
     entity_ids: tuple[str, ...] = field(default_factory=tuple)
+    gap_start: int = -1
+    gap_end: int = -1
+
+    @property
+    def content_text(self) -> str:
+        """The content without its cue clause (:func:`without_gap`)."""
+        return without_gap(self.content, self.start, self.gap_start, self.gap_end)
+
+
+def without_gap(content: str, start: int, gap_start: int, gap_end: int) -> str:
+    """``content`` (which starts at offset ``start``) without the cue clause
+    ``[gap_start, gap_end)`` and the commas or dashes around it: "The plan, Jane Doe said,
+    is dead" → "The plan is dead"."""
+    if gap_start < 0 or not (start <= gap_start < gap_end <= start + len(content)):
+        return content
+    left = content[: gap_start - start].rstrip(" ,\u2014\u2013-")
+    right = content[gap_end - start :].lstrip(" ,\u2014\u2013-")
+    return f"{left} {right}".strip()
 
 
 @dataclass
@@ -318,6 +339,8 @@ class _Found:
     direct: bool = False
     cue_span: tuple[int, int] | None = None
     subordinate: bool = False  # the cue's clause opens with "when", "if", "because" …
+    gap: tuple[int, int] | None = None  # the cue clause inside the content (parenthetical cue)
+    shared: bool = False  # "…, adding that", "… and said": the subject of the clause's first verb
 
 
 # --- units and cues -----------------------------------------------------------------
@@ -427,13 +450,20 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
     if (prev == "to" or prev in function_words("determiner") or prev in function_words("preposition")
             or prev in ("'s", "s'") or _number_re().fullmatch(prev) or prev.isdigit()):
         return False  # infinitive ("to discuss") or noun ("the report", "a claim")
+    if cue.i > 0 and not unit.tokens[cue.i - 1].in_quote and prev in cue_form_lemma() and e.kind != "source":
+        return False  # the object of another cue verb: "expects demand to grow", "denied claims"
     if first.endswith("ing"):
         # participle: "…, adding that …"; progressive "is saying"
         if not (prev in _PARTICIPLE_COMMA or prev in function_words("passive_aux") or prev in {"was", "were", "been"}):
             return False
     elif prev in function_words("passive_aux") and first.endswith(("ed", "en", "ld", "id", "wn", "ht", "lt")):
         return False  # passive: "was told", "is expected"
-    if e.frame == "strict":
+    if e.frame == "complement":
+        if _complement_quote(unit, cue, low) is not None:
+            return True  # "called the proposal "a historic step"", "described it as "…""
+        if cue.j < len(low) and unit.tokens[cue.j].in_quote:
+            return False  # "a box labeled "…"", "a group called "…"": a name
+    if e.frame in ("strict", "complement"):
         if _after_quote(doc, unit, unit.tokens[cue.i].start) is not None:
             return True
         # "…," he added on Twitter / "…, the official noted in an email": a short speaker
@@ -462,9 +492,35 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
                 return True
             if not any(ch.isalnum() for ch in w):
                 break
-        # "…, X added." with the content before: speaker slot left, comma before it
+        # "estimates the measure would save …", "noted the plan was modest": a clause
+        # without "that" — an auxiliary or modal a few words on; belief verbs also take
+        # an object and an infinitive ("expects demand to grow")
+        if nxt not in function_words("preposition") and nxt not in function_words("prep_tail") and nxt != "to":
+            for x in range(k + 1, min(len(low), k + 6)):
+                w = low[x]
+                if not any(ch.isalnum() for ch in w) or w in function_words("coordinator") or unit.tokens[x].in_quote:
+                    break
+                if w in function_words("finite_aux") or (e.kind == "belief" and w == "to"):
+                    return True
         return False
     return True
+
+
+def _complement_quote(unit: _Unit, cue: _Cue, low: list[str]) -> int | None:
+    """Index of the quotation that a naming verb takes as complement after an object
+    of one to six words ("called [the proposal] "…"", "described [it as] "…""), or None."""
+    n = 0
+    for k in range(cue.j, min(len(low), cue.j + 8)):
+        w = low[k]
+        if unit.tokens[k].in_quote:
+            return k if n >= 1 else None
+        if not any(ch.isalnum() for ch in w) and w not in ("'s", "\u2019s", "-"):
+            return None
+        if n == 0 and (w == "as" and not low[cue.i].endswith("ing")
+                       or w != "as" and (w in function_words("preposition") or w in function_words("prep_tail"))):
+            return None  # "a man described as "…"" (no object), "taking calls from …": not an object
+        n += 1
+    return None
 
 
 # --- speaker slots --------------------------------------------------------------------
@@ -494,6 +550,23 @@ def _pick_mention(mentions: list, start: int, end: int, prefer: str, text: str =
     return min(cands, key=lambda m: (m.start, -(m.end - m.start)))
 
 
+def _after_np_preposition(text: str, slot_start: int, m: object) -> bool:
+    """True if mention ``m`` follows a preposition inside its slot (maybe after a
+    determiner): a complement of the head noun, not the head ("A spokesperson for [the
+    Department]", "Manufacturers of [America]", "the head of [NATO]")."""
+    words = re.findall(r"[\w\u2019'.\-]+", text[slot_start : m.start].lower())
+    while words and words[-1] in function_words("determiner"):
+        words.pop()
+    return bool(words) and words[-1] in function_words("np_preposition")
+
+
+def _head_mention(mentions: list, start: int, end: int, prefer: str, text: str) -> object | None:
+    """:func:`_pick_mention` over the mentions that are not complements of a preposition
+    (:func:`_after_np_preposition`)."""
+    ok = [m for m in mentions if m.start >= start and m.end <= end and not _after_np_preposition(text, start, m)]
+    return _pick_mention(ok, start, end, prefer, text)
+
+
 def _postnominal_end(doc: Doc, toks: list[Token], c: int, ends: set[int]) -> bool:
     """True if token ``c`` closes post-nominals after a mention end ("Philip Ingram MBE")."""
     for e in ends:
@@ -512,6 +585,9 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         skipped += 1
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
         return None  # "for further comment": a noun after a preposition
+    relative = low[j] in function_words("relative") and j >= 1
+    if relative:
+        j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
     if low[j] == ",":
         # appositives between the speaker and the cue: ", a former officer,", ", 82, of Ashton, Md.,"
         cands: list[int] = []
@@ -550,12 +626,15 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         t = toks[b - 1]
         if t.in_quote or w in _QUOTE_CHARS or w in function_words("slot_stop") or w in cue_form_lemma():
             break
-        if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", "."):
+        if relative and (w in function_words("preposition") or w in function_words("np_preposition")):
+            break
+        possessive = w in ("'", "\u2019") and b - 2 >= 0 and toks[b - 2].end == t.start and low[b - 2].endswith("s")
+        if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", ".") and not possessive:
             break
         b -= 1
         steps += 1
     s_off, e_off = toks[b].start, toks[end_tok].end
-    m = _pick_mention(mentions, s_off, e_off, "right", doc.text)
+    m = _head_mention(mentions, s_off, e_off, "right", doc.text)
     if m is not None and m.end < toks[end_tok].start and not _POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
         m = None  # the head of the slot is not a mention ("the head of NATO's …")
     if m is not None:
@@ -566,6 +645,8 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         return None
     if low[end_tok] in pronouns():
         b = end_tok
+    elif any(low[x] in function_words("np_preposition") for x in range(b + 1, end_tok)):
+        pass  # a head noun with its complement: "A spokesperson for the Department for …"
     else:
         # keep at most the last 5 tokens; start at a determiner or capitalised word if any
         b = max(b, end_tok - 4)
@@ -591,11 +672,14 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
             break
         if e > k and (w in function_words("prep_tail") and w not in ("to", "for")) and not doc.text[toks[e].start].isupper():
             break
+        if e > k and low[e - 1] not in function_words("determiner") and doc.text[toks[e].start].islower() and (
+                w in function_words("postmodifier") or (len(w) > 4 and w.endswith(("ed", "ing")))):
+            break  # a post-modifier: "a summary obtained by …", "people familiar with …"
         e += 1
     if e == k:
         return None
     s_off, e_off = toks[k].start, toks[e - 1].end
-    m = _pick_mention(mentions, s_off, e_off, "left", doc.text)
+    m = _head_mention(mentions, s_off, e_off, "left", doc.text)
     if m is not None:
         return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):
@@ -685,7 +769,7 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         content = _content_after(doc, unit, j, low)
         if content is None:
             return None
-        return _Found(content, cue, sp, cue_span=(cstart, cend))
+        return _Found(content, cue, sp, cue_span=(cstart, cend), shared=True)
     if left is None:
         # C: "…, said X." — content before, speaker after
         if _CLAUSE_END.search(before_text) and before_words >= 3:
@@ -704,9 +788,14 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         if before_words < 2 or not (ends_clause or _after_quote(doc, unit, slot_start) is not None):
             return None
         return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
-    if nxt == "," and ends_clause and before_words >= 2:
-        # "…, X said, …" — parenthetical cue: the whole sentence is the content
-        return _Found(_trim(text, unit.start, unit.end), cue, left, cue_span=(cstart, cend))
+    if nxt == "," and ends_clause and before_words >= 1:
+        # "…, X said, …" — parenthetical cue: the whole sentence is the content, the cue
+        # clause a gap in it; "As the phone rang, X said, "…"" — the quotation is
+        after = _content_after(doc, unit, j, low)
+        q = _whole_quote(doc, unit, after) if after is not None else None
+        if q is not None:
+            return _Found((q.content_start, q.content_end), cue, left, direct=True, cue_span=(cstart, cend))
+        return _Found(_trim(text, unit.start, unit.end), cue, left, cue_span=(cstart, cend), gap=(slot_start, cend))
     if ends_clause and before_words >= 4 and (nxt in function_words("prep_tail") or _is_gap(nxt)) \
             and "that" not in low[j : j + 10]:
         # "…, X said in a statement." — content before
@@ -724,11 +813,16 @@ def _content_after(doc: Doc, unit: _Unit, j: int, low: list[str]) -> tuple[int, 
     """The reported material after the cue: skip ``that`` / ``:`` / ``,``."""
     toks = unit.tokens
     k = j
-    if k < len(low) and (low[k] in function_words("prep_tail") or _is_gap(low[k])):
-        # "said in a statement that …", "tweeted in the early hours that …": skip the phrase
+    if k < len(low) and (low[k] in function_words("prep_tail") or low[k] in function_words("preposition")
+                         or _is_gap(low[k])):
+        # "said in a statement that …", "tweeted in the early hours that …": skip the phrase;
+        # "said later, "…"", "said of the plan, "…"": skip it up to a quotation
         for x in range(k, min(len(low), k + 8)):
             if low[x] == "that":
                 k = x
+                break
+            if low[x] == "," and x + 1 < len(low) and toks[x + 1].in_quote:
+                k = x + 1
                 break
             if not any(ch.isalnum() for ch in low[x]):
                 break
@@ -860,7 +954,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     continued: list[int] = []  # raw indexes of floating quotations that go on in the next paragraph
     for unit in _units(doc):
         low = [_low(doc, t) for t in unit.tokens]
-        items: list[tuple[int, int, str, _Who, tuple[int, int], str]] = []
+        items: list[tuple[int, int, str, _Who, tuple[int, int], str, tuple[int, int] | None]] = []
         done_to = -1  # a further cue counts only after the previous claim's content and cue
         intro = False
         cues = [c for c in _find_cues(doc, unit) if _cue_valid(doc, unit, c, low)]
@@ -869,6 +963,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 f is not None and not f.subordinate for _, f in reads):
             # "So when X signaled that …, Mr. Barrett said, …": the main clause's cue wins
             reads = [(c, f) for c, f in reads if f is None or not f.subordinate]
+        _cut_at_later_cues(doc, unit, low, reads)
         for cue, found in reads:
             if found is None or unit.tokens[cue.i].start < done_to:
                 continue
@@ -878,13 +973,13 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 intro = True
                 break
             cs, ce = found.content
-            who = _resolve(found.speaker, last)
+            who = items[-1][3] if found.shared and items and items[-1][3].name else _resolve(found.speaker, last)
             if who.name:
                 last = who
             cue_span = found.cue_span or (-1, -1)
             inside = [q for q in unit.quotes if q.start < ce and q.end > cs]
             attribution = "direct" if found.direct else ("mixed" if inside else "indirect")
-            items.append((cs, ce, attribution, who, cue_span, found.cue.entry.lemma if found.cue else ""))
+            items.append((cs, ce, attribution, who, cue_span, found.cue.entry.lemma if found.cue else "", found.gap))
             done_to = max(ce, cue_span[1], found.speaker.end if found.speaker else -1)
         if intro and not items:
             continue
@@ -894,34 +989,37 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
             main_q = _main_quote(doc, unit)
             if dash is not None:
                 sp, q, cue_span = dash
-                items.append((q.content_start, q.content_end, "direct", _resolve(sp, last), cue_span, "dash"))
+                items.append((q.content_start, q.content_end, "direct", _resolve(sp, last), cue_span, "dash", None))
             elif main_q is not None:
                 # a floating quotation: its sentence's subject ("He called it a "…""), else the
                 # announced speaker, else the previous claim's
                 subj = _narrator_subject(doc, unit, ments, last) if main_q.start > unit.start else None
-                items.append((main_q.content_start, main_q.content_end, "direct", subj or hint or last or _NOBODY, (-1, -1), ""))
+                items.append((main_q.content_start, main_q.content_end, "direct", subj or hint or last or _NOBODY, (-1, -1), "", None))
                 if main_q.continues and subj is None:
                     continued.append(len(raw))  # the next paragraph may name the speaker
             elif unit.zone in NARRATOR_ZONES and not _is_byline(doc, unit):
                 cs, ce = _trim(text, unit.start, unit.end)
-                items.append((cs, ce, "narrator", _NOBODY, (-1, -1), ""))
+                items.append((cs, ce, "narrator", _NOBODY, (-1, -1), "", None))
                 next_hint = _narrator_subject(doc, unit, ments, last)
         hint = next_hint
-        for cs, ce, attribution, who, cue_span, cue_lemma in items:
+        for cs, ce, attribution, who, cue_span, cue_lemma, gap in items:
             cs, ce = _trim(text, cs, ce, lead=" \t\n", tail=" \t\n,;:")
             if ce <= cs:
                 continue
+            gs, ge = gap if gap is not None and cs <= gap[0] < gap[1] <= ce else (-1, -1)
             if attribution != "narrator" and who.name:
                 last = who
             cue_text = text[cue_span[0] : cue_span[1]] if cue_span[0] >= 0 else ""
             content = text[cs:ce]
+            clean = without_gap(content, cs, gs, ge)
             qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes if q.start < ce and q.end > cs]
             if attribution == "direct":
                 qfrags = [content]
             ents: list[str] = []
             for m in ments:
                 eid = str(getattr(m, "entity_id", "") or "")
-                if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) and eid not in ents:
+                if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) \
+                        and not (gs <= m.start < ge) and eid not in ents:
                     ents.append(eid)
             raw.append(dict(
                 article_id=aid, sentence_id=doc.sentence_at(cs).sentence_id, paragraph_id=unit.paragraph_id,
@@ -930,8 +1028,8 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 speaker_start=who.start, speaker_end=who.end, cue=cue_text, cue_lemma=cue_lemma,
                 cue_start=cue_span[0], cue_end=cue_span[1],
                 quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
-                category=categorise(content, cue_lemma), has_number=has_number(content), has_date=has_date(content),
-                entity_ids=tuple(ents),
+                category=categorise(clean, cue_lemma), has_number=has_number(clean), has_date=has_date(clean),
+                entity_ids=tuple(ents), gap_start=gs, gap_end=ge,
             ))
     # a quotation running over paragraphs belongs to the speaker named where it ends:
     # "“First part.\n\n“Second part,” she said."
@@ -948,6 +1046,27 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
         seen[base] = seen.get(base, 0) + 1
         out.append(Claim(claim_id=claim_id_for(aid, r["content"], seen[base]), **r))
     return out
+
+
+def _cut_at_later_cues(doc: Doc, unit: _Unit, low: list[str], reads: list) -> None:
+    """End a content before a later cue inside it that starts its own attribution: a
+    source after a comma ("X estimates Y, according to Z") or a cue sharing the subject
+    after a coordinator ("X announced Y and said Z")."""
+    for a, (_, f) in enumerate(reads):
+        if f is None or f.direct or f.content[0] >= f.content[1]:
+            continue
+        cs, ce = f.content
+        for c2, f2 in reads[a + 1 :]:
+            if f2 is None or c2.i == 0 or not (cs < unit.tokens[c2.i].start < ce):
+                continue
+            pw = low[c2.i - 1]
+            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator"):
+                s2, e2 = _trim(doc.text, cs, unit.tokens[c2.i - 1].start)
+                if e2 > s2:
+                    f.content = (s2, e2)
+                    if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
+                        f.gap = None
+                break
 
 
 def _is_byline(doc: Doc, unit: _Unit) -> bool:
@@ -986,6 +1105,7 @@ def claims_table(doc: Doc, claims: list[Claim]) -> pd.DataFrame:
             "has_number": c.has_number, "has_date": c.has_date, "entity_ids": ID_SEP.join(c.entity_ids),
             "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
             "cue_start": c.cue_start, "cue_end": c.cue_end,
+            "gap_start": c.gap_start, "gap_end": c.gap_end, "content": c.content_text,
         }
         for k, v in row.items():
             cols[k].append(v)

@@ -11,8 +11,14 @@ unclosed at the end of its paragraph yields a span to the paragraph end with
 ``closed=False``; a closing mark with nothing open before any other quotation of
 its paragraph closes a quotation that ran from the paragraph start.
 
-Single quotes are not treated as quotation marks here (they double as
-apostrophes); nested single-quoted speech stays inside its double-quoted span.
+Single quotes double as apostrophes, so they are quotation marks only in an
+article with no double quotation mark at all (British style: ``‘We will,’ she
+said``); there an opening ``‘`` (or a straight ``'`` after a space, bracket or
+dash, before a letter or digit) pairs with the next closing ``’`` / ``'`` that is
+not followed by a letter ("don’t" is an apostrophe) and, while a later candidate
+exists, is not a plural possessive ("the students’ union": after *s*, before a
+space and a word).  In an article with double quotation marks, single-quoted
+speech stays inside its double-quoted span.
 """
 from __future__ import annotations
 
@@ -106,15 +112,67 @@ def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
     return quotes
 
 
+SINGLE_OPEN: str = "\u2018"
+SINGLE_CLOSE: str = "\u2019"
+
+
+def has_double_marks(text: str) -> bool:
+    """True if ``text`` holds any double quotation mark (then single quotes are apostrophes)."""
+    return any(ch in QUOTE_CHARS for ch in text) or "''" in text or "``" in text
+
+
+def _single_opens(text: str, i: int, start: int, end: int) -> bool:
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < end else ""
+    if ch == SINGLE_OPEN:
+        return True
+    return ch == "'" and (i == start or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-/:") and nxt.isalnum()
+
+
+def _single_closes(text: str, i: int, end: int) -> bool:
+    ch = text[i]
+    nxt = text[i + 1] if i + 1 < end else ""
+    return ch in (SINGLE_CLOSE, "'") and not nxt.isalnum() and i > 0 and not text[i - 1].isspace()
+
+
+def _possessive(text: str, i: int, end: int) -> bool:
+    """``students’ union``: a closing-looking mark after *s*, before a space and a word."""
+    return text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " " and text[i + 2].isalnum()
+
+
+def find_single_quotes_in(text: str, start: int, end: int) -> list[Quote]:
+    """Single-quoted quotations inside ``text[start:end]`` (articles without double marks)."""
+    quotes: list[Quote] = []
+    i = start
+    while i < end:
+        if text[i] in (SINGLE_OPEN, "'") and _single_opens(text, i, start, end):
+            closers = [k for k in range(i + 2, end) if _single_closes(text, k, end)]
+            real = [k for k in closers if not _possessive(text, k, end)]
+            k = (real or closers or [None])[0]
+            if k is None:
+                if text[i] == SINGLE_OPEN and i < end - 1:
+                    quotes.append(Quote(i, end, closed=False))
+                break
+            quotes.append(Quote(i, k + 1))
+            i = k + 1
+            continue
+        i += 1
+    return quotes
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    """Quotations of an article, paragraph by paragraph, with multi-paragraph continuation."""
+    """Quotations of an article, paragraph by paragraph, with multi-paragraph continuation
+    (single-quote style when the article has no double quotation mark)."""
     out: list[Quote] = []
     n = len(paragraphs)
+    single = not has_double_marks(text)
+    find = find_single_quotes_in if single else find_quotes_in
+    openers = (SINGLE_OPEN, "'") if single else CONTINUATION_OPENERS
     for k, (s, e) in enumerate(paragraphs):
-        qs = find_quotes_in(text, s, e)
+        qs = find(text, s, e)
         if qs and not qs[-1].closed and k + 1 < n:
             ns, _ = paragraphs[k + 1]
-            if ns < len(text) and text.startswith(CONTINUATION_OPENERS, ns):
+            if ns < len(text) and text.startswith(openers, ns):
                 last = qs[-1]
                 qs[-1] = Quote(last.start, last.end, closed=False, continues=True, mark_len=last.mark_len)
         out.extend(qs)

@@ -68,3 +68,23 @@ def test_typewriter_double_apostrophes():
     qs = find_quotes_in(t, 0, len(t))
     assert [t[q.content_start:q.content_end] for q in qs] == ["I admire it", "Fine,"]
     assert all(q.mark_len == 2 for q in qs)
+
+
+def _all(t: str) -> list[str]:
+    return [t[q.start:q.end] for q in find_quotes(t, [(0, len(t))])]
+
+
+def test_single_quotes_are_marks_only_without_double_marks():
+    uk = "\u2018We have listened,\u2019 he said. The students\u2019 union don\u2019t agree with the \u2018plan\u2019 at all."
+    assert _all(uk) == ["\u2018We have listened,\u2019", "\u2018plan\u2019"]
+    inside = "\u2018The students\u2019 union is angry,\u2019 she said."
+    assert _all(inside) == ["\u2018The students\u2019 union is angry,\u2019"]
+    straight = "'We will win,' she said of Britain's team."
+    assert _all(straight) == ["'We will win,'"]
+    assert _all(uk + ' "Fine."') == ['"Fine."']  # a double mark anywhere: single quotes are apostrophes
+
+
+def test_single_quote_continues_into_next_paragraph():
+    t = "\u2018First part of it.\n\n\u2018Second part,\u2019 he said."
+    qs = find_quotes(t, [(0, t.index("\n")), (t.index("\u2018Second"), len(t))])
+    assert qs[0].continues and not qs[0].closed and t[qs[1].start:qs[1].end] == "\u2018Second part,\u2019"
