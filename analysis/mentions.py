@@ -113,6 +113,7 @@ class Resources:
     particles: frozenset
     not_names: frozenset
     language_cues: frozenset
+    place_nouns: frozenset      # "town", "province": "<noun> of X" makes X a place
     place_modifiers: frozenset  # "Northern", "South", "Greater": words that make a new place name
     person_nouns: frozenset  # "economist", "coach": occupation nouns (context evidence for PERSON/ORG)
     org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
@@ -217,6 +218,7 @@ def resources() -> Resources:
         not_names=frozenset(lexicons.word_list("mentions_not_names.txt")),
         language_cues=frozenset(w.lower() for w in lexicons.word_list("mentions_language_cues.txt")),
         place_modifiers=frozenset(lexicons.word_list("mentions_place_modifiers.txt")),
+        place_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_place_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_person_nouns.txt")),
         org_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_org_nouns.txt")),
         given_names=given,
@@ -984,6 +986,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if ent_of.get(id(c), ("", "x"))[1] == "":
             unknown_by_surface.setdefault(text[c.start:c.end], []).append(c)
     for s, lst in unknown_by_surface.items():
+        votes = [_evidence(doc, c, chosen, res) for c in lst]
+        if s in org_first and any(t in ("GPE", "LOC") for t, cue in votes):
+            org_first.pop(s)  # "travel to Cherating ... in Cherating": the place, not the org named after it
         if s in org_first or s in datelines:
             # a dateline place first: "MILLBROOK, Ohio" makes "Millbrook" the town, not its police
             ent = (s, datelines[s]) if s in datelines else (org_first[s], "ORG")
@@ -991,7 +996,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 ent_of[id(c)] = ent
                 c.how = "dateline-name" if s in datelines else "short-form"
             continue
-        votes = [_evidence(doc, c, chosen, res) for c in lst]
         strong = [t for t, cue in votes if t]
         # no evidence anywhere in the article: not kept (a capitalised word of unknown kind)
         t = max(sorted(set(strong)), key=strong.count) if strong else ""
@@ -1209,8 +1213,11 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     m = _AFFIL_BEFORE.search(before)
     if m:
         noun = m.group(1).lower()
-        if m.group(2) == "at" or noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns):
-            return "ORG", "affiliation"
+        if m.group(2) == "of" and noun in res.place_nouns:
+            return "GPE", "place-noun"  # "the town of Afula"
+        person = noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
+        if (person or m.group(2) == "at" and len(words) > 1) and not (len(words) == 1 and _premodifier(after, res)):
+            return "ORG", "affiliation"  # "economists at X", "a spokesperson for X"
     if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
         return "PERSON", "said"
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
