@@ -772,13 +772,20 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
         w = words[0]
         if len(w.replace(".", "")) < 2 or re.split(r"['’]", w)[0].lower() in res.stopwords:
             return out  # "I've", "No", "The": function words, not names
+        if len(w) >= 4 and w.isupper() and w.lower() in lower_words:
+            return out  # "we heard PLENTY": an ordinary word in capitals, not an acronym
         if _NORP_SUFFIX.search(w) and not ntype:
             out.append(Cand(start, end, "NORP", "name", "name", w, priority=2))
             return out
+    initial_first = inside = False
     if not ntype and not person_cue and len(run) >= 2:
         k = next((i for i in range(1, len(run)) if run[i].kind == "cap" and run[i].text in res.given_names
                   and run[i - 1].text not in res.given_names and run[i - 1].kind in ("cap", "gaz")
                   and i + 1 < len(run) and run[i + 1].kind in ("cap", "particle")), 0)
+        if k and all(re.fullmatch(r"[A-Z]\.", u.text) for u in run[:k]):
+            person_cue = True  # "J. Richard West": an initial before the given name
+            k = 0
+            initial_first = True
         if k:
             # "Federal Prosecutor Carla del Ponte", "Welshman Mark Litton": the name starts at the given name
             out.extend(u.gaz for u in run[:k] if u.kind == "gaz" and u.gaz is not None)
@@ -786,6 +793,7 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
             start, end = run[0].start, run[-1].end
             words = [u.text for u in run]
             person_cue = True
+            inside = True
         elif (run[-1].kind == "gaz" and run[-1].gaz is not None and run[-1].gaz.type in ("NORP", "GPE", "LOC")
               and all(u.text in res.place_modifiers for u in run[:-1])):
             # "South American", "Northern Ireland": a modified nationality or place
@@ -795,7 +803,8 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
             return out + [Cand(start, end, "NORP", "name", "name", text[start:end], priority=2, how="suffix")]
     how = "cue" if ntype else ""
     if person_cue:
-        ntype, ncls, how = "PERSON", "", "title" if role is not None else "postnominal"
+        ntype, ncls, how = "PERSON", "", ("title" if role is not None else "initial" if initial_first
+                                       else "given-name-inside" if inside else "postnominal")
     elif not ntype:
         if words[0] in res.given_names and len(words) >= 2:
             ntype, how = "PERSON", "given-name"
@@ -1226,7 +1235,7 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     listy = re.match(r"\s*(,|and\b|or\b|\.|$)", a6)  # a list member ends at a comma, and, or
     if re.search(r"(,|\band|\bor)\s*(the\s+)?$", b6) or re.match(r"\s*(,|and\b|or\b)", a6):
         for d in chosen:
-            if d is c or d.kind != "name" or d.type not in ("PERSON", "ORG", "GPE", "LOC"):
+            if d is c or d.kind != "name" or d.type not in ("PERSON", "ORG"):  # places: too often wrong
                 continue
             if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
                 gap = text[min(c.end, d.end):max(c.start, d.start)]
