@@ -207,6 +207,11 @@ def test_normalised_text_ignores_quote_style_and_case():
     ("he is increasing efforts", "say", "commitment"),
     ("the allies will soon start training pilots", "say", "commitment"),
     ("he had met with members of the industry", "say", "report"),
+    ("Brazil's economy would grow 2.2% in 2025", "say", "prediction"),
+    ("the Selic rate could reach 15% by December", "say", "prediction"),
+    ("demand for panels to grow 12% next year", "expect", "prediction"),
+    ("the city would provide shuttle buses", "say", "commitment"),
+    ("construction began in May 2022", "say", "report"),
 ])
 def test_categories(text, cue, cat):
     assert claims.categorise(text, cue) == cat
@@ -294,3 +299,141 @@ def test_quote_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end():
     body = 'Jane Doe said the plan was dead.\n\n"We will build it. It will be fine.\n\n"We start tomorrow," John Roe said.'
     cs = [c for c in run(body, with_mentions=False) if c.attribution == "direct"]
     assert [(c.speaker, c.cue) for c in cs] == [("John Roe", ""), ("John Roe", "said")]
+
+
+# --- made-up articles of several styles (tests/fixtures/claims/) ---------------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "claims"
+
+#: per article, the attributed claims in reading order: (attribution, a word of the speaker,
+#: cue, a piece of the content). Narrator sentences are not listed.
+FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
+    "senate_drug_prices.txt": [
+        ("mixed", "Schumer", "called", 'the proposal "a historic step'),
+        ("direct", "Schumer", "said", "For too long"),
+        ("direct", "Schumer", "", "Those days are coming"),
+        ("direct", "Schumer", "", "We will not back down."),
+        ("indirect", "Pharmaceutical Research and Manufacturers of America", "said", "the plan would stifle"),
+        ("direct", "Ubl", "said", "This is the wrong approach"),
+        ("mixed", "McConnell", "described", 'it as "a socialist takeover'),
+        ("indirect", "Congressional Budget Office", "estimates", "the measure would save"),
+        ("indirect", "a summary", "according to", "The Congressional Budget Office estimates"),
+        ("indirect", "Kesselheim", "said", "the plan was modest"),
+        ("indirect", "Kesselheim", "noted", "other countries pay"),
+    ],
+    "brazil_rates.txt": [
+        ("direct", "Galípolo", "said", "We remain vigilant"),
+        ("indirect", "Haddad", "told reporters", "the government supports"),
+        ("mixed", "Haddad", "added", "fiscal measures announced"),
+        ("indirect", "economists", "According to", "the Selic rate could reach"),
+        ("indirect", "Vescovi", "warned", "higher rates would slow"),
+        ("indirect", "International Monetary Fund", "said", "Brazil's economy would grow"),
+        ("direct", "Vescovi", "said", "It is painful"),
+    ],
+    "uk_council_housing.txt": [
+        ("indirect", "residents", "say", "local roads cannot cope"),
+        ("mixed", "Whitaker", "said", "the scheme would \u2018give young families"),
+        ("direct", "Whitaker", "told the planning committee", "We have listened carefully"),
+        ("direct", "Whitaker", "", "But the city needs these homes"),
+        ("mixed", "Residents\u2019 groups", "described", "the decision as \u2018a betrayal"),
+        ("indirect", "Residents\u2019 groups", "vowed", "to challenge it"),
+        ("indirect", "Ellis", "said", "she was heartbroken"),
+        ("direct", "Ellis", "said", "The fields behind my house"),
+        ("indirect", "developer", "said", "construction could begin"),
+        ("indirect", "company", "According to", "about a third of the homes"),
+        ("indirect", "A spokesperson for the Department", "said", "ministers expected councils"),
+    ],
+    "climate_voices.txt": [
+        ("direct", "Ferreira", "\u2014", "We rebuilt the house twice"),
+        ("direct", "Sousa", "\u2014", "Nobody in the conference hall"),
+        ("direct", "Ferreira", "said", "Honestly, nothing."),
+        ("indirect", "Sousa", "argued", "coastal towns could adapt"),
+        ("indirect", "European Environment Agency", "projects", "sea levels along"),
+        ("indirect", "Ferreira", "said", "Local officials, Ferreira said, have promised"),
+        ("direct", "Ferreira", "said", "They come, they take pictures"),
+    ],
+    "press_release_solar.txt": [
+        ("indirect", "Brightfield", "announced", "record revenue for the third quarter"),
+        ("indirect", "Brightfield", "said", "it plans to hire 500 workers"),
+        ("indirect", "company", "according to", "Revenue rose 38%"),
+        ("direct", "Whitfield", "said", "This quarter shows"),
+        ("direct", "Whitfield", "", "We are proud"),
+        ("indirect", "Whitfield", "According to", "the factory will be fully operational"),
+        ("indirect", "spokesperson", "said", "the expansion would be funded"),
+        ("mixed", "Analysts at Morgan Stanley", "called", 'the results "a clear beat"'),
+        ("indirect", "firm", "expects", "demand for residential panels"),
+        ("indirect", "chairman", "said", "Brightfield, the company's chairman said, will not"),
+    ],
+    "wire_transit_strike.txt": [
+        ("direct", "Monroe", "said", "We did not want to strike"),
+        ("direct", "Monroe", "", "We bargained in good faith"),
+        ("direct", "Monroe", "", "Our members keep this city moving"),
+        ("indirect", "Johnson", "urged", "both sides to return"),
+        ("indirect", "Johnson", "said", "the city would provide"),
+        ("indirect", "Chicago Transit Authority", "said", "its final offer included"),
+        ("mixed", "Union officials", "dismissed", 'the offer as "an insult'),
+        ("mixed", "Monroe", "told reporters", "members were prepared"),
+    ],
+}
+
+
+def fixture_claims(name: str) -> tuple[str, list[claims.Claim]]:
+    from analysis.article import load_article
+
+    doc = tokenise(load_article(FIXTURES / name))
+    return doc.text, claims.find_claims(doc, mentions.find_mentions(doc))
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_CLAIMS))
+def test_fixture_articles_attributions(name):
+    text, cs = fixture_claims(name)
+    got = [c for c in cs if c.attribution != "narrator"]
+    want = FIXTURE_CLAIMS[name]
+    assert len(got) == len(want), [(c.attribution, c.speaker, c.cue, c.content[:40]) for c in got]
+    for c, (attribution, speaker, cue, content) in zip(got, want):
+        row = (c.attribution, c.speaker, c.cue, c.content[:60])
+        assert c.attribution == attribution and speaker in c.speaker and c.cue == cue, row
+        assert c.content.startswith(content), row
+        assert text[c.start:c.end] == c.content
+
+
+def test_fixture_spans_leave_out_cue_clause_leftovers():
+    _, cs = fixture_claims("brazil_rates.txt")
+    by_cue = {c.cue: c for c in cs}
+    # "told reporters in Brasília that …", "said in April that …": content after "that"
+    assert by_cue["told reporters"].content.startswith("the government supports")
+    assert [c.content for c in cs if c.speaker.endswith("Monetary Fund")][0].startswith("Brazil's economy")
+    _, cs = fixture_claims("senate_drug_prices.txt")
+    cbo = [c for c in cs if c.cue == "estimates"][0]
+    assert not cbo.content.endswith("Associated Press") and "according to" not in cbo.content
+    src = [c for c in cs if c.cue == "according to"][0]
+    assert src.speaker == "a summary"  # the head noun phrase, not "a summary obtained"
+
+
+def test_fixture_parenthetical_cue_is_a_gap_in_the_content():
+    text, cs = fixture_claims("climate_voices.txt")
+    c = [c for c in cs if c.content.startswith("Local officials")][0]
+    assert text[c.gap_start:c.gap_end] == "Ferreira said"
+    assert c.content_text == "Local officials have promised new defences for a decade"
+    text, cs = fixture_claims("press_release_solar.txt")
+    c = [c for c in cs if c.cue == "said" and "chairman" in c.speaker][0]
+    assert c.content_text == "Brightfield will not issue new shares this year"
+    t = claims.claims_table(tokenise(article_from_text(HEAD + "The plan, Jane Doe said, is dead.", "t")),
+                            run("The plan, Jane Doe said, is dead.", with_mentions=False))
+    assert list(t["content"]) == ["The plan is dead"] and (t["gap_start"] >= 0).all()
+
+
+def test_fixture_categories_predictions():
+    _, cs = fixture_claims("brazil_rates.txt")
+    cat = {c.content[:20]: c.category for c in cs}
+    assert cat["Brazil's economy wou"] == "prediction" and cat["the Selic rate could"] == "prediction"
+
+
+@pytest.mark.parametrize("body", [
+    'A group called "Parents First" met on Monday.',  # a name right after the verb
+    'The plan, described as "bold" by its authors, passed.',  # no object: a reduced passive
+    "He called the meeting to order.",  # no quotation
+])
+def test_naming_verbs_without_quoted_complement_are_not_cues(body):
+    cs = run(body, with_mentions=False)
+    assert all(c.cue_lemma not in ("call", "describe") for c in cs), [(c.attribution, c.cue) for c in cs]

@@ -26,6 +26,7 @@ ATTRIBUTION_COLOURS: dict[str, str] = {
 CATEGORY_COLOURS: dict[str, str] = {
     "need": "#c44e52",
     "assessment": "#8172b3",
+    "prediction": "#ccb974",
     "commitment": "#55a868",
     "report": "#4c72b0",
 }
