@@ -117,6 +117,7 @@ class Resources:
     place_modifiers: frozenset  # "Northern", "South", "Greater": words that make a new place name
     person_nouns: frozenset  # "economist", "coach": occupation nouns (context evidence for PERSON/ORG)
     org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
+    org_parts: frozenset     # "shares", "subsidiary": "<noun> of X" / "X's <noun>" make X an ORG
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -221,6 +222,7 @@ def resources() -> Resources:
         place_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_place_nouns.txt")),
         person_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_person_nouns.txt")),
         org_nouns=frozenset(w.lower() for w in lexicons.word_list("mentions_org_nouns.txt")),
+        org_parts=frozenset(w.lower() for w in lexicons.word_list("mentions_org_part_nouns.txt")),
         given_names=given,
         given_gender=given_gender,
         calendar_words=frozenset(by["weekday"] + by["month"]),
@@ -969,6 +971,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             full = _nearest(part_index[s.title()], c.start)  # "PENCE:" in a transcript
             ent_of[id(c)] = (canon[id(full)], "PERSON")
             continue
+        if c.type == "ORG" and s.startswith("The ") and s[4:] in res.names and res.names[s[4:]].type == "ORG":
+            ent_of[id(c)] = (res.names[s[4:]].entity, "ORG")  # "The Associated Press" = "AP"
+            continue
         if c.type == "ORG" or (not c.type and _ACRONYM.match(s)):
             key = s.replace(".", "")
             if key in long_orgs and len(toks) == 1:
@@ -1224,9 +1229,14 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
         noun = m.group(1).lower()
         if m.group(2) == "of" and noun in res.place_nouns:
             return "GPE", "place-noun"  # "the town of Afula"
+        if m.group(2) == "of" and noun in res.org_parts:
+            return "ORG", "org-part"  # "shares of Harwell"
         person = noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
         if (person or m.group(2) == "at" and len(words) > 1) and not (len(words) == 1 and _premodifier(after, res)):
             return "ORG", "affiliation"  # "economists at X", "a spokesperson for X"
+    op = re.match(r"['’]s\s+(?:[a-z-]+\s+)?([a-z]+)\b", after)
+    if op and op.group(1) in res.org_parts:
+        return "ORG", "org-part"  # "Harwell's shareholders", "Orrin's quarterly earnings"
     if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
         return "PERSON", "said"
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"

@@ -426,6 +426,18 @@ def test_more_person_cues_for_uncued_runs():
     assert "Selic" not in got                              # "the Selic rate": a premodifier
 
 
+def test_org_evidence_from_what_it_has():
+    text = "Title\n\nShares of Tovrin fell after Tovrin's shareholders rejected the plan, analysts said.\n"
+    ms = M.find_mentions(_doc(text))
+    assert _types(ms).get("Tovrin") == {"ORG"}
+
+
+def test_the_before_a_listed_org_is_the_same_entity():
+    doc, ms = _fixture("drug_prices")
+    ap = {m.entity_id for m in ms if m.surface in ("AP", "The Associated Press")}
+    assert len(ap) == 1
+
+
 def test_party_state_labels_and_byline():
     text = "Title\n\nBy Jonah Pell\n\nSen. Ada Roe, D-N.Y., and Rep. Bo Tate (R-Texas) voted no.\n"
     ms = M.find_mentions(_doc(text))
