@@ -56,11 +56,10 @@ def test_dask_engine_equals_local(folder, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_from_the_command_line_is_quiet(folder, tmp_path):
+def test_dask_local_cluster_from_the_command_line_is_quiet(folder, tmp_path, capsys):
     """A real LocalCluster of 2 workers, started by the CLI: same tables, nothing on stderr."""
     pytest.importorskip("distributed")
-    subprocess.run([sys.executable, "-m", "analysis", "build", str(folder), "--out", str(tmp_path / "local"), "-q"],
-                   cwd=ROOT, check=True, capture_output=True)
+    assert build(capsys, folder, "--out", tmp_path / "local", "--jobs", "1")[0] == 0
     r = subprocess.run(
         [sys.executable, "-m", "analysis", "build", str(folder), "--out", str(tmp_path / "dask"),
          "--engine", "dask", "--jobs", "2", "-q"],
