@@ -447,8 +447,9 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
         return True
     if first.endswith("ing") and prev in function_words("preposition") and prev not in ("of",):
         return True  # "by telling them that …", "for saying …": a gerund with the clause's subject
+    past = first.endswith("ed") or (first != e.lemma.split()[0] and not first.endswith(("s", "ing")))
     if (prev == "to" or prev in function_words("determiner") or prev in function_words("preposition")
-            or prev in ("'s", "s'") or _number_re().fullmatch(prev) or prev.isdigit()):
+            or prev in ("'s", "s'") or (not past and (_number_re().fullmatch(prev) or prev.isdigit()))):
         return False  # infinitive ("to discuss") or noun ("the report", "a claim")
     if cue.i > 0 and not unit.tokens[cue.i - 1].in_quote and prev in cue_form_lemma() and e.kind != "source":
         return False  # the object of another cue verb: "expects demand to grow", "denied claims"
@@ -510,11 +511,12 @@ def _complement_quote(unit: _Unit, cue: _Cue, low: list[str]) -> int | None:
     """Index of the quotation that a naming verb takes as complement after an object
     of one to six words ("called [the proposal] "…"", "described [it as] "…""), or None."""
     n = 0
-    for k in range(cue.j, min(len(low), cue.j + 8)):
+    for k in range(cue.j, min(len(low), cue.j + 10)):
         w = low[k]
         if unit.tokens[k].in_quote:
             return k if n >= 1 else None
-        if not any(ch.isalnum() for ch in w) and w not in ("'s", "\u2019s", "-"):
+        abbrev = w == "." and k > cue.j and len(low[k - 1]) <= 3 and unit.tokens[k - 1].end == unit.tokens[k].start
+        if not any(ch.isalnum() for ch in w) and w not in ("'s", "\u2019s", "-") and not abbrev:
             return None
         if n == 0 and (w == "as" and not low[cue.i].endswith("ing")
                        or w != "as" and (w in function_words("preposition") or w in function_words("prep_tail"))):
