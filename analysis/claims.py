@@ -459,12 +459,11 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
             return False
     elif prev in function_words("passive_aux") and first.endswith(("ed", "en", "ld", "id", "wn", "ht", "lt")):
         return False  # passive: "was told", "is expected"
+    if e.frame in ("strict", "complement") and _complement_quote(unit, cue, low) is not None:
+        return True  # "called the proposal "a historic step"", "described it as "…""
     if e.frame == "complement":
-        if _complement_quote(unit, cue, low) is not None:
-            return True  # "called the proposal "a historic step"", "described it as "…""
-        if cue.j < len(low) and unit.tokens[cue.j].in_quote:
-            return False  # "a box labeled "…"", "a group called "…"": a name
-    if e.frame in ("strict", "complement"):
+        return False  # "a box labeled "…"", "a group called "…"" (a name), "phone calls that …"
+    if e.frame == "strict":
         if _after_quote(doc, unit, unit.tokens[cue.i].start) is not None:
             return True
         # "…," he added on Twitter / "…, the official noted in an email": a short speaker

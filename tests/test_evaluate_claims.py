@@ -114,3 +114,12 @@ def test_gold_type_with_quote_spans_covers_pieces_inside_one_quotation():
     assert ev.gold_attribution_type(piece, text) == "mixed"  # no spans: the pieces are not whole quotations
     assert ev.gold_attribution_type(piece, text, [(0, e + 2)]) == "direct"
     assert ev.gold_attribution_type(brat.Span("T", "Content", ((0, len(text)),)), text, [(0, e + 2)]) == "mixed"
+
+
+def test_relative_pronoun_source_matches_its_antecedent():
+    text = "Jane Doe, who said it was over, left. Then who knows."
+    who = brat.Span("T", "Source", ((10, 13),))
+    row = {"speaker": "Jane Doe", "speaker_start": 0, "speaker_end": 8}
+    assert ev.speaker_matches_source(row, who, text, frozenset())
+    later = brat.Span("T", "Source", ((43, 46),))  # another sentence: no antecedent match
+    assert not ev.speaker_matches_source(row, later, text, frozenset())

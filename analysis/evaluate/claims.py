@@ -274,11 +274,23 @@ def _name_tokens(s: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z'\-]+", s.lower()) if len(w) > 2}
 
 
+#: Relative pronouns: a gold Source that is one of these is matched by its antecedent.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "which", "that", "whom"})
+
+
 def speaker_matches_source(pred_row, source: Span, text: str, stop: frozenset[str]) -> bool:
     """Predicted speaker vs gold Source: mention spans overlap, or the predicted speaker name
-    or surface shares a content word with the Source text (case-insensitive)."""
+    or surface shares a content word with the Source text (case-insensitive), or the Source
+    is a relative pronoun and the predicted speaker span ends shortly before it in the
+    same sentence (its antecedent)."""
     ps, pe = int(pred_row["speaker_start"]), int(pred_row["speaker_end"])
     if ps >= 0 and overlap(((ps, pe),), source.pieces) > 0:
+        return True
+    s0 = source.pieces[0][0]
+    if (ps >= 0 and " ".join(text[a:b] for a, b in source.pieces).strip().lower() in RELATIVE_PRONOUNS
+            and pe <= s0 and s0 - pe <= 60 and not re.search(r"[.!?]\s", text[pe:s0])):
+        # PolNeAR marks the relative pronoun ("McConnell, who said …"); the extractor
+        # names its antecedent, which ends shortly before it in the same sentence
         return True
     src = _name_tokens(" ".join(text[a:b] for a, b in source.pieces)) - stop
     pred_words = _name_tokens(str(pred_row["speaker"] or ""))
