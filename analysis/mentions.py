@@ -1281,12 +1281,6 @@ def _premodifier(after: str, res: Resources) -> bool:
         m.group(1).endswith("s") and not m.group(1).endswith("ss"))
 
 
-def _context_type(doc: Doc, c: Cand, chosen: list[Cand], res: Resources) -> tuple[str, bool]:
-    """Type of a single unknown capitalised word from its neighbourhood (strong when a cue fired)."""
-    t, cue = _evidence(doc, c, chosen, res)
-    return (t, True) if t else ("ORG", False)
-
-
 def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, span: str):
     """The entity a role description refers to: the most recent compatible one, or None.
 
