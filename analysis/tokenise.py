@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from nltk.stem.porter import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
@@ -76,10 +76,14 @@ class Doc:
     def text(self) -> str:
         return self.article.text
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of the sentences, in order (computed once per Doc)."""
+        return [s.start for s in self.sentences]
+
     def sentence_index_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the last one starting before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset``."""

@@ -253,3 +253,13 @@ def test_trie_alternation_matches_like_longest_first_alternation(surfaces, text,
     new = re.compile(bound_l + "(?:" + trie_alternation(surfaces, ignorecase) + ")" + bound_r, flags)
     probe = text + " " + " ".join(surfaces)
     assert [m.span() for m in new.finditer(probe)] == [m.span() for m in old.finditer(probe)]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(-5, 5000))
+def test_sentence_index_at_with_cached_starts(seed_doc, offset):
+    import bisect
+
+    starts = [s.start for s in seed_doc.sentences]
+    assert seed_doc.sentence_index_at(offset) == max(0, bisect.bisect_right(starts, offset) - 1)
+    assert seed_doc.sentence_at(offset) is seed_doc.sentences[seed_doc.sentence_index_at(offset)]
