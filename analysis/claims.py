@@ -674,8 +674,9 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
         if e > k and (w in function_words("prep_tail") and w not in ("to", "for")) and not doc.text[toks[e].start].isupper():
             break
         if e > k and low[e - 1] not in function_words("determiner") and doc.text[toks[e].start].islower() and (
-                w in function_words("postmodifier") or (len(w) > 4 and w.endswith(("ed", "ing")))):
-            break  # a post-modifier: "a summary obtained by …", "people familiar with …"
+                w in function_words("postmodifier") or (len(w) > 4 and w.endswith(("ed", "ing")))
+                or (e + 1 < len(low) and low[e + 1] == "by")):
+            break  # a post-modifier: "a summary obtained by …", "a report seen by", "people familiar with …"
         e += 1
     if e == k:
         return None
@@ -691,7 +692,15 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
 def _addressee_end(doc: Doc, unit: _Unit, j: int, low: list[str]) -> int:
     """For tell-verbs: index after the addressee ("told Newsweek", "told reporters")."""
     k = j
-    while k < len(low) and k - j < 4:
+    longest = 4
+    for x in range(j, min(len(low), j + 12)):
+        # "told a group of party donors on Monday that …": a longer addressee before "that"
+        if low[x] == "that":
+            longest = 8
+            break
+        if not any(ch.isalnum() for ch in low[x]) and low[x] not in ("'s", "\u2019s", "-", "."):
+            break
+    while k < len(low) and k - j < longest:
         w = low[k]
         if w in function_words("frame_next") or w in _QUOTE_CHARS or unit.tokens[k].in_quote or w in function_words("prep_tail") or _is_gap(w):
             break
@@ -973,6 +982,10 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 hint = _resolve(found.speaker, last)
                 intro = True
                 break
+            if not found.direct and found.gap is None:
+                wq = _whole_quote(doc, unit, _trim(text, *found.content))
+                if wq is not None:  # "…, adding that "…"": the content is one quotation
+                    found.content, found.direct = (wq.content_start, wq.content_end), True
             cs, ce = found.content
             who = items[-1][3] if found.shared and items and items[-1][3].name else _resolve(found.speaker, last)
             if who.name:
@@ -1061,13 +1074,31 @@ def _cut_at_later_cues(doc: Doc, unit: _Unit, low: list[str], reads: list) -> No
             if f2 is None or c2.i == 0 or not (cs < unit.tokens[c2.i].start < ce):
                 continue
             pw = low[c2.i - 1]
-            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator"):
-                s2, e2 = _trim(doc.text, cs, unit.tokens[c2.i - 1].start)
+            cut = unit.tokens[c2.i - 1].start
+            own = _own_clause_start(unit, low, c2, f2)
+            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None:
+                s2, e2 = _trim(doc.text, cs, own if own is not None else cut)
                 if e2 > s2:
                     f.content = (s2, e2)
                     if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
                         f.gap = None
                 break
+
+
+def _own_clause_start(unit: _Unit, low: list[str], cue: _Cue, f: _Found) -> int | None:
+    """Offset of the comma that opens a later cue's own clause — its speaker named right
+    after the comma, its content after the cue ("…, and when pressed, the mother replied,
+    "…"") — or None."""
+    sp = f.speaker
+    if sp is None or f.shared or f.content[0] < unit.tokens[cue.i].start:
+        return None
+    np0 = sp.np_start if sp.np_start >= 0 else sp.start
+    if np0 > unit.tokens[cue.i].start:
+        return None  # the speaker follows the cue ("…," said X)
+    k = next((x for x, t in enumerate(unit.tokens) if t.start >= np0), None)
+    if k is None or k == 0 or low[k - 1] != ",":
+        return None
+    return unit.tokens[k - 1].start
 
 
 def _is_byline(doc: Doc, unit: _Unit) -> bool:

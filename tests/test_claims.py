@@ -437,3 +437,23 @@ def test_fixture_categories_predictions():
 def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     cs = run(body, with_mentions=False)
     assert all(c.cue_lemma not in ("call", "describe") for c in cs), [(c.attribution, c.cue) for c in cs]
+
+
+@pytest.mark.parametrize("body, want", [
+    # a later cue with its own speaker after a comma starts its own claim
+    ('Jane Doe said the plan was dead, and when pressed, the 34-year-old mother of three replied, "It is over."',
+     [("indirect", "Jane Doe", "said"), ("direct", "the 34-year-old mother of three", "replied")]),
+    # a long addressee before "that"; a content that is one quotation is direct
+    ('He told a group of party donors on Monday that "the plan is dead."', [("direct", "He", "told a group of party donors")]),
+    ('"We won," Jane Doe said, adding that "nobody expected it."', [("direct", "Jane Doe", "said"), ("direct", "Jane Doe", "adding")]),
+    # "X announced A and said B": two claims, one speaker
+    ("Acme Corp. announced record profits and said it would hire 500 workers.",
+     [("indirect", "Acme Corp.", "announced"), ("indirect", "Acme Corp.", "said")]),
+    # a that-less clause after a strict cue; a source after a comma nests
+    ("The agency estimates the measure would save $5 billion, according to a report seen by reporters.",
+     [("indirect", "The agency", "estimates"), ("indirect", "a report", "according to")]),
+    ("However, 63 percent said the plan was fair.", [("indirect", "63 percent", "said")]),
+])
+def test_clause_level_patterns(body, want):
+    cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
+    assert [(c.attribution, c.speaker, c.cue) for c in cs] == want, [(c.attribution, c.speaker, c.cue, c.content) for c in cs]
