@@ -253,31 +253,54 @@ def run_dask(
 
     if not tasks:
         return
-    bag = db.from_sequence(tasks, partition_size=max(1, batch))
+    bs = batches(tasks, batch)
+    bag = db.from_sequence(tasks, partition_size=max(1, batch))  # consecutive partitions == bs
     parts = bag.map_partitions(analyse_batch, fmt).to_delayed()
+    assert len(parts) == len(bs)
     jobs = max(1, jobs or os.cpu_count() or 1)
-    window = 2 * jobs
     if scheduler in DASK_LOCAL_SCHEDULERS:
+        window = 2 * jobs
         with dask.config.set(scheduler=scheduler, num_workers=jobs):
             for k in range(0, len(parts), window):
                 for results in dask.compute(*parts[k : k + window]):
                     yield from results
         return
     with dask_client(scheduler, jobs) as client:
+        # keep every worker thread busy, with one partition queued behind it
+        window = 2 * max(1, sum(client.nthreads().values()))
         queue: collections.deque = collections.deque()
-        it = iter(parts)
-        for d in it:
-            queue.append(client.compute(d))
-            if len(queue) >= window:
-                break
-        while queue:
-            fut = queue.popleft()
-            results = fut.result()
-            fut.release()
-            nxt = next(it, None)
-            if nxt is not None:
-                queue.append(client.compute(nxt))
-            yield from results
+        k_next = 0
+        while queue or k_next < len(parts):
+            while k_next < len(parts) and len(queue) < window:
+                queue.append((k_next, client.compute(parts[k_next])))
+                k_next += 1
+            k, fut = queue.popleft()
+            yield from partition_results(client, fut, bs[k], fmt)
+
+
+def partition_results(client, fut, batch: list[tuple[int, str]], fmt: str) -> list[FileResult]:
+    """The results of one Dask partition; if it failed as a whole, its files one by one.
+
+    A partition fails as a whole when its worker died (``KilledWorker`` after
+    Dask's retries) or the task could not run; each file is then submitted on
+    its own, and a file that fails again becomes an error result.
+    """
+    try:
+        results = fut.result()
+        fut.release()
+        return results
+    except Exception:  # noqa: BLE001 - whatever killed the partition, isolate the file
+        fut.release()
+    out = []
+    for i, s in batch:
+        f = client.submit(analyse_file, i, s, fmt, pure=False)
+        try:
+            out.append(f.result())
+        except Exception as err:  # noqa: BLE001
+            out.append(FileResult(i, s, error=f"{s}: internal error (Dask worker failed: {type(err).__name__})"))
+        finally:
+            f.release()
+    return out
 
 
 # --- entry point ----------------------------------------------------------------

@@ -263,3 +263,41 @@ def test_sentence_index_at_with_cached_starts(seed_doc, offset):
     starts = [s.start for s in seed_doc.sentences]
     assert seed_doc.sentence_index_at(offset) == max(0, bisect.bisect_right(starts, offset) - 1)
     assert seed_doc.sentence_at(offset) is seed_doc.sentences[seed_doc.sentence_index_at(offset)]
+
+
+class _Future:
+    def __init__(self, value=None, exc=None):
+        self.value, self.exc, self.released = value, exc, False
+
+    def result(self):
+        if self.exc:
+            raise self.exc
+        return self.value
+
+    def release(self):
+        self.released = True
+
+
+class _Client:
+    """Stands in for a distributed Client whose worker died on one file."""
+
+    def __init__(self, deadly: str):
+        self.deadly = deadly
+
+    def submit(self, fn, i, s, fmt, pure=False):
+        if s == self.deadly:
+            return _Future(exc=RuntimeError("KilledWorker"))
+        return _Future(fn(i, s, fmt))
+
+
+def test_failed_dask_partition_is_retried_file_by_file(corpus):
+    batch = [(k, str(p)) for k, p in enumerate(corpus[:3])]
+    client = _Client(deadly=str(corpus[1]))
+    dead = _Future(exc=RuntimeError("KilledWorker"))
+    res = engine.partition_results(client, dead, batch, "csv")
+    assert dead.released
+    assert [r.index for r in res] == [0, 1, 2]
+    assert res[1].error == f"{corpus[1]}: internal error (Dask worker failed: RuntimeError)"
+    assert flat([res[0], res[2]]) == flat([engine.analyse_file(0, str(corpus[0])), engine.analyse_file(2, str(corpus[2]))])
+    ok = _Future(value=["x"])
+    assert engine.partition_results(client, ok, batch, "csv") == ["x"] and ok.released
