@@ -218,6 +218,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print(error_line(f"--jobs must be at least 1 (got {args.jobs})"), file=sys.stderr)
         return 2
+    if args.batch < 1:
+        print(error_line(f"--batch must be at least 1 (got {args.batch})"), file=sys.stderr)
+        return 2
+    if args.scheduler and args.engine != "dask":
+        print(error_line("--scheduler needs --engine dask"), file=sys.stderr)
+        return 2
 
     paths = args.paths or [str(DEFAULT_RAW)]
     files, path_errors = find_articles(paths)

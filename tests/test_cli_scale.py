@@ -182,6 +182,15 @@ def test_refuses_to_write_under_data_raw(folder, capsys):
     assert not (ROOT / "data" / "raw" / "processed").exists()
 
 
-def test_bad_jobs_value(folder, tmp_path, capsys):
-    code, _, err = build(capsys, folder, "--out", tmp_path / "o", "--jobs", "0")
-    assert code == 2 and err == "error: --jobs must be at least 1 (got 0)\n"
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--jobs", "0"], "error: --jobs must be at least 1 (got 0)"),
+        (["--batch", "0"], "error: --batch must be at least 1 (got 0)"),
+        (["--scheduler", "tcp://127.0.0.1:8786"], "error: --scheduler needs --engine dask"),
+    ],
+)
+def test_bad_option_values(folder, tmp_path, capsys, args, message):
+    code, out, err = build(capsys, folder, "--out", tmp_path / "o", *args)
+    assert code == 2 and err == message + "\n" and out == ""
+    assert not (tmp_path / "o").exists()
