@@ -576,13 +576,26 @@ def _postnominal_end(doc: Doc, toks: list[Token], c: int, ends: set[int]) -> boo
     return False
 
 
+def _finite_before_relative(seg: list[str]) -> bool:
+    """True if the words ``seg`` hold an auxiliary or modal before any relative pronoun:
+    a clause ("the losses would outstrip the gains"), not an appositive ("a farmer who
+    has lost everything")."""
+    for w in seg:
+        if w in function_words("relative") or w in ("whose", "that"):
+            return False
+        if w in function_words("finite_aux"):
+            return True
+    return False
+
+
 def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list) -> _Speaker | None:
     """The speaker slot before the cue, or None (clause boundary or nothing there)."""
     toks = unit.tokens
     j = cue_i - 1
     skipped = 0
-    while j >= 0 and skipped < 6 and _is_gap(low[j]) and low[j] not in pronouns():
-        j -= 1
+    while j >= 0 and skipped < 6 and (_is_gap(low[j]) or low[j] in function_words("finite_aux")) \
+            and low[j] not in pronouns():
+        j -= 1  # "NATO has repeatedly urged", "He is hoping"
         skipped += 1
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
         return None  # "for further comment": a noun after a preposition
@@ -599,8 +612,13 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
                 k -= 1
             seg = low[k + 1 : jj]
             first = doc.text[toks[k + 1].start] if k + 1 < jj else ""
-            if not (k >= 1 and low[k] == "," and seg
-                    and (seg[0] in appositive_starts() or first.islower() or first.isdigit() or len(seg) <= 3)):
+            # an appositive: "a former officer", "who asked …", "82", "Pyongyang's only ally";
+            # a lower-case segment with a finite verb is a clause ("…, the losses would outstrip
+            # the gains, said X"), not an appositive
+            clause = _finite_before_relative(seg) or bool(seg and seg[0] in function_words("coordinator"))
+            possessive = len(seg) > 1 and seg[1] in ("'s", "\u2019s")
+            if not (k >= 1 and low[k] == "," and seg and not clause
+                    and (seg[0] in appositive_starts() or first.islower() or first.isdigit() or len(seg) <= 3 or possessive)):
                 break
             cands.append(k - 1)
             jj = k
@@ -664,8 +682,9 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
     toks = unit.tokens
     if k >= len(toks) or toks[k].in_quote or low[k] in function_words("preposition") or low[k] in function_words("prep_tail"):
         return None  # "said of the plan", "said in a statement": no speaker here
-    if _is_gap(low[k]):
-        return None  # "said Tuesday"
+    if _is_gap(low[k]) and not (_number_re().fullmatch(low[k]) and k + 1 < len(toks) and low[k + 1].isalpha()
+                                and not _is_gap(low[k + 1])):
+        return None  # "said Tuesday" (but "said one GOP source")
     e = k
     while e < len(toks) and e - k < 8:
         w = low[e]
@@ -682,6 +701,9 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
         return None
     s_off, e_off = toks[k].start, toks[e - 1].end
     m = _head_mention(mentions, s_off, e_off, "left", doc.text)
+    nxt_word = re.match(r"\s*([\w\u2019'-]+)", doc.text[m.end : e_off]) if m is not None else None
+    if nxt_word and nxt_word.group(1)[:1].islower() and nxt_word.group(1).lower() not in function_words("np_preposition"):
+        m = None  # a modifier, not the head: "one [GOP] source", "a [White House] official"
     if m is not None:
         return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):
@@ -973,6 +995,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
                 f is not None and not f.subordinate for _, f in reads):
             # "So when X signaled that …, Mr. Barrett said, …": the main clause's cue wins
             reads = [(c, f) for c, f in reads if f is None or not f.subordinate]
+        reads = _outer_cue_wins(unit, reads)
         _cut_at_later_cues(doc, unit, low, reads)
         for cue, found in reads:
             if found is None or unit.tokens[cue.i].start < done_to:
@@ -1083,6 +1106,21 @@ def _cut_at_later_cues(doc: Doc, unit: _Unit, low: list[str], reads: list) -> No
                     if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
                         f.gap = None
                 break
+
+
+def _outer_cue_wins(unit: _Unit, reads: list) -> list:
+    """Drop a cue that lies inside the content a later clause-final cue reports ("Those
+    talks are continuing, he said.": "continuing" is part of what he said); a later
+    "according to" keeps both (the source of a whole attributed sentence)."""
+    out = list(reads)
+    for b, (cb, fb) in enumerate(reads):
+        if fb is None or cb.entry.kind == "source" or fb.content[1] > unit.tokens[cb.i].start:
+            continue
+        for a in range(b):
+            ca, fa = out[a]
+            if fa is not None and fb.content[0] <= unit.tokens[ca.i].start < fb.content[1]:
+                out[a] = (ca, None)
+    return out
 
 
 def _own_clause_start(unit: _Unit, low: list[str], cue: _Cue, f: _Found) -> int | None:

@@ -453,6 +453,16 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     ("The agency estimates the measure would save $5 billion, according to a report seen by reporters.",
      [("indirect", "The agency", "estimates"), ("indirect", "a report", "according to")]),
     ("However, 63 percent said the plan was fair.", [("indirect", "63 percent", "said")]),
+    # the clause-final cue is the outer one: "continuing" is part of what he said
+    ("Those talks are continuing, Jane Doe said.", [("indirect", "Jane Doe", "said")]),
+    # a clause (finite verb, coordinator) between commas is not an appositive of the speaker
+    ("Rates will rise, but for some, the losses would outstrip the gains, said Jane Doe.",
+     [("indirect", "Jane Doe", "said")]),
+    ("The talks failed, and the meeting ended early, said one GOP source in the room.",
+     [("indirect", "one GOP source", "said")]),
+    # a possessive appositive; a progressive cue after "is"
+    ("China, North Korea's only ally, said it was \"opposed\" to the test.", [("mixed", "China", "said")]),
+    ("Jane Doe is hoping that the plan will pass.", [("indirect", "Jane Doe", "hoping")]),
 ])
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
