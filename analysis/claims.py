@@ -616,7 +616,7 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
             # a lower-case segment with a finite verb is a clause ("…, the losses would outstrip
             # the gains, said X"), not an appositive
             clause = _finite_before_relative(seg) or bool(seg and seg[0] in function_words("coordinator"))
-            possessive = len(seg) > 1 and seg[1] in ("'s", "\u2019s")
+            possessive = any(w in ("'s", "\u2019s") for w in seg[1:4])
             if not (k >= 1 and low[k] == "," and seg and not clause
                     and (seg[0] in appositive_starts() or first.islower() or first.isdigit() or len(seg) <= 3 or possessive)):
                 break
@@ -808,6 +808,9 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
             sp = _slot_right(doc, unit, j, low, mentions)
             if sp is None:
                 return None
+            rest = [low[x] for x, t in enumerate(toks) if t.start >= sp.end]
+            if any(w in function_words("finite_aux") for w in rest) or any(t.in_quote for t in toks if t.start >= sp.end):
+                return None  # "…, said it was "…"": a clause follows, not a speaker
             return _Found(_trim(text, unit.start, slot_start), cue, sp, cue_span=(cstart, cend))
         return None
     ends_clause = bool(_CLAUSE_END.search(before_text))
