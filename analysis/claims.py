@@ -204,14 +204,31 @@ def _norm_apostrophes(s: str) -> str:
 # --- small text helpers ------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str]], ...]:
+    """Per category in priority order: one regex joining its phrase and regex rules, and
+    the set of its cue lemmas (one search per category keeps :func:`categorise` fast)."""
+    pats: dict[str, list[str]] = {}
+    cues: dict[str, set[str]] = {}
+    for r in lexicons.table("categories.tsv"):
+        c, kind, pat = r["category"], r["kind"], r["pattern"]
+        pats.setdefault(c, [])
+        cues.setdefault(c, set())
+        if kind == "phrase":
+            pats[c].append(r"(?<![\w'])" + re.escape(_norm_apostrophes(pat.lower())) + r"(?![\w])")
+        elif kind == "regex":
+            pats[c].append(f"(?:{pat})")
+        else:
+            cues[c].add(pat.lower())
+    return tuple((c, re.compile("|".join(pats[c])) if pats[c] else None, frozenset(cues[c])) for c in pats)
+
+
 def categorise(text: str, cue_lemma: str = "") -> str:
-    """The category of a claim's content ``text`` (see ``categories.tsv``)."""
+    """The category of a claim's content ``text`` (see ``categories.tsv``): the first
+    category, in priority order, with a matching phrase, regex or cue lemma."""
     low = _norm_apostrophes(text.lower())
-    for cat, kind, m in category_rules():
-        if kind == "cue":
-            if cue_lemma and cue_lemma == m:
-                return cat
-        elif m.search(low):  # type: ignore[union-attr]
+    for cat, rx, cue_set in _category_matchers():
+        if (cue_lemma and cue_lemma in cue_set) or (rx is not None and rx.search(low)):
             return cat
     return "report"
 
