@@ -9,8 +9,9 @@ A **claim** is one proposition the article presents as true, with its source
 * a *narrator* claim is a headline or body sentence attributed to no one.
 
 Attribution types: ``direct`` (the content is a quotation), ``mixed`` (reported
-speech with quoted fragments), ``indirect`` (reported speech, topic reports,
-"according to"), ``narrator``.
+speech with quoted fragments, "called it "a disgrace""), ``indirect`` (reported
+speech, topic reports, "according to"), ``narrator``. Quotation marks come from
+:mod:`analysis.quotes` (single quotes count in articles without double marks).
 
 How it works, without a parser model:
 
@@ -19,14 +20,26 @@ How it works, without a parser model:
    multi-sentence quotation is one unit.
 2. In each unit the cue lexicon (``data/lexicons/cues.tsv``, every inflected
    form with its lemma) is matched on tokens outside quotation marks; a cue that
-   looks like an infinitive, a noun (after a determiner), a passive, or that lacks
-   the speech frame its lexicon entry asks for is rejected.
+   looks like an infinitive, a noun (after a determiner, a number, or another cue
+   verb), a passive, or that lacks the speech frame its lexicon entry asks for is
+   rejected. Frames: ``strict`` cues need *that* / a colon / a comma / a quotation /
+   a clause without *that* ("estimates the bill would save …"); ``complement`` cues
+   (call, describe … as, dismiss … as, dub, label …) need an object and a quoted
+   complement ("called the proposal "a historic step"").
 3. The first valid cue is read against general patterns of news attribution:
    ``"…," X said`` / ``"…," said X`` / ``X said (that) …`` / ``X, <appositive>,
    told Y that …`` / ``…, X said, …`` / ``…, X said.`` / ``According to X, …`` /
    ``…, adding that …`` and ``"…" — X``.  The speaker slot is found by walking
    from the cue over auxiliaries, adverbs and time words
-   (``claims_gap_words.txt``) and over an appositive (``claims_appositive_starts.txt``).
+   (``claims_gap_words.txt``) and over an appositive (``claims_appositive_starts.txt``;
+   a clause between commas is not one), to the head of the noun phrase: a mention after
+   a preposition ("A spokesperson for [the Department]") or modifying a noun ("one [GOP]
+   source") is not the speaker; a relative pronoun stands for the noun before it.
+   Several cues in one unit: a clause-final cue wins over a cue inside its content; a
+   content ends before a later "…, according to X", a coordinated cue ("… and said …")
+   or a later cue with its own speaker after a comma. A parenthetical cue clause
+   ("The plan, X said, is dead") stays inside the contiguous content span and is
+   recorded as ``gap_start``/``gap_end``; the ``content`` column drops it.
 4. The speaker is the mention that ends the slot (its head: the name, role noun
    or pronoun); its entity comes from the mentions table. An unresolved pronoun
    and a slot without a mention fall back to the previous claim's speaker
