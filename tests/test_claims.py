@@ -467,3 +467,27 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
     assert [(c.attribution, c.speaker, c.cue) for c in cs] == want, [(c.attribution, c.speaker, c.cue, c.content) for c in cs]
+
+
+def _fake_mention(text: str, surface: str, etype: str, eid: str, occurrence: int = 0):
+    from types import SimpleNamespace
+
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return SimpleNamespace(mention_id=f"m{start}", entity_id=eid, entity=surface, entity_type=etype,
+                           mention_kind="name", start=start, end=start + len(surface))
+
+
+def test_speaker_is_the_head_of_the_slot_not_a_mention_inside_it():
+    # a mentions stage that split an organisation name must not make "America" the speaker
+    body = ("The Pharmaceutical Research and Manufacturers of America, the industry's main lobbying group, "
+            "said the plan would stifle innovation.\n\nA spokesperson for the Department of Health said "
+            "the plan was fine.")
+    text = HEAD + body
+    doc = tokenise(article_from_text(text, "t"))
+    ms = [_fake_mention(text, "America", "GPE", "e1"), _fake_mention(text, "Department of Health", "ORG", "e2")]
+    cs = [c for c in claims.find_claims(doc, ms) if c.attribution != "narrator"]
+    assert [c.speaker for c in cs] == ["The Pharmaceutical Research and Manufacturers of America",
+                                       "A spokesperson for the Department of Health"]
+    assert all(c.speaker_entity_id == "" for c in cs)
