@@ -483,6 +483,8 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
         return False  # infinitive ("to discuss") or noun ("the report", "a claim")
     if cue.i > 0 and not unit.tokens[cue.i - 1].in_quote and prev in cue_form_lemma() and e.kind != "source":
         return False  # the object of another cue verb: "expects demand to grow", "denied claims"
+    if prev in function_words("subordinator") and (first.endswith(("ing", "ed", "en")) or past):
+        return False  # a clause without a subject: "when asked about …", "while asserting …"
     if first.endswith("ing"):
         # participle: "…, adding that …"; progressive "is saying"
         if not (prev in _PARTICIPLE_COMMA or prev in function_words("passive_aux") or prev in {"was", "were", "been"}):

@@ -123,3 +123,11 @@ def test_relative_pronoun_source_matches_its_antecedent():
     assert ev.speaker_matches_source(row, who, text, frozenset())
     later = brat.Span("T", "Source", ((43, 46),))  # another sentence: no antecedent match
     assert not ev.speaker_matches_source(row, later, text, frozenset())
+
+
+def test_acronym_source_matches_full_name():
+    text = "the IMF said so."
+    row = {"speaker": "International Monetary Fund", "speaker_start": -1, "speaker_end": -1}
+    assert ev.speaker_matches_source(row, brat.Span("T", "Source", ((0, 7),)), text, frozenset())
+    row = {"speaker": "International Labour Organization", "speaker_start": -1, "speaker_end": -1}
+    assert not ev.speaker_matches_source(row, brat.Span("T", "Source", ((0, 7),)), text, frozenset())

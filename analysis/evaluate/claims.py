@@ -292,8 +292,13 @@ def speaker_matches_source(pred_row, source: Span, text: str, stop: frozenset[st
         # PolNeAR marks the relative pronoun ("McConnell, who said …"); the extractor
         # names its antecedent, which ends shortly before it in the same sentence
         return True
-    src = _name_tokens(" ".join(text[a:b] for a, b in source.pieces)) - stop
-    pred_words = _name_tokens(str(pred_row["speaker"] or ""))
+    src_text = " ".join(text[a:b] for a, b in source.pieces)
+    src = _name_tokens(src_text) - stop
+    name = str(pred_row["speaker"] or "")
+    initials = "".join(w[0] for w in re.findall(r"[A-Z][a-z]+", name))
+    if len(initials) >= 2 and re.search(rf"\b{initials}\b", src_text):
+        return True  # an acronym of the predicted name: "the IMF" for International Monetary Fund
+    pred_words = _name_tokens(name)
     if ps >= 0:
         pred_words |= _name_tokens(text[ps:pe])
     return bool(src & (pred_words - stop))
