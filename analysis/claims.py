@@ -518,6 +518,8 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
         nxt = low[k]
         if nxt in function_words("frame_next") or nxt in _QUOTE_CHARS:
             return True
+        if _colon_after_object(low, k) is not None:
+            return True  # "scolded him: "…""
         # "tweeted in the early hours that …": a complementiser a few words on, no punctuation between
         for w in low[k : k + 7]:
             if w == "that":
@@ -536,6 +538,17 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
                     return True
         return False
     return True
+
+
+def _colon_after_object(low: list[str], k: int) -> int | None:
+    """Index of a colon after a short object of one to three words at ``k`` ("scolded
+    him:", "told the crowd:"), or None."""
+    for x in range(k, min(len(low), k + 4)):
+        if low[x] == ":":
+            return x if x > k else None
+        if not any(ch.isalnum() for ch in low[x]):
+            return None
+    return None
 
 
 def _complement_quote(unit: _Unit, cue: _Cue, low: list[str]) -> int | None:
@@ -893,6 +906,9 @@ def _content_after(doc: Doc, unit: _Unit, j: int, low: list[str]) -> tuple[int, 
                 break
             if not any(ch.isalnum() for ch in low[x]):
                 break
+    colon = _colon_after_object(low, k)
+    if colon is not None:
+        k = colon  # "scolded him: "…"": the content follows the colon
     while k < len(low) and low[k] in (",", ":", "that", "\u2014", "\u2013", "--"):
         k += 1
     if k >= len(toks):

@@ -463,6 +463,10 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     # a possessive appositive; a progressive cue after "is"
     ("China, North Korea's only ally, said it was \"opposed\" to the test.", [("mixed", "China", "said")]),
     ("Jane Doe is hoping that the plan will pass.", [("indirect", "Jane Doe", "hoping")]),
+    # idioms and verbs of quoting with a short object before a colon
+    ('As Jane Doe put it, the plan is "a disaster."', [("mixed", "Jane Doe", "put it")]),
+    ('Jane Doe scolded him: "The science is against you."', [("direct", "Jane Doe", "scolded")]),
+    ('The crowd chanted "Hands up."', [("direct", "The crowd", "chanted")]),
 ])
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
