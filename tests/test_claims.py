@@ -495,3 +495,15 @@ def test_speaker_is_the_head_of_the_slot_not_a_mention_inside_it():
     assert [c.speaker for c in cs] == ["The Pharmaceutical Research and Manufacturers of America",
                                        "A spokesperson for the Department of Health"]
     assert all(c.speaker_entity_id == "" for c in cs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["\u2018", "\u2019", "'", "said", "Jane Doe", ",", ".", " ", "\n\n", "called",
+                                 "he", "the plan", "\u2014", ":", "as", "s", "according to"]), min_size=1, max_size=40))
+def test_single_quote_articles_never_crash_and_offsets_hold(parts):
+    text = HEAD + "".join(parts)
+    doc = tokenise(article_from_text(text, "t"))
+    for c in claims.find_claims(doc, []):
+        assert doc.text[c.start:c.end] == c.content and c.start < c.end
+        if c.gap_start >= 0:
+            assert c.start <= c.gap_start < c.gap_end <= c.end

@@ -88,3 +88,13 @@ def test_single_quote_continues_into_next_paragraph():
     t = "\u2018First part of it.\n\n\u2018Second part,\u2019 he said."
     qs = find_quotes(t, [(0, t.index("\n")), (t.index("\u2018Second"), len(t))])
     assert qs[0].continues and not qs[0].closed and t[qs[1].start:qs[1].end] == "\u2018Second part,\u2019"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab s,.'\u2018\u2019\n", max_size=60))
+def test_single_quote_style_never_crashes_and_stays_in_bounds(t):
+    qs = find_quotes(t, [(0, len(t))])
+    for q in qs:
+        assert isinstance(q, Quote) and 0 <= q.start < q.end <= len(t)
+        assert q.content_start <= q.content_end
+    assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
