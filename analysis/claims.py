@@ -621,6 +621,28 @@ def _postnominal_end(doc: Doc, toks: list[Token], c: int, ends: set[int]) -> boo
     return False
 
 
+def _named_appositive(doc: Doc, unit: _Unit, j: int, low: list[str], mentions: list) -> _Speaker | None:
+    """"Theriot's lawyer, Marcus Lévesque, said": a role noun phrase followed by the name of
+    a person (or organisation) between commas — the name is the speaker. ``j`` is the comma
+    before the cue."""
+    toks = unit.tokens
+    k = j - 1
+    while k >= 0 and low[k] != "," and not toks[k].in_quote:
+        k -= 1
+    if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha() or not doc.text[toks[k - 1].start].islower():
+        return None
+    s0, e0 = toks[k + 1].start, toks[j - 1].end
+    for m in mentions:
+        if m.start == s0 and m.end == e0 and str(getattr(m, "entity_type", "") or "") in ("PERSON", "ORG") \
+                and _mention_kind(m) != "pronoun":
+            b = k - 1
+            while b > 0 and b > k - 6 and low[b - 1] not in (",", ".", ";") and not toks[b - 1].in_quote \
+                    and low[b - 1] not in function_words("slot_stop"):
+                b -= 1
+            return _Speaker(m.start, m.end, doc.text[m.start : m.end], m, toks[b].start)
+    return None
+
+
 def _finite_before_relative(seg: list[str]) -> bool:
     """True if the words ``seg`` hold an auxiliary or modal before any relative pronoun:
     a clause ("the losses would outstrip the gains"), not an appositive ("a farmer who
@@ -649,6 +671,9 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
     if low[j] == ",":
         # appositives between the speaker and the cue: ", a former officer,", ", 82, of Ashton, Md.,"
+        named = _named_appositive(doc, unit, j, low, mentions)
+        if named is not None:
+            return named
         cands: list[int] = []
         jj = j
         for _ in range(4):
@@ -980,6 +1005,7 @@ class _Who:
     mention_id: str = ""
     start: int = -1
     end: int = -1
+    entity_type: str = ""
 
 
 _NOBODY = _Who()
@@ -996,12 +1022,12 @@ def _resolve(sp: _Speaker | None, last: _Who | None) -> _Who:
         name = str(getattr(m, "entity", "") or "")
         mid = str(getattr(m, "mention_id", "") or "")
         if eid:
-            return _Who(name or sp.surface, eid, mid, sp.start, sp.end)
+            return _Who(name or sp.surface, eid, mid, sp.start, sp.end, str(getattr(m, "entity_type", "") or ""))
         if (_mention_kind(m) == "pronoun" or surface_low in pronouns()) and last:
-            return _Who(last.name, last.entity_id, mid, sp.start, sp.end)
+            return _Who(last.name, last.entity_id, mid, sp.start, sp.end, last.entity_type)
         return _Who(name or sp.surface, "", mid, sp.start, sp.end)
     if surface_low in pronouns() and last:
-        return _Who(last.name, last.entity_id, "", sp.start, sp.end)
+        return _Who(last.name, last.entity_id, "", sp.start, sp.end, last.entity_type)
     return _Who(sp.surface, "", "", sp.start, sp.end)
 
 

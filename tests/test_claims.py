@@ -339,7 +339,7 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("indirect", "Residents\u2019 groups", "vowed", "to challenge it"),
         ("indirect", "Ellis", "said", "she was heartbroken"),
         ("direct", "Ellis", "said", "The fields behind my house"),
-        ("indirect", "developer", "said", "construction could begin"),
+        ("indirect", "Northern Oak Homes", "said", "construction could begin"),  # "The developer, Northern Oak Homes, said"
         ("indirect", "company", "According to", "about a third of the homes"),
         ("indirect", "A spokesperson for the Department", "said", "ministers expected councils"),
     ],
@@ -363,6 +363,18 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("mixed", "Analysts at Morgan Stanley", "called", 'the results "a clear beat"'),
         ("indirect", "firm", "expects", "demand for residential panels"),
         ("indirect", "chairman", "said", "Brightfield, the company's chairman said, will not"),
+    ],
+    "court_fraud_trial.txt": [
+        ("indirect", "Prosecutors", "alleged", "Theriot, 61, used"),
+        ("direct", "Boudreaux", "told jurors", "This was not a mistake"),
+        ("direct", "Boudreaux", "", "It was a plan."),
+        ("indirect", "Marcus L\u00e9vesque", "said", "his client would appeal"),  # "Theriot's lawyer, Marcus Lévesque, said"
+        ("direct", "", "wrote", "We respect the jury"),  # "he": whoever the mentions stage resolves it to
+        ("indirect", "legal experts", "said", "Under federal guidelines"),
+        ("direct", "Banks", "said", "Justice took a long time"),
+        ("direct", "Banks", "", "But it came."),
+        ("mixed", "mayor", "called", 'the verdict "a painful'),
+        ("indirect", "mayor", "pledged", "to recover the missing funds"),
     ],
     "wire_transit_strike.txt": [
         ("direct", "Monroe", "said", "We did not want to strike"),
