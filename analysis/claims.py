@@ -421,8 +421,15 @@ def _low(doc: Doc, t: Token) -> str:
     return doc.text[t.start : t.end].lower().replace("\u2019", "'")
 
 
+@lru_cache(maxsize=1)
+def _ly_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.word_list("claims_ly_words.txt"))
+
+
 def _is_gap(w: str) -> bool:
-    return w in gap_words() or (w.endswith("ly") and len(w) > 3) or w.isdigit() or _is_date_word(w)
+    """A word that may stand between a speaker and the cue: a gap word, an adverb in -ly
+    (not a noun like "family": ``claims_ly_words.txt``), a number or a date word."""
+    return w in gap_words() or (w.endswith("ly") and len(w) > 3 and w not in _ly_words()) or w.isdigit() or _is_date_word(w)
 
 
 @lru_cache(maxsize=4096)
@@ -520,6 +527,11 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
             return True
         if _colon_after_object(low, k) is not None:
             return True  # "scolded him: "…""
+        rest = [w for w in low[cue.j :] if any(ch.isalnum() for ch in w)]
+        if prev == "," and 1 <= len(rest) <= 8 and not any(w in function_words("finite_aux") for w in rest) \
+                and not any(t.in_quote for t in unit.tokens[cue.j :]) and low[-1] in (".", "!", "?", low[cue.j + len(rest) - 1]) \
+                and (doc.text[unit.tokens[cue.j].start].isupper() or low[cue.j] in function_words("determiner")):
+            return True  # "…, noted NBC's Dante Chinni.": the speaker after the cue ends the sentence
         # "tweeted in the early hours that …": a complementiser a few words on, no punctuation between
         for w in low[k : k + 7]:
             if w == "that":
@@ -661,7 +673,8 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
     j = cue_i - 1
     skipped = 0
     while j >= 0 and skipped < 6 and (_is_gap(low[j]) or low[j] in function_words("finite_aux")) \
-            and low[j] not in pronouns():
+            and low[j] not in pronouns() and not (doc.text[toks[j].start].isupper() and low[j].endswith("ly")
+                                                  and low[j] not in gap_words()):
         j -= 1  # "NATO has repeatedly urged", "He is hoping"
         skipped += 1
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
@@ -732,6 +745,7 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
     words = low[b : end_tok + 1]
     if not any(ch.isalpha() for w in words for ch in w):
         return None
+    np_start = toks[b].start  # the noun phrase's left edge ("one" of "one West Virginia official")
     if low[end_tok] in pronouns():
         b = end_tok
     elif any(low[x] in function_words("np_preposition") for x in range(b + 1, end_tok)):
@@ -741,10 +755,10 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         b = max(b, end_tok - 4)
         for x in range(b, end_tok + 1):
             w = doc.text[toks[x].start : toks[x].end]
-            if low[x] in function_words("determiner") or w[:1].isupper():
+            if low[x] in function_words("determiner") or w[:1].isupper() or w[:1].isdigit() or _number_re().fullmatch(low[x]):
                 b = x
                 break
-    return _Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None)
+    return _Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None, np_start)
 
 
 def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -> _Speaker | None:
@@ -770,10 +784,17 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
     if e == k:
         return None
     s_off, e_off = toks[k].start, toks[e - 1].end
-    m = _head_mention(mentions, s_off, e_off, "left", doc.text)
-    nxt_word = re.match(r"\s*([\w\u2019'-]+)", doc.text[m.end : e_off]) if m is not None else None
-    if nxt_word and nxt_word.group(1)[:1].islower() and nxt_word.group(1).lower() not in function_words("np_preposition"):
-        m = None  # a modifier, not the head: "one [GOP] source", "a [White House] official"
+    m = None
+    for c in sorted((x for x in mentions if x.start >= s_off and x.end <= e_off and x.end > x.start),
+                    key=lambda x: (x.start, -(x.end - x.start))):
+        if _after_np_preposition(doc.text, s_off, c):
+            continue
+        nxt_word = re.match(r"\s*([\w\u2019'-]+)", doc.text[c.end : e_off])
+        w = nxt_word.group(1) if nxt_word else ""
+        if w.lower() in ("'s", "\u2019s") or (w[:1].islower() and w.lower() not in function_words("np_preposition")):
+            continue  # a possessor or a modifier: "[NBC]'s Dante Chinni", "one [GOP] source"
+        m = c
+        break
     if m is not None:
         return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):

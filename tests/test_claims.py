@@ -479,6 +479,12 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     ('As Jane Doe put it, the plan is "a disaster."', [("mixed", "Jane Doe", "put it")]),
     ('Jane Doe scolded him: "The science is against you."', [("direct", "Jane Doe", "scolded")]),
     ('The crowd chanted "Hands up."', [("direct", "The crowd", "chanted")]),
+    # -ly nouns and names are not adverbs; a number opens the speaker's noun phrase
+    ("The relatives watched it on Thursday, attorneys for the family said.", [("indirect", "attorneys for the family", "said")]),
+    ('"We won," Jane Kelly said.', [("direct", "Jane Kelly", "said")]),
+    ("The work met standards, one state official said.", [("indirect", "one state official", "said")]),
+    # a strict cue after a comma with the speaker closing the sentence
+    ("Debates rarely alter a campaign, noted Jane Doe.", [("indirect", "Jane Doe", "noted")]),
 ])
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
