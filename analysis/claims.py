@@ -726,8 +726,10 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
     while b - 1 >= 0 and steps < 7:
         w = low[b - 1]
         t = toks[b - 1]
-        if t.in_quote or w in _QUOTE_CHARS or w in function_words("slot_stop") or w in cue_form_lemma():
-            break
+        noun_use = b - 2 >= 0 and (low[b - 2] in function_words("determiner") or low[b - 2].isdigit()
+                                   or bool(_number_re().fullmatch(low[b - 2])) or low[b - 2] in ("'s", "\u2019s"))
+        if t.in_quote or w in _QUOTE_CHARS or w in function_words("slot_stop") or (w in cue_form_lemma() and not noun_use):
+            break  # another cue verb ends the slot; a cue word after a determiner is a noun ("one state official")
         if relative and (w in function_words("preposition") or w in function_words("np_preposition")):
             break
         possessive = w in ("'", "\u2019") and b - 2 >= 0 and toks[b - 2].end == t.start and low[b - 2].endswith("s")
