@@ -98,6 +98,10 @@ _POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
 #: A clause boundary at the end of the text before a speaker: a comma or dash, maybe
 #: followed by closing quotation marks ("…," said X / "…,'' said X).
 _CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb'\u2019]*\s*$")
+#: A dateline opening a story's first paragraph: "WASHINGTON (AP) — ", "AUSTIN, Texas — ",
+#: "SÃO PAULO — " (a word in capitals, maybe a state or region and an agency, then a dash).
+_DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                       r"(?: \([A-Za-z]+\))? ?(?:\u2014|\u2013|--| - ) ?")
 _DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
@@ -855,7 +859,9 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         nb = len(text[before[0] : before[1]].split())
         na = len(text[after[0] : after[1]].split())
         if nb >= 2 and na >= 2:
+            # "X did Y, according to Z, as …": the whole sentence, the source phrase a gap
             content = _trim(text, unit.start, unit.end)
+            return _Found(content, cue, sp, cue_span=(cstart, cend), gap=(cstart, np_end))
         elif nb >= 2:
             content = before
         elif na >= 1:
@@ -923,6 +929,10 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         q = _whole_quote(doc, unit, after) if after is not None else None
         if q is not None:
             return _Found((q.content_start, q.content_end), cue, left, direct=True, cue_span=(cstart, cend))
+        if j + 1 < len(low) and low[j + 1].endswith("ing") and text[toks[j + 1].start].islower():
+            # "…, the people said, speaking on condition of anonymity …": a participle clause
+            # about the speakers, not what they said — the content is before
+            return _Found(_trim(text, unit.start, slot_start), cue, left, cue_span=(cstart, cend))
         return _Found(_trim(text, unit.start, unit.end), cue, left, cue_span=(cstart, cend), gap=(slot_start, cend))
     if ends_clause and before_words >= 4 and (nxt in function_words("prep_tail") or _is_gap(nxt)) \
             and "that" not in low[j : j + 10]:
@@ -1084,6 +1094,9 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     last: _Who | None = None  # speaker of the latest attributed claim
     hint: _Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
     continued: list[int] = []  # raw indexes of floating quotations that go on in the next paragraph
+    # where a dateline can stand: the first body paragraph that is not a byline ("By Jane Doe")
+    first_body = next((p.start for p in doc.article.paragraphs if p.zone == "body"
+                       and not re.match(r"(?:By|From)\s", text[p.start : p.end])), -1)
     for unit in _units(doc):
         low = [_low(doc, t) for t in unit.tokens]
         items: list[tuple[int, int, str, _Who, tuple[int, int], str, tuple[int, int] | None]] = []
@@ -1141,6 +1154,9 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
         hint = next_hint
         for cs, ce, attribution, who, cue_span, cue_lemma, gap in items:
             cs, ce = _trim(text, cs, ce, lead=" \t\n", tail=" \t\n,;:")
+            dl = _DATELINE.match(text, cs, ce) if cs == unit.start and cs == first_body else None
+            if dl and dl.end() < ce and (gap is None or dl.end() <= gap[0]):
+                cs = dl.end()  # "SAN FRANCISCO — Streamly is …": the dateline is not content
             if ce <= cs:
                 continue
             gs, ge = gap if gap is not None and cs <= gap[0] < gap[1] <= ce else (-1, -1)

@@ -376,6 +376,16 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("mixed", "mayor", "called", 'the verdict "a painful'),
         ("indirect", "mayor", "pledged", "to recover the missing funds"),
     ],
+    "tech_layoffs.txt": [
+        ("indirect", "people", "according to", "Streamly is laying off"),  # dateline left out
+        ("indirect", "the people", "said", "The cuts will mostly affect marketing and content teams"),
+        ("mixed", "Natarajan", "told staff", 'the decision was "the hardest'),
+        ("mixed", "Natarajan", "wrote", 'the company had "grown too quickly"'),
+        ("direct", "Natarajan", "said", "We are not retreating"),
+        ("direct", "Natarajan", "", "We are focusing it."),
+        ("indirect", "Analysts at Jefferies", "said", "the cuts could save"),
+        ("direct", "Marcus Reed", "tweeted", "Workers always pay"),
+    ],
     "wire_transit_strike.txt": [
         ("direct", "Monroe", "said", "We did not want to strike"),
         ("direct", "Monroe", "", "We bargained in good faith"),
@@ -525,3 +535,14 @@ def test_single_quote_articles_never_crash_and_offsets_hold(parts):
         assert doc.text[c.start:c.end] == c.content and c.start < c.end
         if c.gap_start >= 0:
             assert c.start <= c.gap_start < c.gap_end <= c.end
+
+
+def test_fixture_source_phrase_gap_and_participle_tail():
+    text, cs = fixture_claims("tech_layoffs.txt")
+    acc = [c for c in cs if c.cue == "according to"][0]
+    assert text[acc.gap_start:acc.gap_end] == "according to people familiar with the matter"
+    assert acc.content_text.startswith("Streamly is laying off about 1,200 employees, roughly 8% of its workforce as the")
+    said = [c for c in cs if c.speaker == "the people"][0]
+    assert said.content == "The cuts will mostly affect marketing and content teams"  # not "speaking on condition …"
+    narr = [c for c in cs if c.attribution == "narrator" and c.zone == "body"]
+    assert not any(c.content.startswith("SAN FRANCISCO") for c in cs) and narr
