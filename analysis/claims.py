@@ -987,24 +987,45 @@ def _whole_quote(doc: Doc, unit: _Unit, span: tuple[int, int]) -> Quote | None:
 
 
 def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _Speaker | None:
-    """Subject of "…, adding that": the first mention of the unit outside quotations."""
-    lim = unit.tokens[cue_i].start
-    cands = [m for m in mentions if unit.start <= m.start and m.end <= lim and not _in_quote(unit, m.start)
+    """Subject of "…, adding that": the first actor mention of the unit outside quotations
+    (after a dateline), unless a verb comes before it ("A jury convicted [Theriot] …,
+    finding that"); then the noun phrase that opens the unit."""
+    toks = unit.tokens
+    lim = toks[cue_i].start
+    dl = _DATELINE.match(doc.text, unit.start, lim)
+    start = dl.end() if dl else unit.start
+    cands = [m for m in mentions if start <= m.start and m.end <= lim and not _in_quote(unit, m.start)
              and (str(getattr(m, "entity_type", "") or "") in ACTOR_TYPES or _mention_kind(m) == "pronoun")]
-    if not cands:
-        # no mentions: a leading run of capitalised words, or a leading pronoun
-        toks = unit.tokens
-        k = 0
-        while k < len(toks) and k < 5 and toks[k].start < lim and doc.text[toks[k].start].isupper():
-            k += 1
-        if k == 0 and toks and _low(doc, toks[0]) in pronouns():
-            k = 1
-        if k == 0:
-            return None
-        s, e = toks[0].start, toks[k - 1].end
-        return _Speaker(s, e, doc.text[s:e], None)
-    m = min(cands, key=lambda m: (m.start, -(m.end - m.start)))
-    return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    if cands:
+        m = min(cands, key=lambda m: (m.start, -(m.end - m.start)))
+        before = [t for t in toks if start <= t.start and t.end <= m.start]
+        if not any(_looks_past_verb(doc, t) for t in before):
+            return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    # the noun phrase opening the unit: up to a preposition, a gap word, an auxiliary or a verb
+    first = next((x for x, t in enumerate(toks) if t.start >= start), None)
+    if first is None:
+        return None
+    k = first
+    w0 = _low(doc, toks[first])
+    name = doc.text[toks[first].start].isupper() and w0 not in function_words("determiner")
+    while k < len(toks) and k - first < 6 and toks[k].start < lim:
+        w = _low(doc, toks[k])
+        if (not any(ch.isalnum() for ch in w) or w in function_words("preposition") or w in function_words("prep_tail")
+                or w in function_words("finite_aux") or w in function_words("coordinator") or (k > first and _is_gap(w))
+                or _looks_past_verb(doc, toks[k]) or w in cue_form_lemma()
+                or (name and k > first and doc.text[toks[k].start].islower())):
+            break  # a name is a run of capitalised words ("Jane Doe left …")
+        k += 1
+    if k == first:
+        return None
+    s, e = toks[first].start, toks[k - 1].end
+    return _Speaker(s, e, doc.text[s:e], None)
+
+
+def _looks_past_verb(doc: Doc, t: Token) -> bool:
+    """A lower-case word in -ed (a likely past-tense verb: "convicted", "announced")."""
+    w = doc.text[t.start : t.end]
+    return w[:1].islower() and len(w) > 4 and w.endswith("ed")
 
 
 def _dash_speaker(doc: Doc, unit: _Unit, low: list[str], mentions: list) -> tuple[_Speaker, Quote, tuple[int, int]] | None:
@@ -1215,7 +1236,8 @@ def _cut_at_later_cues(doc: Doc, unit: _Unit, low: list[str], reads: list) -> No
             pw = low[c2.i - 1]
             cut = unit.tokens[c2.i - 1].start
             own = _own_clause_start(unit, low, c2, f2)
-            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None:
+            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None \
+                    or (pw == "," and f2.shared):  # "X announced A, adding that B"
                 s2, e2 = _trim(doc.text, cs, own if own is not None else cut)
                 if e2 > s2:
                     f.content = (s2, e2)

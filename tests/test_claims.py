@@ -365,6 +365,7 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("indirect", "chairman", "said", "Brightfield, the company's chairman said, will not"),
     ],
     "court_fraud_trial.txt": [
+        ("indirect", "A federal jury", "finding", "he steered $4.2 million"),  # not the dateline, not the object
         ("indirect", "Prosecutors", "alleged", "Theriot, 61, used"),
         ("direct", "Boudreaux", "told jurors", "This was not a mistake"),
         ("direct", "Boudreaux", "", "It was a plan."),
