@@ -496,6 +496,12 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     ("The work met standards, one state official said.", [("indirect", "one state official", "said")]),
     # a strict cue after a comma with the speaker closing the sentence
     ("Debates rarely alter a campaign, noted Jane Doe.", [("indirect", "Jane Doe", "noted")]),
+    # "X announced A, adding that B": two claims with the subject of the first verb
+    ("The company announced record profits on Monday, adding that it would hire 500 people.",
+     [("indirect", "The company", "announced"), ("indirect", "The company", "adding")]),
+    # evidence cues need a clause
+    ("A new poll shows that most voters back the plan.", [("indirect", "A new poll", "shows")]),
+    ("The museum shows paintings by local artists.", []),
 ])
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
