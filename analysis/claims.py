@@ -545,13 +545,33 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
         # "estimates the measure would save …", "noted the plan was modest": a clause
         # without "that" — an auxiliary or modal a few words on; belief verbs also take
         # an object and an infinitive ("expects demand to grow")
-        if nxt not in function_words("preposition") and nxt not in function_words("prep_tail") and nxt != "to":
+        if nxt not in function_words("preposition") and nxt not in function_words("prep_tail") and nxt != "to" \
+                and _verb_after_subject(doc, unit, cue, low, past):
             for x in range(k + 1, min(len(low), k + 6)):
                 w = low[x]
                 if not any(ch.isalnum() for ch in w) or w in function_words("coordinator") or unit.tokens[x].in_quote:
                     break
                 if w in function_words("finite_aux") or (e.kind == "belief" and w == "to"):
                     return True
+        return False
+    return True
+
+
+def _verb_after_subject(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], past: bool) -> bool:
+    """Whether a cue word that may be a noun ("state", "estimates", "projects") can read as
+    a verb after what precedes it. Not when the word before is a noun inside a
+    prepositional phrase ("in battleground [states] won by …") or, for a base form, a
+    capitalised singular word ("Battleground [state] Florida is …")."""
+    if past or cue.i == 0:
+        return past
+    prev = low[cue.i - 1]
+    if prev in pronouns():
+        return True
+    before = low[cue.i - 2] if cue.i >= 2 else ""
+    if doc.text[unit.tokens[cue.i - 1].start].islower() and (
+            before in function_words("preposition") or before in function_words("np_preposition")):
+        return False
+    if not low[cue.i].endswith("s") and doc.text[unit.tokens[cue.i - 1].start].isupper() and not prev.endswith("s"):
         return False
     return True
 

@@ -502,6 +502,10 @@ def test_naming_verbs_without_quoted_complement_are_not_cues(body):
     # evidence cues need a clause
     ("A new poll shows that most voters back the plan.", [("indirect", "A new poll", "shows")]),
     ("The museum shows paintings by local artists.", []),
+    # a cue word that is a noun before a clause
+    ("Battleground state Florida is a key prize.", []),
+    ("Candidates do well in battleground states won by Democrats.", []),
+    ("Economists agree the plan would raise taxes.", [("indirect", "Economists", "agree")]),
 ])
 def test_clause_level_patterns(body, want):
     cs = [c for c in run(body, with_mentions=False) if c.attribution != "narrator"]
