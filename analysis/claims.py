@@ -44,7 +44,9 @@ How it works, without a parser model:
    or pronoun); its entity comes from the mentions table. An unresolved pronoun
    and a slot without a mention fall back to the previous claim's speaker
    (pronouns) or the slot's surface text with an empty entity id.
-5. A unit whose quotation has no cue is a *floating quote*: it inherits the
+5. A paragraph opening with a speaker label ("PENCE: …", a person the article names) is
+   a transcript turn: each of its sentences is a ``direct`` claim of that person.
+   A unit whose quotation has no cue is a *floating quote*: it inherits the
    speaker of the preceding attributed claim. Other headline/body units are
    narrator claims; caption descriptions are not claims; notices, credits and
    the author bio are never read.
@@ -1138,12 +1140,24 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     # where a dateline can stand: the first body paragraph that is not a byline ("By Jane Doe")
     first_body = next((p.start for p in doc.article.paragraphs if p.zone == "body"
                        and not re.match(r"(?:By|From)\s", text[p.start : p.end])), -1)
+    turns: dict[int, _Who] = {}  # paragraph id → speaker of a transcript turn ("PENCE: …")
     for unit in _units(doc):
         low = [_low(doc, t) for t in unit.tokens]
         items: list[tuple[int, int, str, _Who, tuple[int, int], str, tuple[int, int] | None]] = []
+        turn = _transcript_turn(doc, unit, ments) if unit.zone == "body" else None
+        if turn is not None or unit.paragraph_id in turns:
+            # a transcript turn is verbatim speech of the labelled speaker, one claim per
+            # sentence; attributions inside it are nested and not read (outer cue wins)
+            if turn is not None:
+                who, colon = turn
+                turns[unit.paragraph_id] = who
+                items.append((colon + 1, unit.end, "direct", who, (colon, colon + 1), "", None))
+            else:
+                items.append((unit.start, unit.end, "direct", turns[unit.paragraph_id], (-1, -1), "", None))
+            last = items[-1][3]
         done_to = -1  # a further cue counts only after the previous claim's content and cue
         intro = False
-        cues = [c for c in _find_cues(doc, unit) if _cue_valid(doc, unit, c, low)]
+        cues = [] if items else [c for c in _find_cues(doc, unit) if _cue_valid(doc, unit, c, low)]
         reads = [(c, _read_cue(doc, unit, c, low, ments)) for c in cues]
         if any(f is not None and f.subordinate for _, f in reads) and any(
                 f is not None and not f.subordinate for _, f in reads):
@@ -1295,6 +1309,35 @@ def _own_clause_start(unit: _Unit, low: list[str], cue: _Cue, f: _Found) -> int 
     if k is None or k == 0 or low[k - 1] != ",":
         return None
     return unit.tokens[k - 1].start
+
+
+#: A transcript speaker label opening a paragraph: "PENCE: …", "CHRIS WALLACE: …".
+_TURN_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}):\s+")
+
+
+def _transcript_turn(doc: Doc, unit: _Unit, mentions: list) -> tuple[_Who, int] | None:
+    """``(speaker, colon offset)`` if the unit opens a paragraph with a speaker label in
+    capitals and a colon, the label naming a person the article mentions ("PENCE:" and
+    "Mike Pence"); labels like "UPDATE:" name no person and are not turns."""
+    para = next((p for p in doc.article.paragraphs if p.start == unit.start), None)
+    if para is None:
+        return None
+    m = _TURN_LABEL.match(doc.text, unit.start, unit.end)
+    if m is None or m.end() >= unit.end:
+        return None
+    label = m.group(1)
+    words = [w for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", label) if len(w) > 1]
+    if not words:
+        return None
+    for x in mentions:
+        if str(getattr(x, "entity_type", "") or "") != "PERSON" or x.start < m.end() and x.end > unit.start:
+            continue
+        surface = doc.text[x.start : x.end]
+        if all(w.title() in surface or w in surface for w in words):
+            who = _Who(str(getattr(x, "entity", "") or surface), str(getattr(x, "entity_id", "") or ""), "",
+                       unit.start + m.start(1) - m.start(), unit.start + m.end(1) - m.start(), "PERSON")
+            return who, unit.start + m.end(1) - m.start()
+    return None
 
 
 def _is_byline(doc: Doc, unit: _Unit) -> bool:

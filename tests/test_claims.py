@@ -557,3 +557,19 @@ def test_fixture_source_phrase_gap_and_participle_tail():
     assert said.content == "The cuts will mostly affect marketing and content teams"  # not "speaking on condition …"
     narr = [c for c in cs if c.attribution == "narrator" and c.zone == "body"]
     assert not any(c.content.startswith("SAN FRANCISCO") for c in cs) and narr
+
+
+def test_transcript_turns_are_verbatim_speech_of_the_labelled_person():
+    body = ("Chris Wallace interviewed Mike Pence on Sunday.\n\nWALLACE: Let us start with the debate. Will she attend?"
+            "\n\nPENCE: She will not.\n\nUPDATE: The interview was edited.")
+    text = HEAD + body
+    doc = tokenise(article_from_text(text, "t"))
+    ms = [_fake_mention(text, "Chris Wallace", "PERSON", "e1"), _fake_mention(text, "Mike Pence", "PERSON", "e2")]
+    cs = [c for c in claims.find_claims(doc, ms) if c.zone == "body"]
+    got = [(c.attribution, c.speaker, c.cue, c.content) for c in cs]
+    assert got == [("narrator", "", "", "Chris Wallace interviewed Mike Pence on Sunday"),
+                   ("direct", "Chris Wallace", ":", "Let us start with the debate."),
+                   ("direct", "Chris Wallace", "", "Will she attend?"),
+                   ("direct", "Mike Pence", ":", "She will not."),
+                   ("narrator", "", "", "UPDATE: The interview was edited")]
+    assert text[cs[1].speaker_start:cs[1].speaker_end] == "WALLACE"
