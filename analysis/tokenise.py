@@ -123,16 +123,28 @@ def token_regex():
     return regex.compile(TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
+_PERIOD_END = re.compile(r"\.[)\]\"'\u201d\u2019]*$")
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]`` (absolute offsets, stripped, non-empty)."""
+    """Sentence spans inside ``text[start:end]`` (absolute offsets, stripped, non-empty).
+
+    Punkt runs without a trained model, so it has no orthographic statistics; a
+    split after a period whose next "sentence" starts with a lower-case letter
+    ("Rep. Jo Doe (R-S.C.) said that …") is undone, as a trained model would.
+    """
     chunk = text[start:end]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for s, e in sentence_tokenizer().span_tokenize(chunk):
         while s < e and chunk[s].isspace():
             s += 1
         while e > s and chunk[e - 1].isspace():
             e -= 1
-        if s < e:
+        if s >= e:
+            continue
+        if spans and chunk[s].islower() and _PERIOD_END.search(chunk, 0, spans[-1][1] - start):
+            spans[-1] = (spans[-1][0], start + e)
+        else:
             spans.append((start + s, start + e))
     return spans
 

@@ -92,3 +92,12 @@ def test_offsets_slice_back_exactly(raw):
     assert "".join(covered) == expected
     tt = tokens_table(doc)
     assert list(tt.text) == covered
+
+
+def test_no_split_before_lower_case_after_abbreviation_in_brackets():
+    assert sents("Headline\n\nRep. Trey Gowdy (R-S.C.) said that the panel would meet. It did.") [1:] == [
+        "Rep. Trey Gowdy (R-S.C.) said that the panel would meet.", "It did."]
+
+
+def test_split_before_capital_still_happens():
+    assert sents("Headline\n\nPrices rose. Analysts said so.")[1:] == ["Prices rose.", "Analysts said so."]
