@@ -242,40 +242,54 @@ def run_dask(
     scheduler: str | None = None,
     batch: int = DEFAULT_BATCH,
 ) -> Iterator[FileResult]:
-    """Analyse with Dask: a bag of files, one partition per batch, computed a window at a time.
+    """Analyse with Dask: bags of files, one partition per batch, computed a chunk at a time.
 
     ``scheduler``: a distributed scheduler address, ``None`` for a private
     LocalCluster, or ``"synchronous"`` / ``"threads"`` / ``"processes"`` for
     Dask's single-machine schedulers (no cluster; handy in tests).
     """
     import dask
-    import dask.bag as db
 
     if not tasks:
         return
-    bs = batches(tasks, batch)
-    bag = db.from_sequence(tasks, partition_size=max(1, batch))  # consecutive partitions == bs
-    parts = bag.map_partitions(analyse_batch, fmt).to_delayed()
-    assert len(parts) == len(bs)
     jobs = max(1, jobs or os.cpu_count() or 1)
     if scheduler in DASK_LOCAL_SCHEDULERS:
         window = 2 * jobs
         with dask.config.set(scheduler=scheduler, num_workers=jobs):
-            for k in range(0, len(parts), window):
-                for results in dask.compute(*parts[k : k + window]):
+            for chunk in batches(tasks, batch * window):
+                for results in dask.compute(*_bag_partitions(chunk, fmt, batch)):
                     yield from results
         return
     with dask_client(scheduler, jobs) as client:
-        # keep every worker thread busy, with one partition queued behind it
+        # one small bag per chunk of 2 × (cluster threads) partitions, two chunks in
+        # flight: workers stay busy, and each compute call handles a small graph
+        # (delayed objects cut from one big bag each carry the whole bag's graph,
+        # and computing them one by one costs O(partitions²) on the client)
         window = 2 * max(1, sum(client.nthreads().values()))
-        queue: collections.deque = collections.deque()
-        k_next = 0
-        while queue or k_next < len(parts):
-            while k_next < len(parts) and len(queue) < window:
-                queue.append((k_next, client.compute(parts[k_next])))
-                k_next += 1
-            k, fut = queue.popleft()
-            yield from partition_results(client, fut, bs[k], fmt)
+        chunks = batches(tasks, batch * window)
+        inflight: collections.deque = collections.deque()
+        for n, chunk in enumerate(chunks):
+            inflight.append((chunk, client.compute(_bag_partitions(chunk, fmt, batch))))
+            if len(inflight) < 2 and n + 1 < len(chunks):
+                continue
+            yield from _chunk_results(client, *inflight.popleft(), fmt, batch)
+        while inflight:
+            yield from _chunk_results(client, *inflight.popleft(), fmt, batch)
+
+
+def _bag_partitions(chunk: list[tuple[int, str]], fmt: str, batch: int) -> list:
+    """A Dask bag of ``chunk`` (consecutive partitions of ``batch`` files) mapped with
+    :func:`analyse_batch`, as one delayed object per partition."""
+    import dask.bag as db
+
+    return db.from_sequence(chunk, partition_size=max(1, batch)).map_partitions(analyse_batch, fmt).to_delayed()
+
+
+def _chunk_results(client, chunk: list[tuple[int, str]], futures: list, fmt: str, batch: int) -> Iterator[FileResult]:
+    bs = batches(chunk, batch)
+    assert len(bs) == len(futures)
+    for b, fut in zip(bs, futures):
+        yield from partition_results(client, fut, b, fmt)
 
 
 def partition_results(client, fut, batch: list[tuple[int, str]], fmt: str) -> list[FileResult]:
