@@ -20,7 +20,8 @@ What the page shows
   :func:`analysis.quotes.find_quotes`) in a serif italic, so quoted fragments
   stand apart from reported speech;
 * **claims** underlined in their speaker's colour, the line style telling the
-  attribution (solid = direct quotation, dashed = indirect/reported, …);
+  attribution (solid = direct quotation, double = mixed, dashed = indirect,
+  dotted = narrator);
   a numbered badge opens each claim and the right-hand margin of its first
   paragraph holds the compact label *speaker · attribution · category* plus
   any analyst label and note from ``data/annotations/claims.csv``;
