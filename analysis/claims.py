@@ -168,7 +168,9 @@ def appositive_starts() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern:
     words = sorted(lexicons.word_list("claims_number_words.txt"), key=len, reverse=True)
-    return re.compile(r"\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    # a digit counts unless it is part of a designator glued to letters ("M1", "F-16", "COVID-19", "G7")
+    return re.compile(r"(?<![\w-])\d|\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +255,8 @@ def categorise(text: str, cue_lemma: str = "") -> str:
 
 
 def has_number(text: str) -> bool:
-    """True if ``text`` holds a digit or a number word (``claims_number_words.txt``)."""
+    """True if ``text`` holds a number (digits not glued to letters as in "M1" or "F-16")
+    or a number word (``claims_number_words.txt``)."""
     return bool(_number_re().search(text))
 
 

@@ -23,6 +23,10 @@ TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md")
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
+#: File stems (upper case) skipped when scanning a folder: folder documentation, not articles.
+NOT_ARTICLES: frozenset[str] = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING", "PROVENANCE"})
+
+
 class InputError(Exception):
     """A bad input file; ``str(err)`` is a one-line message naming the file."""
 
@@ -97,7 +101,10 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputError]
     """Expand files and folders into article files (sorted), with errors for bad paths.
 
     A folder contributes its text files (see :data:`TEXT_SUFFIXES`),
-    recursively; a folder without any is an error, as is a missing path.
+    recursively, except hidden files and documentation (:data:`NOT_ARTICLES`:
+    README, LICENSE …, which describe a folder rather than being articles); a
+    folder without any is an error, as is a missing path.  A file named
+    explicitly is always taken.
     """
     files: list[Path] = []
     errors: list[InputError] = []
@@ -105,7 +112,9 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputError]
         p = Path(raw)
         if p.is_dir():
             found = sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES and not f.name.startswith(".")
+                and f.stem.upper() not in NOT_ARTICLES
             )
             if not found:
                 errors.append(InputError(raw, "folder contains no text files (*.txt, *.text, *.md)"))

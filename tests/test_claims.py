@@ -573,3 +573,12 @@ def test_transcript_turns_are_verbatim_speech_of_the_labelled_person():
                    ("direct", "Mike Pence", ":", "She will not."),
                    ("narrator", "", "", "UPDATE: The interview was edited")]
     assert text[cs[1].speaker_start:cs[1].speaker_end] == "WALLACE"
+
+
+def test_has_number_ignores_designators_glued_to_letters():
+    from analysis.claims import has_number
+
+    assert not has_number("heavy tanks like M1 Abrams and F-16 jets for G7 allies after COVID-19")
+    assert has_number("the economy grew 2.2% in the quarter")
+    assert has_number("$100 billion over a decade")
+    assert has_number("thousands of rounds a day")

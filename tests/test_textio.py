@@ -84,6 +84,7 @@ def test_find_articles(tmp_path):
     (tmp_path / "b.txt").write_text("x")
     (tmp_path / "a.txt").write_text("x")
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    (tmp_path / "README.md").write_text("# about this folder")
     (tmp_path / "empty").mkdir()
     files, errors = find_articles([tmp_path, tmp_path / "missing.txt", tmp_path / "empty"])
     assert [f.name for f in files] == ["a.txt", "b.txt"]
@@ -111,3 +112,9 @@ def test_write_atomic_failure_keeps_old_file(tmp_path):
         write_atomic(p, Boom())  # not str/bytes: the write fails midway
     assert p.read_text() == "old"
     assert [f.name for f in tmp_path.iterdir()] == ["t.csv"]
+
+
+def test_readme_named_explicitly_is_taken(tmp_path):
+    (tmp_path / "README.md").write_text("x")
+    files, errors = find_articles([tmp_path / "README.md"])
+    assert [f.name for f in files] == ["README.md"] and not errors
