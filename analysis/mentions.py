@@ -258,6 +258,10 @@ class Cand:
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
 _DATELINE = re.compile(rf"([{_UC}][{_UC}.'-]+(?: [{_UC}][{_UC}.'-]+){{0,3}})(?=,| \(| _| --| \u2014| \u2013)")
+# what must follow a dateline place: optional ", State"/", Sept. 5" parts, an optional "(Agency)", then
+# a dash ("—", "–", "―", "--", "_", " - "). "BYD, the Chinese rival ..." (an appositive) is no dateline.
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]*[A-Z0-9][\w.'&-]*(?:[ \t][A-Z0-9][\w.'&-]*){0,3}){0,3}"
+                            r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[\u2014\u2013\u2015_]|--|-(?=[ \t]))")
 # party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
 _PARTY_AFTER_NAME = re.compile(r"[,(]\s*(" + _PARTY_LABEL.pattern + ")")
@@ -344,7 +348,7 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
     # datelines: "NAIROBI, Kenya (AP) _", "WASHINGTON --": an all-caps place opening a paragraph
     for p in doc.article.paragraphs:
         m = _DATELINE.match(text, p.start, p.end)
-        if m and len(m.group(1)) >= 3:
+        if m and len(m.group(1)) >= 3 and _DATELINE_TAIL.match(text, m.end(1), p.end):
             place = m.group(1)
             e = res.names.get(place.title()) or res.names.get(place)
             ent = e.entity if e is not None else place.title()
@@ -808,7 +812,9 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
         ntype, ncls, how = "PERSON", "", ("title" if role is not None else "initial" if initial_first
                                        else "given-name-inside" if inside else "postnominal")
     elif not ntype:
-        if words[0] in res.given_names and len(words) >= 2:
+        if words[0] in res.given_names and len(words) >= 2 and _works_at(text[max(0, start - 40):start], res):
+            ntype, how = "ORG", "affiliation"  # "analysts at Morgan Stanley": people work at an organisation
+        elif words[0] in res.given_names and len(words) >= 2:
             ntype, how = "PERSON", "given-name"
         elif len(words) >= 2:
             ntype, how = "PERSON", "multiword"
@@ -1271,6 +1277,19 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
             if d.kind == "pronoun":
                 return "PERSON", "pronoun"
     return "", ""
+
+
+_WORKS_AT = re.compile(r"\b([A-Za-z][\w-]*)\s+at\s+(?:the\s+)?$")
+
+
+def _works_at(before: str, res: Resources) -> bool:
+    """Does ``before`` end in "<occupation noun> at" ("analysts at ", "an economist at the ")?
+    What follows is where people work (an organisation), even if its first word is a given name."""
+    m = _WORKS_AT.search(before)
+    if not m:
+        return False
+    noun = m.group(1).lower()
+    return noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
 
 
 def _premodifier(after: str, res: Resources) -> bool:

@@ -445,3 +445,40 @@ def test_party_state_labels_and_byline():
     assert got.get("Jonah Pell") == {"PERSON"}
     assert not [m for m in ms if m.surface.startswith(("D-", "R-")) or m.surface in ("N.Y.", "Texas", "Y.")]
     assert got.get("Ada Roe") == {"PERSON"} and got.get("Bo Tate") == {"PERSON"}
+
+
+# --- generalisation: datelines, affiliations, possessives --------------------------------
+
+@pytest.mark.parametrize("text,place", [
+    ("KELSO, Wash. (AP) — Officials said on Monday the bridge would reopen.\n", "KELSO"),
+    ("DURBANVILLE -- The council met on Monday.\n", "DURBANVILLE"),
+    ("ORVALE, Ohio, March 3 (Reuters) - Shares rose on Monday.\n", "ORVALE"),
+])
+def test_dateline_shape_is_a_place(text, place):
+    ms = M.find_mentions(_doc("Headline Here\n\n" + text))
+    hit = _by_surface(ms, place)
+    assert hit and hit[0].entity_type == "GPE" and hit[0].rule == "dateline"
+
+
+def test_allcaps_word_with_appositive_is_not_a_dateline():
+    # an acronym opening a paragraph, then a comma and an appositive: no dash, so no dateline
+    text = "Headline Here\n\nQXR, the Korean rival of Vantor Motors, sold more cars last year.\n"
+    ms = M.find_mentions(_doc(text))
+    hit = _by_surface(ms, "QXR")
+    assert hit and hit[0].rule != "dateline" and hit[0].entity_type != "GPE"
+    assert hit[0].entity == "QXR"  # an acronym keeps its case
+
+
+def test_given_name_run_after_occupation_at_is_an_org():
+    text = ("Headline Here\n\nEconomists at Morgan Lindqvist lowered their forecast on Monday. "
+            "Strategists at Jordan Brothers agreed.\n")
+    ms = M.find_mentions(_doc(text))
+    assert _by_surface(ms, "Morgan Lindqvist")[0].entity_type == "ORG"
+    assert _by_surface(ms, "Jordan Brothers")[0].entity_type == "ORG"
+
+
+def test_business_tesla_article():
+    doc, ms = _fixture("business_tesla")
+    _assert_types(ms, {"BYD": "ORG", "Morgan Stanley": "ORG", "Adam Jonas": "PERSON",
+                       "Warren Buffett": "PERSON"})
+    assert _by_surface(ms, "BYD")[0].entity == "BYD"
