@@ -1188,7 +1188,7 @@ _APPOS_DET = frozenset({"a", "an", "the", "its", "his", "her", "their", "one", "
 def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:
     """Type of an uncued capitalised name from its neighbourhood: ``(type, cue)``, ``("", "")`` if none.
 
-    Cues, in order: a lone given name; a byline ("By ..."); an occupation noun right before
+    Cues, in order: a lone given name; a person's possessive before it (an organisation); a byline ("By ..."); an occupation noun right before
     ("economist Ana Costa"); an apposition whose head is a person or organisation noun
     ("X, chief economist at ...", "X, the country's largest bank"); a speech verb, "who" or an
     age after it; "<occupation> at/for/of <X>" or "at <X>" (an organisation); "in/near <X>"
@@ -1205,6 +1205,10 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
         return "GPE", "in"  # "met in Geneva"
     if len(words) == 1 and surface in res.given_names:
         return "PERSON", "given-name"  # "Chris", "Jon": a lone given name
+    po = re.search(r"['’]s?\s+$", before)
+    if po and len(words) > 1 and any(d.end == c.start - len(po.group(0)) and d.kind in ("name", "alias") and d.type == "PERSON"
+                                     for d in chosen):
+        return "ORG", "owner"  # "Warren Buffett's Berkshire Hathaway": a person's named holding is a business
     na = re.match(r"\s+([a-z][\w-]*)\s+[A-Z]", after)
     if na and na.group(1) in res.person_nouns:
         return "ORG", "noun-after"  # "Riverton coach Sean Gallagher", "Harwell spokesman Tim Ode"

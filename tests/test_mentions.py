@@ -482,3 +482,18 @@ def test_business_tesla_article():
     _assert_types(ms, {"BYD": "ORG", "Morgan Stanley": "ORG", "Adam Jonas": "PERSON",
                        "Warren Buffett": "PERSON"})
     assert _by_surface(ms, "BYD")[0].entity == "BYD"
+
+
+def test_run_after_a_persons_possessive_is_an_org():
+    # an uncued multi-word run owned by a named person: a business, not dropped
+    text = ("Headline Here\n\nThe startup is backed by Helena Marsh's Quillfield Ardent, "
+            "the filing showed.\n")
+    ms = M.find_mentions(_doc(text))
+    hit = _by_surface(ms, "Quillfield Ardent")
+    assert hit and hit[0].entity_type == "ORG"
+    assert _by_surface(ms, "Helena Marsh")[0].entity_type == "PERSON"
+
+
+def test_business_tesla_owner():
+    doc, ms = _fixture("business_tesla")
+    assert _by_surface(ms, "Berkshire Hathaway")[0].entity_type == "ORG"
