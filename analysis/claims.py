@@ -497,6 +497,8 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
     if (prev == "to" or prev in function_words("determiner") or prev in function_words("preposition")
             or prev in ("'s", "s'") or (not past and (_number_re().fullmatch(prev) or prev.isdigit()))):
         return False  # infinitive ("to discuss") or noun ("the report", "a claim")
+    if _after_prep_phrase(doc, unit, cue.i, low):
+        return False  # "below Wall Street estimates": the noun of a prepositional phrase
     if cue.i > 0 and not unit.tokens[cue.i - 1].in_quote and prev in cue_form_lemma() and e.kind != "source":
         return False  # the object of another cue verb: "expects demand to grow", "denied claims"
     if prev in function_words("subordinator") and (first.endswith(("ing", "ed", "en")) or past):
@@ -560,6 +562,30 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
                     return True
         return False
     return True
+
+
+def _after_prep_phrase(doc: Doc, unit: _Unit, i: int, low: list[str]) -> bool:
+    """Is token ``i`` right after the noun of a prepositional phrase whose object is a name or
+    a possessive ("below Wall Street [estimates]", "above analysts' [forecasts]", "despite
+    Kremlin [denials]")? Then a cue word there is a noun: walk left over capitalised words and
+    possessive markers to a preposition that does not attach an affiliation ("for", "at", "by":
+    "A spokesman for Microsoft [says]" keeps its verb)."""
+    j = i - 1
+    seen = 0
+    while j >= 0 and not unit.tokens[j].in_quote:
+        w = low[j]
+        word = doc.text[unit.tokens[j].start:unit.tokens[j].end]
+        if w in ("'s", "s'", "'", "’s", "’") or w.endswith(("'s", "’s")):
+            j -= 1
+            continue
+        if word[:1].isupper() or (seen == 0 and j + 1 < i and low[j + 1] in ("'", "’", "s'")):
+            seen += 1
+            j -= 1
+            continue
+        break
+    # not a preposition that attaches a speaker's affiliation ("A spokesman for Microsoft says")
+    return seen > 0 and j >= 0 and low[j] in function_words("preposition") and not (
+        low[j] in function_words("np_preposition") or low[j] == "by")
 
 
 def _verb_after_subject(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], past: bool) -> bool:

@@ -582,3 +582,25 @@ def test_has_number_ignores_designators_glued_to_letters():
     assert has_number("the economy grew 2.2% in the quarter")
     assert has_number("$100 billion over a decade")
     assert has_number("thousands of rounds a day")
+
+
+# --- a cue word as the noun of a prepositional phrase ---------------------------------------
+
+@pytest.mark.parametrize("body,content_end", [
+    ("Quarterly profit of $2 billion came in below Wall Street estimates, according to Refinitiv data.\n",
+     "below Wall Street estimates"),
+    ("Revenue rose 5% to $3 billion, above analysts' forecasts, according to FactSet data.\n",
+     "above analysts' forecasts"),
+])
+def test_cue_noun_after_prepositional_name_is_not_a_claim(body, content_end):
+    got = run(body)
+    assert [c.cue for c in got] == ["according to"]  # no claim cued by "estimates"/"forecasts"
+    assert got[0].content.endswith(content_end)
+
+
+def test_cue_verb_after_affiliation_preposition_still_a_claim():
+    # "for"/"at" attach the speaker's affiliation: the cue stays a verb
+    got = run("A spokesman for Microsoft says the deal is off.\n"
+              "Analysts at Jordan Brothers estimate the plan would cost $4 billion.\n")
+    assert [(c.cue, c.content) for c in got] == [("says", "the deal is off"),
+                                                  ("estimate", "the plan would cost $4 billion")]
