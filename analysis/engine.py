@@ -221,7 +221,8 @@ def dask_client(scheduler: str | None, jobs: int | None):
             n_workers=jobs,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # ":0" = any free port: None would still try 8787 and warn (on stderr) when it is taken
+            dashboard_address=":0",
             silence_logs=logging.CRITICAL,
             worker_dashboard_address=None,
         )

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import contextlib
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -57,14 +59,22 @@ def test_dask_engine_equals_local(folder, tmp_path, capsys):
 
 @pytest.mark.slow
 def test_dask_local_cluster_from_the_command_line_is_quiet(folder, tmp_path, capsys):
-    """A real LocalCluster of 2 workers, started by the CLI: same tables, nothing on stderr."""
+    """A real LocalCluster of 2 workers, started by the CLI: same tables, nothing on stderr —
+    even when Dask's default dashboard port 8787 is already taken (another cluster running)."""
     pytest.importorskip("distributed")
     assert build(capsys, folder, "--out", tmp_path / "local", "--jobs", "1")[0] == 0
-    r = subprocess.run(
-        [sys.executable, "-m", "analysis", "build", str(folder), "--out", str(tmp_path / "dask"),
-         "--engine", "dask", "--jobs", "2", "-q"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
+    blocker = socket.socket()
+    with contextlib.suppress(OSError):  # if someone else holds 8787 already, so much the better
+        blocker.bind(("", 8787))
+        blocker.listen()
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "analysis", "build", str(folder), "--out", str(tmp_path / "dask"),
+             "--engine", "dask", "--jobs", "2", "-q"],
+            cwd=ROOT, capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        blocker.close()
     assert r.returncode == 0 and r.stderr == ""
     assert r.stdout == f"wrote 4 tables for 12 article(s) to {tmp_path / 'dask'}\n"
     assert tables_bytes(tmp_path / "local") == tables_bytes(tmp_path / "dask")
