@@ -138,17 +138,23 @@ def test_unknown_engine_or_format():
         engine.run([], fmt="xml")
 
 
-def test_streamed_csv_equals_concatenated_frames(corpus, tmp_path):
-    """Appending per-article CSV chunks gives the bytes of one concatenated DataFrame's CSV."""
-    w = engine.table_writer("csv", tmp_path / "out", TABLE_NAMES)
-    frames = {n: [] for n in TABLE_NAMES}
-    for r in engine.run(corpus, engine="serial"):
-        if r.ok:
-            w.add(r)
+def frames_by_table(corpus) -> dict[str, list[pd.DataFrame]]:
+    """Each table's per-article DataFrames, from a serial in-memory run."""
+    frames: dict[str, list[pd.DataFrame]] = {n: [] for n in TABLE_NAMES}
     for r in engine.run(corpus, engine="serial", fmt="frames"):
         if r.ok:
             for n in TABLE_NAMES:
                 frames[n].append(r.tables[n])
+    return frames
+
+
+def test_streamed_csv_equals_concatenated_frames(corpus, tmp_path):
+    """Appending per-article CSV chunks gives the bytes of one concatenated DataFrame's CSV."""
+    w = engine.table_writer("csv", tmp_path / "out", TABLE_NAMES)
+    for r in engine.run(corpus, engine="serial"):
+        if r.ok:
+            w.add(r)
+    frames = frames_by_table(corpus)
     written = w.commit()
     assert [p.name for p in written] == [f"{n}.csv" for n in TABLE_NAMES]
     for n in TABLE_NAMES:
@@ -173,14 +179,10 @@ def test_parquet_writer_round_trip(corpus, tmp_path):
     pytest.importorskip("pyarrow")
     w = engine.table_writer("parquet", tmp_path / "pq", TABLE_NAMES)
     w.row_group_rows = 500  # force several row groups
-    frames = {n: [] for n in TABLE_NAMES}
     for r in engine.run(corpus, engine="serial", fmt="parquet"):
         if r.ok:
             w.add(r)
-    for r in engine.run(corpus, engine="serial", fmt="frames"):
-        if r.ok:
-            for n in TABLE_NAMES:
-                frames[n].append(r.tables[n])
+    frames = frames_by_table(corpus)
     w.commit()
     import pyarrow.parquet as pq
 
