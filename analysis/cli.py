@@ -20,8 +20,12 @@
     ``progress: …`` line every 500 articles or 10 seconds for runs of more than
     50 files (``--progress`` overrides).
 
-``render [PATH ...] [--out DIR]``
-    Write an annotated HTML view per article into DIR (default ``reports/``).
+``render [PATH ...] [--out DIR] [--annotations FILE]``
+    Write an annotated HTML view per article into DIR (default ``reports/``),
+    with the analysts' notes of FILE (default ``data/annotations/claims.csv``,
+    no notes if that file is absent; a FILE named here must exist).  Notes
+    that cannot be read (not UTF-8, wrong field count, duplicate, …) are one
+    ``error: <file>: line N: …`` line and exit 2 before any page is written.
 
 Exit status: 0 success, 2 bad input (any file), never a traceback for bad input.
 """
@@ -34,7 +38,7 @@ import time
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
-from analysis.textio import InputError, find_articles, write_atomic
+from analysis.textio import InputError, find_articles, under_raw, write_atomic
 
 DEFAULT_RAW: Path = DATA_DIR / "raw"
 DEFAULT_OUT: Path = DATA_DIR / "processed"
@@ -183,21 +187,13 @@ class Progress:
             self.bar.close()
 
 
-def _under_raw(out: Path) -> bool:
-    try:
-        out.resolve().relative_to(DEFAULT_RAW.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     """The ``build`` subcommand."""
     from analysis import engine
     from analysis.pipeline import TABLE_NAMES
 
     out = Path(args.out)
-    if _under_raw(out):
+    if under_raw(out):
         print(error_line(f"{args.out}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
         return 2
     if args.format == "parquet":
@@ -281,7 +277,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     """The ``render`` subcommand (see :mod:`analysis.render`)."""
     from analysis.render import render_paths
 
-    return render_paths(args.paths or [str(DEFAULT_RAW)], str(args.out))
+    return render_paths(args.paths or [str(DEFAULT_RAW)], str(args.out), args.annotations)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -309,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("render", help="write an annotated HTML view per article")
     r.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
     r.add_argument("--out", default=str(DEFAULT_REPORTS), help="output folder (default: reports/)")
+    r.add_argument("--annotations", default=None, metavar="FILE",
+                   help="analysts' notes, CSV (default: data/annotations/claims.csv, skipped if absent; "
+                        "a FILE given here must exist)")
     r.set_defaults(func=cmd_render)
     return parser
 

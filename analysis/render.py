@@ -24,7 +24,9 @@ What the page shows
   dotted = narrator);
   a numbered badge opens each claim and the right-hand margin of its first
   paragraph holds the compact label *speaker · attribution · category* plus
-  any analyst label and note from ``data/annotations/claims.csv``;
+  any analyst label and note from ``data/annotations/claims.csv`` (read by
+  :func:`analysis.annotations.load_annotations`, re-exported here; joined on
+  ``article_id`` and ``claim_id``);
 * a legend and a header with counts.
 
 * the claim's **cue** ("said", "told Newsweek") and **speaker slot** (the words
@@ -56,9 +58,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.annotations import ANNOTATIONS_PATH, AnnotationError, load_annotations, orphans, read_annotations
 from analysis.article import ZONES, Article, load_article
 from analysis.quotes import find_quotes
-from analysis.textio import InputError, find_articles, write_atomic
+from analysis.textio import InputError, find_articles, under_raw, write_atomic
 
 # --- palettes and styles (presentation constants, not lexicons) ---------------
 
@@ -316,17 +319,21 @@ def _resolves(row: dict) -> bool:
 
 
 def _annotation_map(annotations: pd.DataFrame | None, article_id: str) -> dict[str, list[dict]]:
-    """Annotation rows by claim id (restricted to this article when the file has ``article_id``)."""
+    """This article's annotation rows by claim id: the join is on ``article_id`` AND ``claim_id``
+    (a note of another article, or without an article, never attaches here).  Notes of one claim
+    are ordered by label, author, date and text, so the page does not depend on the row order."""
     out: dict[str, list[dict]] = {}
-    if annotations is None or len(annotations) == 0 or "claim_id" not in annotations.columns:
+    if annotations is None or len(annotations) == 0:
         return out
+    missing = [c for c in ("article_id", "claim_id") if c not in annotations.columns]
+    if missing:
+        raise AnnotationError("<annotations table>", f"missing column(s) {', '.join(missing)}")
     for r in annotations.to_dict("records"):
-        if "article_id" in r and _str(r.get("article_id")) and _str(r.get("article_id")) != article_id:
-            continue
         cid = _str(r.get("claim_id"))
-        if cid:
+        if cid and _str(r.get("article_id")) == article_id:
             out.setdefault(cid, []).append(r)
-    return out
+    order = ("label", "author", "updated", "note")
+    return {cid: sorted(rows, key=lambda r: tuple(_str(r.get(c)) for c in order)) for cid, rows in out.items()}
 
 
 def _spans(article: Article, mention_rows: list[dict], claim_rows: list[dict], colours: dict[str, str],
@@ -615,26 +622,9 @@ def marked_ids(page: str) -> dict[str, set[str]]:
 
 # --- annotations and files ----------------------------------------------------
 
-#: The analyst annotation file (claim_id, label, note, …).
-ANNOTATIONS_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "annotations" / "claims.csv"
-
-
-def load_annotations(path: str | Path | None = None) -> pd.DataFrame | None:
-    """The analyst annotations as a string table, or ``None`` when the file is missing or unreadable."""
-    p = Path(path) if path is not None else ANNOTATIONS_PATH
-    if not p.is_file():
-        return None
-    try:
-        df = pd.read_csv(p, dtype=str, keep_default_na=False, comment=None)
-    except (OSError, ValueError, pd.errors.ParserError):
-        return None
-    if "claim_id" not in df.columns:
-        return None
-    return df
-
-
 def view_article(path: str | Path, annotations: pd.DataFrame | None | str = "default") -> ArticleView:
-    """Load, analyse and wrap the article at ``path`` for display (annotations from the default file)."""
+    """Load, analyse and wrap the article at ``path`` for display (annotations from the default
+    file; a bad annotations file raises :class:`~analysis.annotations.AnnotationError`)."""
     from analysis.pipeline import analyse
 
     article = load_article(path)
@@ -643,37 +633,48 @@ def view_article(path: str | Path, annotations: pd.DataFrame | None | str = "def
     return ArticleView(article, tables, ann)
 
 
-#: Output folders that are never written (raw data is immutable).
-FORBIDDEN_OUT: tuple[Path, ...] = (Path(__file__).resolve().parent.parent / "data" / "raw",)
+def read_notes(path: str | Path | None) -> pd.DataFrame:
+    """The notes for ``render``: ``path`` must exist; ``None`` means :data:`ANNOTATIONS_PATH`,
+    which may be missing (no notes).  A bad file raises :class:`AnnotationError`."""
+    return load_annotations(ANNOTATIONS_PATH) if path is None else read_annotations(path)
 
 
-def _forbidden(out_dir: Path) -> bool:
-    """True when ``out_dir`` is, or is inside, a ``data/raw`` folder."""
-    r = out_dir.resolve()
-    if any(r == f or f in r.parents for f in FORBIDDEN_OUT):
-        return True
-    parts = r.parts
-    return any(parts[i] == "data" and parts[i + 1] == "raw" for i in range(len(parts) - 1))
+def orphan_warning(notes_path: str | Path, article_id: str, claims: pd.DataFrame, ann: pd.DataFrame) -> str | None:
+    """One ``warning:`` line when notes of ``article_id`` match no claim (they are listed at the foot
+    of the page, never dropped), else ``None``."""
+    lost = orphans(claims, ann, article_ids=[article_id]) if len(ann) else ann
+    if len(lost) == 0:
+        return None
+    ids = ", ".join(sorted(set(lost["claim_id"].astype(str))))
+    return f"warning: {notes_path}: {len(lost)} note(s) on {article_id} match no claim (orphans): {ids}"
 
 
-def render_paths(paths: list[str], out_dir: str = "reports") -> int:
+def render_paths(paths: list[str], out_dir: str = "reports", annotations_path: str | Path | None = None) -> int:
     """Render each article under ``paths`` to ``<out_dir>/<article_id>.html``; return the exit status.
 
-    Prints one line per page written; each problem is one line ``error: <file>: <problem>``
-    on stderr and makes the status 2 (the other articles are still rendered).
+    Notes come from ``annotations_path`` (default :data:`ANNOTATIONS_PATH`, optional).  Notes that
+    cannot be read stop the run before anything is written (status 2): a page without its notes
+    would look complete.  Prints one line per page written; each problem is one line
+    ``error: <file>: <problem>`` on stderr and makes the status 2 (the other articles are still
+    rendered); notes whose claim is gone give one ``warning:`` line per article.
     """
     from analysis.pipeline import analyse
 
     out = Path(out_dir)
-    if _forbidden(out):
+    if under_raw(out):
         print(f"error: {out_dir}: refusing to write under data/raw (raw data is read-only)", file=sys.stderr)
         return 2
+    try:
+        ann = read_notes(annotations_path)
+    except AnnotationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    notes_path = ANNOTATIONS_PATH if annotations_path is None else annotations_path
     files, errors = find_articles(list(paths))
     status = 0
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
         status = 2
-    ann = load_annotations()
     seen: dict[str, str] = {}
     for f in files:
         try:
@@ -697,4 +698,7 @@ def render_paths(paths: list[str], out_dir: str = "reports") -> int:
             status = 2
             continue
         print(f"{target}  ({len(tables['mentions'])} mentions, {len(tables['claims'])} claims)")
+        warning = orphan_warning(notes_path, article.article_id, tables["claims"], ann)
+        if warning:
+            print(warning, file=sys.stderr)
     return status

@@ -151,3 +151,16 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def under_raw(path: str | Path) -> bool:
+    """True when ``path`` is, or is inside, a ``data/raw`` folder: this project's
+    (``<repo>/data/raw``) or any other checkout's.  Raw data is read-only, so no command writes there."""
+    from analysis.lexicons import DATA_DIR
+
+    r = Path(path).resolve()
+    raw = (DATA_DIR / "raw").resolve()
+    if r == raw or raw in r.parents:
+        return True
+    parts = r.parts
+    return any(parts[i] == "data" and parts[i + 1] == "raw" for i in range(len(parts) - 1))

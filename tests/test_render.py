@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import render
+from analysis.annotations import AnnotationError
 from analysis.article import article_from_text, load_article
 from analysis.claims import CLAIM_COLUMNS
 from analysis.mentions import MENTION_COLUMNS
@@ -303,7 +304,7 @@ def test_hostile_text_is_plain_text():
     art = article_from_text(HOSTILE, "<evil id=\"1\">")
     mentions = mention_frame(HOSTILE, [("Bob", 0, "e\"1", "Bob \"><script>x</script>", "PER<SON>", "na'me")], "e")
     claims = claim_frame(HOSTILE, [("\"A &", "</b>\"", "<i>Bob</i> & co", "e\"1", "dir\"ect", "<cat>")], "e")
-    ann = pd.DataFrame({"claim_id": ["c000", "<orphan>"], "label": ["<b>wrong</b>", "x"],
+    ann = pd.DataFrame({"article_id": [art.article_id] * 2, "claim_id": ["c000", "<orphan>"], "label": ["<b>wrong</b>", "x"],
                         "note": ["he said \"x\" & <script>y</script>", "z"]})
     doc = render.render_html(art, {"mentions": mentions, "claims": claims}, ann)
     p = parse(doc)
@@ -357,12 +358,14 @@ def test_annotations_appear_beside_their_claim(synthetic):
 
 
 def test_load_annotations_missing_or_malformed(tmp_path):
-    assert render.load_annotations(tmp_path / "none.csv") is None
+    # one reader for notebooks and render: analysis.annotations (strict; tests/test_annotations.py)
+    assert render.load_annotations(tmp_path / "none.csv").empty
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert render.load_annotations(bad) is None
+    with pytest.raises(AnnotationError, match=r"bad.csv: line 1: missing column"):
+        render.load_annotations(bad)
     good = tmp_path / "good.csv"
-    good.write_text("claim_id,label,note\nc1,ok,\"fine, really\"\n", encoding="utf-8")
+    good.write_text("article_id,claim_id,label,note,author,updated\na,c1,ok,\"fine, really\",,\n", encoding="utf-8")
     df = render.load_annotations(good)
     assert list(df["note"]) == ["fine, really"]
 
