@@ -201,17 +201,27 @@ def load_annotations(path: str | Path | None = None) -> pd.DataFrame:
 
 # --- writing -------------------------------------------------------------------
 
+def csv_field(value: str) -> str:
+    """One CSV field: in double quotes (inner quotes doubled) when it holds a comma, a quote or
+    a line break -- a lone CR included, which Python 3.11's csv writer leaves bare."""
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
 def to_csv_text(annotations: pd.DataFrame) -> str:
-    """CSV text of an annotations table, sorted by article, claim, label, author, updated."""
+    """CSV text of an annotations table (LF line ends), sorted by article, claim, label, author,
+    updated; extra columns after the schema's."""
     frame = annotations.copy()
     for c in ANNOTATION_COLUMNS:
         if c not in frame:
             frame[c] = ""
     frame = frame.astype("string").fillna("")
+    frame = frame[list(ANNOTATION_COLUMNS) + [c for c in frame.columns if c not in ANNOTATION_COLUMNS]]
     frame = frame.sort_values([*KEY_COLUMNS, "updated"], kind="stable")
-    buf = io.StringIO()
-    frame.to_csv(buf, index=False, lineterminator="\n")
-    return buf.getvalue()
+    lines = [",".join(csv_field(str(c)) for c in frame.columns)]
+    lines += [",".join(csv_field(v) for v in row) for row in frame.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
 
 
 def _as_table(rows: pd.DataFrame | None, what: str) -> pd.DataFrame:
