@@ -25,8 +25,9 @@ the file with a table held in memory: under a lock on the file, it reads what
 is on disk, removes exactly the keys it was asked to remove, adds or replaces
 the rows it was given (same key = an edit), and writes the result atomically
 (temp file + rename).  So two sessions that each add a note both keep theirs,
-and saving a filtered table deletes nothing.  The one case still decided by
-order: two sessions editing the *same* note — the later save wins.
+and saving a filtered table deletes nothing.  Two sessions editing the *same*
+note: a save that would replace a note dated later than its own copy is refused
+(:func:`stale_edit`); with equal dates the later save wins.
 """
 from __future__ import annotations
 
@@ -259,13 +260,27 @@ def annotation_keys(rows: pd.DataFrame | Iterable[tuple[str, str, str, str]] | N
     return keys
 
 
+def _keys(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(list(zip(*(frame[c].astype(str) for c in KEY_COLUMNS))), index=frame.index, dtype=object)
+
+
+def stale_edit(current: pd.DataFrame, add: pd.DataFrame) -> str | None:
+    """A problem line when a row of ``add`` would overwrite a *newer* version of the same note
+    (both dated, the file's later): a session saving an old copy must not undo another's edit."""
+    cols = list(ANNOTATION_COLUMNS)
+    disk = dict(zip(_keys(current), current[cols].to_dict("records")))
+    for k, row in zip(_keys(add), add[cols].to_dict("records")):
+        old = disk.get(k)
+        if old and old != row and row["updated"] and old["updated"] and row["updated"] < old["updated"]:
+            return (f"note {k} was changed in the file on {old['updated']}, after your copy "
+                    f"({row['updated']}): reload the file and edit again")
+    return None
+
+
 def merge_annotations(current: pd.DataFrame, add: pd.DataFrame, remove: set[tuple[str, ...]]) -> pd.DataFrame:
     """``current`` without the ``remove`` keys and the keys of ``add``, then ``add``'s rows."""
-    def keys(frame: pd.DataFrame) -> pd.Series:
-        return pd.Series(list(zip(*(frame[c].astype(str) for c in KEY_COLUMNS))), index=frame.index, dtype=object)
-
-    drop = remove | set(keys(add)) if len(add) else set(remove)
-    kept = current[~keys(current).isin(drop)] if len(current) else current
+    drop = remove | set(_keys(add)) if len(add) else set(remove)
+    kept = current[~_keys(current).isin(drop)] if len(current) else current
     merged = pd.concat([kept, add], ignore_index=True) if len(add) else kept.reset_index(drop=True)
     return merged.astype("string").fillna("")
 
@@ -296,6 +311,9 @@ def update_annotations(path: str | Path | None = None, add: pd.DataFrame | None 
         with FileLock(str(lock_path(p)), timeout=timeout):
             data = p.read_bytes() if p.exists() else b""
             current = parse_annotations(decode_annotations(data, p), p) if data else empty_annotations()
+            stale = stale_edit(current, rows) if len(current) and len(rows) else None
+            if stale:
+                raise AnnotationError(p, stale)
             merged = merge_annotations(current, rows, drop)
             bom = "\ufeff" if data.startswith(codecs.BOM_UTF8) else ""
             write_atomic(p, bom + to_csv_text(merged))

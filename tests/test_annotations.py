@@ -260,3 +260,21 @@ def test_lock_held_elsewhere_is_a_clear_error(tmp_path):
         with pytest.raises(A.AnnotationError, match="another session holds"):
             A.update_annotations(p, add=five_notes(), timeout=0)
     assert not p.exists()
+
+
+def test_an_old_copy_does_not_undo_a_newer_edit(tmp_path):
+    p = tmp_path / "claims.csv"
+    A.save_annotations(five_notes(), p)  # all dated 2026-11-28
+    old_copy = A.load_annotations(p)
+    newer = old_copy.iloc[[2]].copy()
+    newer["note"], newer["updated"] = "edited by bo", "2026-12-01"
+    A.save_annotations(newer, p)
+    stale = old_copy.iloc[[2]].copy()
+    stale["note"] = "edited by ana on her old copy"
+    with pytest.raises(A.AnnotationError, match=r"changed in the file on 2026-12-01, after your copy \(2026-11-28\)"):
+        A.save_annotations(stale, p)
+    assert list(A.load_annotations(p)["note"])[2] == "edited by bo"
+    # saving a whole old copy (the notebook pattern) after someone else's edit: refused, not reverted
+    with pytest.raises(A.AnnotationError, match="reload the file"):
+        A.save_annotations(A.add_annotation(old_copy, "mini", "c9", "check", "", "ana", "2026-11-28"), p)
+    assert len(A.load_annotations(p)) == 5
