@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", type=Path, help="folder of GUM <doc>.conllu + <doc>.conll files")
     ap.add_argument("--genre", action="append", default=[], help="only documents GUM_<genre>_* (repeatable)")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most frequent name errors of each kind")
+    ap.add_argument("--errors-from", choices=split.GROUPS, default="tuning",
+                    help="which documents --errors lists (default: the tuning half; keep the reporting half unseen)")
     args = ap.parse_args(argv)
     files = sorted(args.path.glob("*.conllu")) if args.path.is_dir() else []
     if args.genre:
@@ -81,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     totals = {g: Counter() for g in split.GROUPS}
     n_docs: Counter = Counter()
+    errors: Counter = Counter()
     failed = 0
     t0 = time.perf_counter()
     for f in files:
@@ -97,12 +101,19 @@ def main(argv: list[str] | None = None) -> int:
             failed += 1
             continue
         c = gum.score_doc(doc, mentions)
+        if args.errors and args.errors_from in split.groups(doc.name):
+            errors.update(gum.name_errors(doc, mentions))
         for g in split.groups(doc.name):
             totals[g].update(c)
             n_docs[g] += 1
     print(f"GUM: {n_docs['all']} documents scored, {failed} failed, {time.perf_counter() - t0:.1f}s")
     for g in split.GROUPS:
         print("\n".join(report_group(g, totals[g], n_docs[g])))
+    for kind in ("fp", "fn") if args.errors else ():
+        print(f"\nmost frequent name {kind} ({args.errors_from} documents):")
+        for (_, t, surface), n in sorted(((k, n) for k, n in errors.items() if k[0] == kind),
+                                         key=lambda kn: (-kn[1], kn[0]))[: args.errors]:
+            print(f"  {n:3d} {t:12s} {surface!r}")
     return 2 if failed else 0
 
 

@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", help="folder holding the IE-ER files (APW_*, NYT_*)")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of each kind")
+    ap.add_argument("--errors-from", choices=split.GROUPS, default="tuning",
+                    help="which documents --errors lists (default: the tuning half; keep the reporting half unseen)")
     ap.add_argument("--by-rule", action="store_true", help="precision of each recogniser rule")
     args = ap.parse_args(argv)
     docs = ieer.read_corpus(args.path)
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             for key, kind in rule_outcomes(pred, gold):
                 for g in groups:
                     by_rule[g].setdefault(key, Counter())[kind] += 1
-        if args.errors:
+        if args.errors and args.errors_from in groups:
             pm = pred.assign(entity_type=pred["entity_type"].map(lambda t: ieer.TYPE_MAP.get(t, "")))
             pm = pm[pm["entity_type"] != ""].reset_index(drop=True)
             for r in ev.errors(pm, gold).itertuples(index=False):
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report_rules(by_rule)))
     if args.errors:
         for kind in ("fp", "fn"):
-            print(f"\nmost frequent {kind} (all documents):")
+            print(f"\nmost frequent {kind} ({args.errors_from} documents):")
             for (k, t, s), n in sorted(((k, n) for k, n in err.items() if k[0] == kind),
                                        key=lambda kn: (-kn[1], kn[0]))[: args.errors]:
                 print(f"  {n:3d} {t:12s} {s!r}")

@@ -186,3 +186,8 @@ def test_gold_pronoun_needs_an_antecedent():
     conll = CONLL.replace("(person-1-Anna_Berg", "(person-5").replace("person-1-Anna_Berg)", "person-5)")
     d = gum.parse_doc("made_up", CONLLU, conll)
     assert gum.score_doc(d, _system())["person_n"] == 0
+
+
+def test_name_errors(doc):
+    m = _system(entity_type=["ORG", "ORG", "PERSON", "GPE"])
+    assert gum.name_errors(doc, m) == {("fp", "organization", "Anna Berg"): 1, ("fn", "person", "Anna Berg"): 1}

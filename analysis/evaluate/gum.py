@@ -383,6 +383,14 @@ def name_counts(doc: GumDoc, mentions: pd.DataFrame) -> Counter:
     return c
 
 
+def name_errors(doc: GumDoc, mentions: pd.DataFrame) -> Counter:
+    """Exact span + type name errors of one document: ``(fp|fn, type, surface)`` → count."""
+    from analysis.evaluate import mentions as ev
+
+    e = ev.errors(predicted_names(mentions), gold_names(doc))
+    return Counter(zip(e["error"], e["entity_type"], e["surface"]))
+
+
 def score_doc(doc: GumDoc, mentions: pd.DataFrame) -> Counter:
     """All counts of one document against the system's mentions table."""
     mentions = mentions.reset_index(drop=True)
