@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.evaluate import gum
 
@@ -191,3 +193,15 @@ def test_gold_pronoun_needs_an_antecedent():
 def test_name_errors(doc):
     m = _system(entity_type=["ORG", "ORG", "PERSON", "GPE"])
     assert gum.name_errors(doc, m) == {("fp", "organization", "Anna Berg"): 1, ("fn", "person", "Anna Berg"): 1}
+
+
+_FORM = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=6)
+
+
+@given(st.lists(st.tuples(_FORM, st.booleans(), st.booleans()), min_size=1, max_size=30))
+def test_rebuilt_offsets_reproduce_every_word(words):
+    """Whatever the spacing and paragraph marks, text[start:end] is the word's form."""
+    rows = [(form, "X", -1, nospace, newpar) for form, nospace, newpar in words]
+    text, built = gum.build_text(rows)
+    assert [text[w.start:w.end] for w in built] == [f for f, _, _ in words]
+    assert all(a.end <= b.start for a, b in zip(built, built[1:]))
