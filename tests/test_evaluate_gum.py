@@ -143,6 +143,18 @@ def test_bad_coreference_files(conll, problem):
         gum.parse_doc("made_up", CONLLU, conll)
 
 
+def test_newpar_with_an_id_starts_a_paragraph_and_newpar_block_does_not():
+    c = CONLLU.replace("# newpar\n# text = She", "# newpar id = p2\n# text = She")
+    assert gum.parse_doc("made_up", c, CONLL).text == TEXT
+    c = CONLLU.replace("# newpar\n# text = She", "# newpar_block = p\n# text = She")
+    assert gum.parse_doc("made_up", c, CONLL).text == TEXT.replace("\n\n", " ")
+
+
+def test_bad_conllu_line():
+    with pytest.raises(gum.GumError, match="expected 10 columns"):
+        gum.parse_doc("made_up", CONLLU.replace("\t_\t_\tSpaceAfter=No", "", 1), CONLL)
+
+
 def test_read_doc_needs_its_conll(tmp_path):
     (tmp_path / "d.conllu").write_text(CONLLU, encoding="utf-8")
     with pytest.raises(gum.GumError, match="no coreference file"):

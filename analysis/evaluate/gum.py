@@ -102,7 +102,8 @@ def _conllu_rows(conllu: str) -> list[tuple[str, str, int, bool, bool]]:
     newpar, sent_base, mwt_end, mwt_nospace = True, 0, -1, False
     for line in conllu.splitlines():
         if line.startswith("#"):
-            newpar = newpar or line.strip() == "# newpar"
+            # "# newpar" (GUM) or "# newpar id = …" (other UD treebanks); not "# newpar_block"
+            newpar = newpar or line.split("=")[0].strip() in ("# newpar", "# newpar id")
             continue
         if not line.strip():
             sent_base, mwt_end = len(rows), -1
