@@ -56,28 +56,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import vocabulary
 from analysis.article import ZONES, Article, load_article
 from analysis.quotes import find_quotes
 from analysis.textio import InputError, find_articles, write_atomic
 
 # --- palettes and styles (presentation constants, not lexicons) ---------------
 
-#: Background tint of a mention, by entity type (upper-cased).  Types not listed
-#: get :data:`FALLBACK_ENTITY_COLOURS` in sorted order of their names.
-ENTITY_COLOURS: dict[str, str] = {
-    "PERSON": "#ffd8a8",
-    "ORG": "#b2f2bb",
-    "ORGANIZATION": "#b2f2bb",
-    "GPE": "#a5d8ff",
-    "LOC": "#99e9f2",
-    "LOCATION": "#99e9f2",
-    "NORP": "#fcc2d7",
-    "FACILITY": "#d0bfff",
-    "EVENT": "#eebefa",
-    "PRODUCT": "#ffec99",
-    "WORK": "#e9ecef",
-}
-FALLBACK_ENTITY_COLOURS: tuple[str, ...] = ("#d8f5a2", "#c5f6fa", "#ffc9c9", "#e5dbff", "#fff3bf", "#dee2e6")
+#: Background tint of a mention, by entity type (the vocabulary's tints).  A type the
+#: vocabulary does not know gets :data:`FALLBACK_ENTITY_COLOURS` in sorted order of names.
+ENTITY_COLOURS: dict[str, str] = vocabulary.ENTITY_TYPE_TINTS
+FALLBACK_ENTITY_COLOURS: tuple[str, ...] = ("#d8f5a2", "#c5f6fa", "#e5dbff", "#fff3bf", "#dee2e6")
 
 #: Speaker colours (claim underline, badge, margin bar), given to speakers in
 #: order of their first claim; cycles after the last one.
@@ -88,36 +77,18 @@ SPEAKER_PALETTE: tuple[str, ...] = (
 NARRATOR_COLOUR: str = "#868e96"
 UNRESOLVED_COLOUR: str = "#495057"
 #: Attribution value of the journalist's own (unattributed) claims.
-NARRATOR: str = "narrator"
-#: Speaker names shown for claims without a speaker.
-NARRATOR_NAME: str = "(narrator)"
-UNRESOLVED_NAME: str = "(speaker unresolved)"
+NARRATOR: str = vocabulary.NARRATOR
+#: Speaker names shown for claims without a speaker (the vocabulary's labels).
+NARRATOR_NAME: str = vocabulary.NARRATOR_LABEL
+UNRESOLVED_NAME: str = vocabulary.UNRESOLVED_SPEAKER
 
 #: Underline style of a claim by its ``attribution`` value (lower-cased).
-ATTRIBUTION_STYLES: dict[str, str] = {
-    "direct": "solid",
-    "quote": "solid",
-    "mixed": "double",
-    "partial": "double",
-    "indirect": "dashed",
-    "reported": "dashed",
-    "paraphrase": "dashed",
-    "narrator": "dotted",
-    "unattributed": "dotted",
-    "none": "dotted",
-}
+ATTRIBUTION_STYLES: dict[str, str] = vocabulary.ATTRIBUTION_LINE_STYLES
 #: Underline style for attribution values not in :data:`ATTRIBUTION_STYLES`.
 DEFAULT_ATTRIBUTION_STYLE: str = "wavy"
 
-#: Zone colour (left bar and gutter label).
-ZONE_COLOURS: dict[str, str] = {
-    "headline": "#212529",
-    "notice": "#adb5bd",
-    "body": "#dee2e6",
-    "caption": "#74c0fc",
-    "credit": "#a9e34b",
-    "bio": "#ffd43b",
-}
+#: Zone colour (left bar and gutter label): the same as every chart's zone shading.
+ZONE_COLOURS: dict[str, str] = vocabulary.ZONE_COLOURS
 
 #: Page style.  ``{root}`` scopes every rule, so notebook output cannot restyle its host page.
 CSS: str = """
@@ -292,8 +263,8 @@ def mention_title(row: dict) -> str:
 
 #: Mention kinds whose entity is shown after the mention ("he" → Jens Stoltenberg) / never shown
 #: (names and aliases speak for themselves; the entity is in the hover text).
-RESOLVED_KINDS: frozenset[str] = frozenset({"pronoun", "role", "nominal"})
-SELF_NAMING_KINDS: frozenset[str] = frozenset({"name", "alias", "acronym"})
+RESOLVED_KINDS: frozenset[str] = frozenset({"pronoun", "role"})
+SELF_NAMING_KINDS: frozenset[str] = frozenset({"name", "alias"})
 
 
 def _resolves(row: dict) -> bool:
