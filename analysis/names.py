@@ -16,8 +16,9 @@ The display name (:func:`display_names`) of an entity is
 
 1. its canonical name, when the article writes it: a ``name`` or ``alias``
    mention whose surface is the canonical name up to letter case (datelines are
-   set in capitals: "CHICAGO —" writes "Chicago") or its plural ("Leopards"
-   writes "Leopard");
+   set in capitals: "CHICAGO —" writes "Chicago"), its plural ("Leopards"
+   writes "Leopard") or the name after a leading article ("The Associated
+   Press" writes "Associated Press");
 2. otherwise the name or alias surface the article uses most ("NATO" ×8 for
    "North Atlantic Treaty Organization"; "AP" ×3 over "The Associated Press"
    ×1); ties go to the surface that occurs first;
@@ -44,8 +45,10 @@ def _clean(surface: str) -> str:
 
 
 def writes_canonical(surface: str, canonical: str) -> bool:
-    """True when ``surface`` is ``canonical`` as written: same letters up to case, or its plural."""
+    """True when ``surface`` is ``canonical`` as written: same letters up to case, or its plural;
+    a leading article is not part of a name ("The Associated Press" writes "Associated Press")."""
     s, c = _clean(surface).casefold(), _clean(canonical).casefold()
+    s = re.sub(r"^the ", "", s) if not c.startswith("the ") else s
     return bool(c) and s in (c, c + "s", c + "es")
 
 

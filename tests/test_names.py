@@ -27,12 +27,18 @@ def test_canonical_kept_when_the_article_writes_it():
 def test_most_used_surface_when_the_canonical_is_never_written():
     # an article that only ever says "NATO"
     assert names.display_name("North Atlantic Treaty Organization", ["NATO", "NATO"]) == "NATO"
-    assert names.display_name("Associated Press", ["The Associated Press", "AP", "AP"]) == "AP"
+    assert names.display_name("Associated Press", ["A.P.", "AP", "AP"]) == "AP"
+
+
+def test_a_leading_article_is_not_part_of_the_name():
+    assert names.display_name("Associated Press", ["The Associated Press", "AP", "AP"]) == "Associated Press"
+    assert names.display_name("The Week", ["The Week"]) == "The Week"
+    assert names.display_name("The Hague", ["Hague", "Hague"]) == "Hague"
 
 
 def test_tie_goes_to_the_first_surface():
-    assert names.display_name("Associated Press", ["The Associated Press", "AP"]) == "The Associated Press"
-    assert names.display_name("Associated Press", ["AP", "The Associated Press"]) == "AP"
+    assert names.display_name("Associated Press", ["A.P.", "AP"]) == "A.P."
+    assert names.display_name("Associated Press", ["AP", "A.P."]) == "AP"
 
 
 def test_capitals_and_plurals_write_the_canonical():
