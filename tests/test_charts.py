@@ -186,3 +186,10 @@ def test_position_chart_greys_page_furniture_only(analysed):
     furniture = [q for q in art.paragraphs if q.zone in V.UNCOUNTED_ZONES]
     assert len(spans) == len(furniture)
     plt.close(fig)
+
+
+def test_claim_charts_follow_the_same_rule():
+    """Claims are only found in the counted zones, so every claim chart counts what mention charts count."""
+    from analysis import claims as C
+
+    assert set(C.CLAIM_ZONES) == set(V.COUNTED_ZONES)
