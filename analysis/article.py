@@ -28,10 +28,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import lexicons
+from analysis import lexicons, vocabulary
 from analysis.textio import read_text
 
-ZONES: tuple[str, ...] = ("headline", "notice", "body", "caption", "credit", "bio")
+ZONES: tuple[str, ...] = vocabulary.ZONES
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis import lexicons
+from analysis import lexicons, vocabulary
 from analysis.quotes import Quote
 from analysis.tokenise import Doc, Token
 
@@ -88,7 +88,7 @@ ID_SEP: str = ";"
 QUOTE_SEP: str = " … "
 
 #: Attribution types, in display order.
-ATTRIBUTIONS: tuple[str, ...] = ("direct", "mixed", "indirect", "narrator")
+ATTRIBUTIONS: tuple[str, ...] = vocabulary.ATTRIBUTIONS
 
 #: Zones whose text can hold claims; narrator claims only in NARRATOR_ZONES.
 CLAIM_ZONES: frozenset[str] = frozenset({"headline", "body", "caption"})
@@ -1415,8 +1415,8 @@ def claims_table(doc: Doc, claims: list[Claim]) -> pd.DataFrame:
 # --- summaries for the notebook ---------------------------------------------------------------
 
 #: Label of narrator claims and of attributed claims without a speaker in summaries.
-NARRATOR_LABEL: str = "(narrator)"
-UNKNOWN_LABEL: str = "(unknown speaker)"
+NARRATOR_LABEL: str = vocabulary.NARRATOR_LABEL
+UNKNOWN_LABEL: str = vocabulary.UNRESOLVED_SPEAKER
 
 
 def _speaker_label(row) -> str:

@@ -43,7 +43,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis import lexicons
+from analysis import lexicons, vocabulary
 from analysis.tables import empty_table, typed_frame
 from analysis.tokenise import Doc
 
@@ -55,8 +55,8 @@ MENTION_COLUMNS: dict[str, str] = {
     "rule": "string",  # which recogniser produced the span (gazetteer, name, title, date, role, pronoun ...)
 }
 
-ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "WEAPON", "DATE")
-MENTION_KINDS: tuple[str, ...] = ("name", "alias", "role", "pronoun")
+ENTITY_TYPES: tuple[str, ...] = vocabulary.ENTITY_TYPES
+MENTION_KINDS: tuple[str, ...] = vocabulary.MENTION_KINDS
 
 
 @dataclass(frozen=True)
@@ -1372,10 +1372,7 @@ def mentions_table(doc: Doc, mentions: list[Mention]) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------
 
 #: Display order of entity types, and one colour per type for every chart.
-TYPE_COLOURS: dict[str, str] = {
-    "PERSON": "#4c72b0", "ORG": "#dd8452", "GPE": "#55a868", "NORP": "#8172b3",
-    "LOC": "#64b5cd", "WEAPON": "#c44e52", "DATE": "#937860",
-}
+TYPE_COLOURS: dict[str, str] = vocabulary.ENTITY_TYPE_COLOURS
 
 
 def entity_summary(table: pd.DataFrame, zones: tuple[str, ...] | None = None) -> pd.DataFrame:

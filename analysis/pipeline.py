@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import tables
+from analysis import names, tables
 from analysis.article import Article, load_article
 from analysis.tokenise import Doc, tokenise
 
@@ -23,11 +23,13 @@ def analyse_doc(doc: Doc) -> dict[str, pd.DataFrame]:
 
     ments = mentions.find_mentions(doc)
     cls = claims.find_claims(doc, ments)
+    mention_table, claim_table = mentions.mentions_table(doc, ments), claims.claims_table(doc, cls)
+    mention_table, claim_table = names.apply_display_names(mention_table, claim_table)  # names as the article writes them
     return {
         "sentences": tables.sentences_table(doc),
         "tokens": tables.tokens_table(doc),
-        "mentions": mentions.mentions_table(doc, ments),
-        "claims": claims.claims_table(doc, cls),
+        "mentions": mention_table,
+        "claims": claim_table,
     }
 
 

@@ -65,20 +65,20 @@ from functools import lru_cache
 
 import pandas as pd
 
-from analysis import lexicons
+from analysis import lexicons, vocabulary
 from analysis.article import Article
 
 #: Attribution value of unattributed (journalist's own) claims.
-NARRATOR: str = "narrator"
+NARRATOR: str = vocabulary.NARRATOR
 #: Claim categories that state facts (see data/lexicons/categories.tsv): reports of events,
 #: numbers and states, and commitments / ongoing actions (what someone will do or is doing).
 #: ``need`` (obligations, calls) and ``assessment`` (opinions) are not factual.
 FACTUAL_CATEGORIES: tuple[str, ...] = ("report", "commitment")
 #: Zones whose mentions count towards the organisation reported on.
-STORY_ZONES: tuple[str, ...] = ("headline", "body", "caption")
+STORY_ZONES: tuple[str, ...] = vocabulary.COUNTED_ZONES
 #: Mention kinds that are names / pronouns (anything else is a role or nominal mention).
-NAME_KINDS: frozenset[str] = frozenset({"name", "proper", "full", "short", "surname", "alias", "acronym"})
-PRONOUN_KINDS: frozenset[str] = frozenset({"pronoun", "pron"})
+NAME_KINDS: frozenset[str] = frozenset({"name", "alias"})
+PRONOUN_KINDS: frozenset[str] = frozenset({"pronoun"})
 #: Longest appositive phrase taken as a role description, in words.
 MAX_APPOSITIVE_WORDS: int = 15
 #: Longest title run before a name, in words.
@@ -156,7 +156,7 @@ def focal_organisation(mentions: pd.DataFrame) -> dict[str, object] | None:
 
 
 def name_forms(mentions: pd.DataFrame, entity_id: str) -> list[str]:
-    """Lower-case forms an entity goes by: its canonical name and its non-pronoun surfaces,
+    """Lower-case forms an entity goes by: its display and canonical names and its non-pronoun surfaces,
     a leading article removed ("the alliance" → "alliance"), longest first."""
     rows = mentions[mentions["entity_id"] == entity_id]
     forms: set[str] = set()
@@ -167,8 +167,9 @@ def name_forms(mentions: pd.DataFrame, entity_id: str) -> list[str]:
         f = re.sub(r"['\u2019]s$", "", f)
         if f:
             forms.add(f)
-        if _s(r.entity):
-            forms.add(_s(r.entity).lower())
+        for name in (_s(r.entity), _s(getattr(r, "canonical", ""))):  # display and gazetteer name
+            if name:
+                forms.add(name.lower())
     return sorted(forms, key=lambda f: (-len(f), f))
 
 

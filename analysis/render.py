@@ -2,26 +2,28 @@
 
 :func:`render_html` is a pure function *(article, tables, annotations) → str*:
 same input, same bytes (no timestamps, no random ids, every list sorted with
-explicit tie-breakers).  The page is self-contained — one inline ``<style>``
-block, no scripts, no fonts, images or other files fetched — so it reads
-offline in any browser and as notebook output (:class:`ArticleView` has
-``_repr_html_``).
+explicit tie-breakers).  The page is self-contained — inline ``style``
+attributes only, no ``<style>`` block, no scripts, no fonts, images or other
+files fetched — so it reads offline in any browser and as notebook output
+(:class:`ArticleView` has ``_repr_html_``), **also in an untrusted notebook**:
+every tag, attribute and CSS property used is one JupyterLab's HTML sanitizer
+keeps (see :mod:`analysis.render_style`).
 
 What the page shows
 -------------------
 * every paragraph in reading order, in a row whose left gutter names its zone
   (headline, notice, body, caption, credit, bio); each zone has its own look;
 * entity **mentions** as tinted spans coloured by entity type; hovering shows
-  the canonical entity, its type and the mention kind (``title``); a pronoun
+  the entity (its display name), its type and the mention kind (``title``); a pronoun
   or role mention ("he", "the NATO chief", "the alliance") shows the entity
-  it resolves to in small type after it (CSS generated content, so the DOM
-  text stays the article text);
+  it resolves to in small type after it (a ``<sub class="ar-aside">``: text
+  in ``ar-aside`` elements — this and the claim badges — is not article text);
 * **quotations** (spans between quotation marks, found by
   :func:`analysis.quotes.find_quotes`) in a serif italic, so quoted fragments
   stand apart from reported speech;
-* **claims** underlined in their speaker's colour, the line style telling the
-  attribution (solid = direct quotation, double = mixed, dashed = indirect,
-  dotted = narrator);
+* **claims** underlined (a bottom border) in their speaker's colour, the line
+  style telling the attribution (solid = direct quotation, double = mixed,
+  dashed = indirect, dotted = narrator);
   a numbered badge opens each claim and the right-hand margin of its first
   paragraph holds the compact label *speaker · attribution · category* plus
   any analyst label and note from ``data/annotations/claims.csv`` (read by
@@ -41,15 +43,14 @@ can collect the pieces of one row.
 
 Safety: every piece of article text, table value and annotation goes through
 ``html.escape(…, quote=True)``, attributes included; class names built from
-data values are reduced to ``[a-z0-9-]``; colours come only from the module
-constants below.  The full document also carries a Content-Security-Policy
-that forbids scripts.
+data values are reduced to ``[a-z0-9-]``; colours and styles come only from
+module constants (:mod:`analysis.vocabulary`, :mod:`analysis.render_style`).
+The full document also carries a Content-Security-Policy that forbids scripts.
 
 ``render_paths`` is the body of ``python -m analysis render``.
 """
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 import sys
@@ -58,29 +59,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import vocabulary
 from analysis.annotations import ANNOTATIONS_PATH, AnnotationError, load_annotations, orphans, read_annotations
+from analysis.render_style import _badge, _footer, _header, _legend, _row, _str, claim_line, esc, slug, style
 from analysis.article import ZONES, Article, load_article
 from analysis.quotes import find_quotes
 from analysis.textio import InputError, find_articles, under_raw, write_atomic
 
 # --- palettes and styles (presentation constants, not lexicons) ---------------
 
-#: Background tint of a mention, by entity type (upper-cased).  Types not listed
-#: get :data:`FALLBACK_ENTITY_COLOURS` in sorted order of their names.
-ENTITY_COLOURS: dict[str, str] = {
-    "PERSON": "#ffd8a8",
-    "ORG": "#b2f2bb",
-    "ORGANIZATION": "#b2f2bb",
-    "GPE": "#a5d8ff",
-    "LOC": "#99e9f2",
-    "LOCATION": "#99e9f2",
-    "NORP": "#fcc2d7",
-    "FACILITY": "#d0bfff",
-    "EVENT": "#eebefa",
-    "PRODUCT": "#ffec99",
-    "WORK": "#e9ecef",
-}
-FALLBACK_ENTITY_COLOURS: tuple[str, ...] = ("#d8f5a2", "#c5f6fa", "#ffc9c9", "#e5dbff", "#fff3bf", "#dee2e6")
+#: Background tint of a mention, by entity type (the vocabulary's tints).  A type the
+#: vocabulary does not know gets :data:`FALLBACK_ENTITY_COLOURS` in sorted order of names.
+ENTITY_COLOURS: dict[str, str] = vocabulary.ENTITY_TYPE_TINTS
+FALLBACK_ENTITY_COLOURS: tuple[str, ...] = ("#d8f5a2", "#c5f6fa", "#e5dbff", "#fff3bf", "#dee2e6")
 
 #: Speaker colours (claim underline, badge, margin bar), given to speakers in
 #: order of their first claim; cycles after the last one.
@@ -91,90 +82,22 @@ SPEAKER_PALETTE: tuple[str, ...] = (
 NARRATOR_COLOUR: str = "#868e96"
 UNRESOLVED_COLOUR: str = "#495057"
 #: Attribution value of the journalist's own (unattributed) claims.
-NARRATOR: str = "narrator"
-#: Speaker names shown for claims without a speaker.
-NARRATOR_NAME: str = "(narrator)"
-UNRESOLVED_NAME: str = "(speaker unresolved)"
+NARRATOR: str = vocabulary.NARRATOR
+#: Speaker names shown for claims without a speaker (the vocabulary's labels).
+NARRATOR_NAME: str = vocabulary.NARRATOR_LABEL
+UNRESOLVED_NAME: str = vocabulary.UNRESOLVED_SPEAKER
 
 #: Underline style of a claim by its ``attribution`` value (lower-cased).
-ATTRIBUTION_STYLES: dict[str, str] = {
-    "direct": "solid",
-    "quote": "solid",
-    "mixed": "double",
-    "partial": "double",
-    "indirect": "dashed",
-    "reported": "dashed",
-    "paraphrase": "dashed",
-    "narrator": "dotted",
-    "unattributed": "dotted",
-    "none": "dotted",
-}
+ATTRIBUTION_STYLES: dict[str, str] = vocabulary.ATTRIBUTION_LINE_STYLES
 #: Underline style for attribution values not in :data:`ATTRIBUTION_STYLES`.
-DEFAULT_ATTRIBUTION_STYLE: str = "wavy"
+DEFAULT_ATTRIBUTION_STYLE: str = "groove"
 
-#: Zone colour (left bar and gutter label).
-ZONE_COLOURS: dict[str, str] = {
-    "headline": "#212529",
-    "notice": "#adb5bd",
-    "body": "#dee2e6",
-    "caption": "#74c0fc",
-    "credit": "#a9e34b",
-    "bio": "#ffd43b",
-}
+#: Zone colour (left bar and gutter label): the same as every chart's zone shading.
+ZONE_COLOURS: dict[str, str] = vocabulary.ZONE_COLOURS
 
-#: Page style.  ``{root}`` scopes every rule, so notebook output cannot restyle its host page.
-CSS: str = """
-.ar-root{font:15px/1.6 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#212529;max-width:1180px;margin:0 auto;padding:8px 12px;background:#fff;text-align:left}
-.ar-root h1{font-size:22px;line-height:1.3;margin:4px 0 2px}
-.ar-root .ar-meta{color:#495057;font-size:13px;margin:0 0 10px}
-.ar-root .ar-row{display:grid;grid-template-columns:78px minmax(0,1fr) 300px;column-gap:14px;border-left:4px solid #dee2e6;padding:2px 0 2px 8px;margin:0 0 6px}
-.ar-root .ar-zone{font-size:10px;text-transform:uppercase;letter-spacing:.06em;color:#868e96;padding-top:4px}
-.ar-root .ar-row p{margin:0;padding:3px 6px}
-.ar-root .ar-notes{font-size:12px;line-height:1.4}
-.ar-root .ar-z-headline p{font-size:20px;font-weight:700;line-height:1.35}
-.ar-root .ar-z-notice p{font-size:13px;color:#868e96;font-style:italic;border:1px dashed #ced4da;border-radius:4px}
-.ar-root .ar-z-caption p{font-size:13px;background:#f1f3f5;border-radius:4px;color:#343a40}
-.ar-root .ar-z-credit p{font-size:12px;color:#5c940d;text-align:right}
-.ar-root .ar-z-bio p{font-size:13px;background:#fff9db;border-radius:4px;color:#495057}
-.ar-root .ar-m{border-radius:3px;padding:0 1px}
-.ar-root .ar-res::after{content:"\\2192\\00a0" attr(data-entity);font-size:10px;color:#495057;vertical-align:sub;margin-left:1px;font-style:normal}
-.ar-root .ar-q{font-family:Georgia,"Times New Roman",serif;font-style:italic;color:#7c2d12}
-.ar-root .ar-cue{font-weight:700}
-.ar-root .ar-spk{font-weight:700}
-.ar-root .ar-c{text-decoration-line:underline;text-decoration-thickness:2px;text-underline-offset:4px;text-decoration-skip-ink:none}
-.ar-root .ar-num{display:inline-block;min-width:15px;padding:0 3px;border-radius:8px;color:#fff;font:700 10px/15px system-ui,sans-serif;text-align:center;vertical-align:super;margin-right:2px;font-style:normal}
-.ar-root .ar-note{border-left:4px solid #868e96;padding:2px 6px;margin:0 0 6px;background:#f8f9fa;border-radius:0 4px 4px 0}
-.ar-root .ar-note strong{font-weight:600}
-.ar-root .ar-ann{margin-top:3px;padding:2px 4px;background:#fff3bf;border-radius:3px}
-.ar-root .ar-ann-label{font-weight:700;text-transform:uppercase;font-size:10px;letter-spacing:.04em;margin-right:4px}
-.ar-root .ar-legend{border:1px solid #dee2e6;border-radius:6px;padding:6px 10px;margin:0 0 12px;font-size:12px;line-height:1.9}
-.ar-root .ar-legend .ar-lg{display:inline-block;margin-right:14px}
-.ar-root .ar-legend .ar-lt{font-weight:700;margin-right:6px;color:#495057}
-.ar-root .ar-sw{display:inline-block;width:11px;height:11px;border-radius:2px;vertical-align:-1px;margin-right:3px}
-.ar-root .ar-foot{font-size:12px;color:#868e96;margin-top:12px}
-"""
 
 
 # --- small helpers ------------------------------------------------------------
-
-def esc(value: object) -> str:
-    """HTML-escape any value (``None``/NA → empty), quotes included."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return html.escape(str(value), quote=True)
-
-
-def slug(value: object) -> str:
-    """A CSS-class-safe form of a data value: lower case, runs of other characters → ``-``."""
-    s = re.sub(r"[^a-z0-9]+", "-", str(value if value is not None else "").lower()).strip("-")
-    return s or "x"
-
-
-def _str(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
-
 
 def entity_colours(types: list[str]) -> dict[str, str]:
     """Tint per entity type: :data:`ENTITY_COLOURS`, unknown types from the fallback list (sorted)."""
@@ -186,7 +109,7 @@ def entity_colours(types: list[str]) -> dict[str, str]:
 
 
 def attribution_style(attribution: str) -> str:
-    """Underline style (CSS ``text-decoration-style``) of a claim's attribution."""
+    """Line style (CSS ``border-bottom-style``) of a claim's attribution."""
     return ATTRIBUTION_STYLES.get(attribution.strip().lower(), DEFAULT_ATTRIBUTION_STYLE)
 
 
@@ -217,6 +140,7 @@ class _Span:
     key: str
     open_tag: str
     last_open_tag: str = ""  # tag for the span's last piece (mention resolution), if different
+    tail: str = ""  # HTML closing the span's last piece ("he" → the entity it resolves to)
 
 
 def _offset(v: object) -> int | None:
@@ -295,8 +219,8 @@ def mention_title(row: dict) -> str:
 
 #: Mention kinds whose entity is shown after the mention ("he" → Jens Stoltenberg) / never shown
 #: (names and aliases speak for themselves; the entity is in the hover text).
-RESOLVED_KINDS: frozenset[str] = frozenset({"pronoun", "role", "nominal"})
-SELF_NAMING_KINDS: frozenset[str] = frozenset({"name", "alias", "acronym"})
+RESOLVED_KINDS: frozenset[str] = frozenset({"pronoun", "role"})
+SELF_NAMING_KINDS: frozenset[str] = frozenset({"name", "alias"})
 
 
 def _resolves(row: dict) -> bool:
@@ -336,49 +260,68 @@ def _annotation_map(annotations: pd.DataFrame | None, article_id: str) -> dict[s
     return {cid: sorted(rows, key=lambda r: tuple(_str(r.get(c)) for c in order)) for cid, rows in out.items()}
 
 
+def _claim_spans(article: Article, r: dict, colour: str, number: int) -> list[_Span]:
+    """The claim's span (underlined in the speaker's colour, line style = attribution) and,
+    when the table gives their offsets, its cue and speaker slot (bold, speaker's colour)."""
+    cid = _str(r.get("claim_id"))
+    line = attribution_style(_str(r.get("attribution")))
+    cls = f"ar-c ar-a-{slug(r.get('attribution'))} ar-k-{slug(r.get('category'))}"
+    tag = (
+        f'<span class="{cls}" data-claim="{esc(cid)}" data-n="{number}" '
+        f'style="{style("claim", claim_line(colour, line))}" '
+        f'title="{esc(f"[{number}] " + claim_label(r))}">'
+    )
+    out = [_Span(int(r["start"]), int(r["end"]), 0, f"{int(r['start']):09d}{cid}", tag)]
+    for kind, a, b, what in (("cue", "cue_start", "cue_end", "cue"), ("spk", "speaker_start", "speaker_end", "speaker")):
+        cs, ce = _offset(r.get(a)), _offset(r.get(b))
+        if cs is not None and ce is not None and 0 <= cs < ce <= len(article.text):
+            t = (f'<span class="ar-{kind}" data-{what}-of="{esc(cid)}" style="{style("cue", f"color:{colour}")}" '
+                 f'title="{esc(f"{what} of [{number}]")}">')
+            out.append(_Span(cs, ce, 2, f"{cs:09d}{kind}{cid}", t))
+    return out
+
+
+def _mention_span(r: dict, tint: str) -> _Span:
+    """A mention tinted by entity type; a pronoun or role noun ends with the entity it resolves to."""
+    mid = _str(r.get("mention_id"))
+    etype = _str(r.get("entity_type")) or "?"
+    base = (
+        f'class="ar-m ar-t-{slug(etype)}{{res}}" data-mention="{esc(mid)}" '
+        f'data-entity="{esc(r.get("entity"))}" data-kind="{esc(r.get("mention_kind"))}" '
+        f'style="{style("mention", f"background-color:{tint}")}" title="{esc(mention_title(r))}"'
+    )
+    plain = "<span " + base.replace("{res}", "") + ">"
+    if not _resolves(r):
+        return _Span(int(r["start"]), int(r["end"]), 3, f"{int(r['start']):09d}{mid}", plain)
+    last = "<span " + base.replace("{res}", " ar-res") + ">"
+    tail = f'<sub class="ar-aside" style="{style("resolved")}">\u2192\u00a0{esc(r.get("entity"))}</sub>'
+    return _Span(int(r["start"]), int(r["end"]), 3, f"{int(r['start']):09d}{mid}", plain, last, tail)
+
+
 def _spans(article: Article, mention_rows: list[dict], claim_rows: list[dict], colours: dict[str, str],
            numbers: dict[str, int]) -> list[_Span]:
     spans: list[_Span] = []
     for r in claim_rows:
-        cid = _str(r.get("claim_id"))
-        colour = colours[speaker_key(r)]
-        style = attribution_style(_str(r.get("attribution")))
-        cls = f"ar-c ar-a-{slug(r.get('attribution'))} ar-k-{slug(r.get('category'))}"
-        tag = (
-            f'<span class="{cls}" data-claim="{esc(cid)}" data-n="{numbers[cid]}" '
-            f'style="text-decoration-color:{colour};text-decoration-style:{style}" '
-            f'title="{esc(f"[{numbers[cid]}] " + claim_label(r))}">'
-        )
-        spans.append(_Span(int(r["start"]), int(r["end"]), 0, f"{int(r['start']):09d}{cid}", tag))
-        # the cue and the speaker slot of the claim, when the table gives their offsets
-        for kind, a, b, what in (("cue", "cue_start", "cue_end", "cue"), ("spk", "speaker_start", "speaker_end", "speaker")):
-            cs, ce = _offset(r.get(a)), _offset(r.get(b))
-            if cs is not None and ce is not None and 0 <= cs < ce <= len(article.text):
-                t = f'<span class="ar-{kind}" data-{what}-of="{esc(cid)}" style="color:{colour}" title="{esc(f"{what} of [{numbers[cid]}]")}">'
-                spans.append(_Span(cs, ce, 2, f"{cs:09d}{kind}{cid}", t))
+        spans += _claim_spans(article, r, colours[speaker_key(r)], numbers[_str(r.get("claim_id"))])
     quotes = find_quotes(article.text, [(p.start, p.end) for p in article.paragraphs])
     for k, q in enumerate(quotes):
-        tag = f'<span class="ar-q" data-quote="{k}">'
-        spans.append(_Span(q.start, q.end, 1, f"{q.start:09d}", tag))
+        spans.append(_Span(q.start, q.end, 1, f"{q.start:09d}", f'<span class="ar-q" data-quote="{k}" style="{style("quote")}">'))
+    tints = entity_colours([_str(r.get("entity_type")) or "?" for r in mention_rows])
     for r in mention_rows:
-        mid = _str(r.get("mention_id"))
-        etype = _str(r.get("entity_type")) or "?"
-        base = (
-            f'class="ar-m ar-t-{slug(etype)}{{res}}" data-mention="{esc(mid)}" '
-            f'data-entity="{esc(r.get("entity"))}" data-kind="{esc(r.get("mention_kind"))}" '
-            f'title="{esc(mention_title(r))}"'
-        )
-        plain = "<span " + base.replace("{res}", "") + ">"
-        last = "<span " + base.replace("{res}", " ar-res") + ">" if _resolves(r) else plain
-        spans.append(_Span(int(r["start"]), int(r["end"]), 3, f"{int(r['start']):09d}{mid}", plain, last))
+        spans.append(_mention_span(r, tints[(_str(r.get("entity_type")) or "?").upper()]))
     return spans
+
+
+def _close(spans: list[_Span], at: int, p_end: int) -> str:
+    """Close ``spans`` (innermost last in the list) at offset ``at``; a span's last piece gets its tail."""
+    return "".join((s.tail if s.tail and s.end == at and s.end <= p_end else "") + "</span>" for s in reversed(spans))
 
 
 def _paragraph_html(text: str, p_start: int, p_end: int, spans: list[_Span], markers: dict[int, list[str]]) -> str:
     """Inner HTML of one paragraph: text with nested spans, clipped and split so tags always nest.
 
     ``markers`` maps an offset to HTML inserted there outside every span (claim badges).
-    A span split into several pieces gets its ``last_open_tag`` on its final piece.
+    A span split into several pieces gets its ``last_open_tag`` (and ``tail``) on its final piece.
     """
     pieces = [(max(s.start, p_start), min(s.end, p_end), s) for s in spans if s.start < p_end and s.end > p_start]
     points = {p_start, p_end}
@@ -390,18 +333,18 @@ def _paragraph_html(text: str, p_start: int, p_end: int, spans: list[_Span], mar
     stack: list[_Span] = []
     for a, b in zip(bounds, bounds[1:]):
         if a in markers:
-            out.append("</span>" * len(stack))
+            out.append(_close(stack, a, p_end))
             stack = []
             out.extend(markers[a])
         active = sorted((s for x, y, s in pieces if x <= a and y >= b), key=lambda s: (s.layer, s.start, -s.end, s.key))
         k = 0
         while k < len(stack) and k < len(active) and stack[k] is active[k]:
             k += 1
-        out.append("</span>" * (len(stack) - k))
+        out.append(_close(stack[k:], a, p_end))
         out.extend(active[k:])
         stack = active
         out.append(esc(text[a:b]))
-    out.append("</span>" * len(stack))
+    out.append(_close(stack, p_end, p_end))
     last_open: dict[int, int] = {}
     for i, item in enumerate(out):
         if isinstance(item, _Span):
@@ -416,59 +359,30 @@ def _paragraph_html(text: str, p_start: int, p_end: int, spans: list[_Span], mar
     return "".join(html_parts)
 
 
-def _legend(etypes: list[str], ecolours: dict[str, str], speakers: list[tuple[str, str, int]],
-            attributions: list[str], zones: list[str]) -> str:
-    parts = ['<div class="ar-legend">']
-    parts.append('<div><span class="ar-lt">Zones</span>')
-    for z in zones:
-        parts.append(
-            f'<span class="ar-lg"><span class="ar-sw" style="background:{ZONE_COLOURS.get(z, "#dee2e6")}"></span>{esc(z)}</span>'
+def _note(r: dict, colour: str, num: int, anns: list[dict]) -> str:
+    """The margin note of a claim: badge, speaker · attribution · category, cue, analyst notes."""
+    cid = _str(r.get("claim_id"))
+    note = [
+        f'<div class="ar-note" data-claim-note="{esc(cid)}" style="{style("note", f"border-left-color:{colour}")}">'
+        f"{_badge(colour, str(num))}<strong>{esc(speaker_name(r))}</strong> \u00b7 "
+        f"{esc(_str(r.get('attribution')) or '?')} \u00b7 {esc(_str(r.get('category')) or '?')}"
+    ]
+    cue = _str(r.get("cue"))
+    if cue:
+        note.append(f' <span style="{style("cue_note")}">(cue: {esc(cue)})</span>')
+    for a in anns:
+        label, text_note = _str(a.get("label")), _str(a.get("note"))
+        note.append(
+            f'<div class="ar-ann" style="{style("ann")}"><span class="ar-ann-label" style="{style("ann_label")}">'
+            f'{esc(label or "note")}</span>{esc(text_note)}</div>'
         )
-    parts.append("</div>")
-    parts.append('<div><span class="ar-lt">Mentions</span>')
-    for t in etypes:
-        parts.append(f'<span class="ar-lg"><span class="ar-m" style="background:{ecolours[t.upper()]}">{esc(t)}</span></span>')
-    parts.append(
-        '<span class="ar-lg">hover a mention for its entity and kind; '
-        '<span class="ar-m ar-res" data-entity="entity" style="background:#e9ecef">he</span> '
-        "= resolved to the entity shown</span></div>"
-    )
-    parts.append('<div><span class="ar-lt">Claims</span>')
-    for name, colour, n in speakers:
-        parts.append(
-            f'<span class="ar-lg"><span class="ar-sw" style="background:{colour}"></span>{esc(name)} ({n})</span>'
-        )
-    parts.append("</div>")
-    parts.append('<div><span class="ar-lt">Attribution</span>')
-    for a in attributions:
-        style = attribution_style(a)
-        parts.append(
-            f'<span class="ar-lg"><span class="ar-c" style="text-decoration-color:#495057;'
-            f'text-decoration-style:{style}">{esc(a)}</span></span>'
-        )
-    parts.append(
-        '<span class="ar-lg"><span class="ar-q">\u201cquoted words\u201d</span> vs reported speech</span>'
-        '<span class="ar-lg"><span class="ar-spk">speaker</span> <span class="ar-cue">said</span>: who and the cue</span>'
-        '<span class="ar-lg"><span class="ar-num" style="background:#495057">n</span>claim number, label in the margin: '
-        "speaker \u00b7 attribution \u00b7 category</span>"
-        '<span class="ar-lg"><span class="ar-ann"><span class="ar-ann-label">label</span>analyst note</span></span>'
-    )
-    parts.append("</div></div>")
-    return "".join(parts)
+    note.append("</div>")
+    return "".join(note)
 
 
-def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotations: pd.DataFrame | None = None) -> str:
-    """The view as an HTML fragment (``<style>`` + one ``<div class="ar-root">``), for notebooks."""
-    text = article.text
-    n = len(text)
-    mention_rows, bad_m = _mention_rows(tables.get("mentions"), n)
-    claim_rows, bad_c = _claim_rows(tables.get("claims"), n)
-    colours = speaker_colours(claim_rows)
-    numbers = {_str(r.get("claim_id")): i + 1 for i, r in enumerate(claim_rows)}
-    ann = _annotation_map(annotations, article.article_id)
-    spans = _spans(article, mention_rows, claim_rows, colours, numbers)
-
-    # claim badges at the start of each claim's first piece, notes in that paragraph's margin
+def _badges_and_notes(article: Article, claim_rows: list[dict], colours: dict[str, str], numbers: dict[str, int],
+                      ann: dict[str, list[dict]]) -> tuple[dict[int, list[str]], dict[int, list[str]], set[str]]:
+    """Claim badges at the start of each claim's first piece, notes in that paragraph's margin."""
     markers: dict[int, list[str]] = {}
     notes: dict[int, list[str]] = {}
     placed: set[str] = set()
@@ -479,82 +393,50 @@ def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotatio
                 continue
             placed.add(cid)
             colour = colours[speaker_key(r)]
-            num = numbers[cid]
-            at = max(int(r["start"]), p.start)
-            markers.setdefault(at, []).append(
-                f'<span class="ar-num" style="background:{colour}" title="{esc(claim_label(r))}">{num}</span>'
-            )
-            speaker = speaker_name(r)
-            note = [
-                f'<div class="ar-note" data-claim-note="{esc(cid)}" style="border-left-color:{colour}">'
-                f'<span class="ar-num" style="background:{colour}">{num}</span>'
-                f"<strong>{esc(speaker)}</strong> \u00b7 {esc(_str(r.get('attribution')) or '?')} \u00b7 "
-                f"{esc(_str(r.get('category')) or '?')}"
-            ]
-            cue = _str(r.get("cue"))
-            if cue:
-                note.append(f' <span style="color:#868e96">(cue: {esc(cue)})</span>')
-            for a in ann.get(cid, []):
-                label, text_note = _str(a.get("label")), _str(a.get("note"))
-                note.append(
-                    f'<div class="ar-ann"><span class="ar-ann-label">{esc(label or "note")}</span>{esc(text_note)}</div>'
-                )
-            note.append("</div>")
-            notes.setdefault(p.paragraph_id, []).append("".join(note))
+            markers.setdefault(max(int(r["start"]), p.start), []).append(_badge(colour, str(numbers[cid]), claim_label(r)))
+            notes.setdefault(p.paragraph_id, []).append(_note(r, colour, numbers[cid], ann.get(cid, [])))
+    return markers, notes, placed
 
-    etypes = sorted({_str(r.get("entity_type")) or "?" for r in mention_rows}, key=lambda t: (t.upper(), t))
-    ecolours = entity_colours(etypes)
-    speakers: list[tuple[str, str, int]] = []
+
+def _speaker_legend(claim_rows: list[dict], colours: dict[str, str]) -> tuple[list[tuple[str, str, int]], int]:
+    """(name, colour, claims) per speaker in colour order, and the number of named speakers."""
     counts: dict[str, int] = {}
     names: dict[str, str] = {}
     for r in claim_rows:
         key = speaker_key(r)
         counts[key] = counts.get(key, 0) + 1
         names.setdefault(key, speaker_name(r))
-    for key in colours:
-        if key in counts:
-            speakers.append((names[key], colours[key], counts[key]))
+    speakers = [(names[k], colours[k], counts[k]) for k in colours if k in counts]
+    return speakers, len([k for k in counts if k not in (NARRATOR_NAME, UNRESOLVED_NAME)])
+
+
+def render_fragment(article: Article, tables: dict[str, pd.DataFrame], annotations: pd.DataFrame | None = None) -> str:
+    """The view as an HTML fragment (one ``<div class="ar-root">``, inline styles only), for notebooks.
+
+    Only tags, attributes and inline CSS properties that JupyterLab's sanitizer keeps are used
+    (:mod:`analysis.render_style`), so an untrusted notebook shows the view as it is.
+    """
+    text = article.text
+    n = len(text)
+    mention_rows, bad_m = _mention_rows(tables.get("mentions"), n)
+    claim_rows, bad_c = _claim_rows(tables.get("claims"), n)
+    colours = speaker_colours(claim_rows)
+    numbers = {_str(r.get("claim_id")): i + 1 for i, r in enumerate(claim_rows)}
+    ann = _annotation_map(annotations, article.article_id)
+    spans = _spans(article, mention_rows, claim_rows, colours, numbers)
+    markers, notes, placed = _badges_and_notes(article, claim_rows, colours, numbers, ann)
+
+    etypes = sorted({_str(r.get("entity_type")) or "?" for r in mention_rows}, key=lambda t: (t.upper(), t))
+    speakers, n_speakers = _speaker_legend(claim_rows, colours)
     attributions = sorted({_str(r.get("attribution")) or "?" for r in claim_rows}) or ["direct", "indirect"]
     zones = [z for z in ZONES if any(p.zone == z for p in article.paragraphs)]
 
-    css = CSS + "".join(
-        f".ar-root .ar-t-{slug(t)}{{background:{ecolours[t.upper()]}}}\n" for t in etypes
-    ) + "".join(
-        f".ar-root .ar-z-{slug(z)}{{border-left-color:{c}}}\n" for z, c in ZONE_COLOURS.items()
-    )
-    entities = len({_str(r.get("entity_id")) for r in mention_rows if _str(r.get("entity_id"))})
-    out = [f"<style>{css}</style>", f'<div class="ar-root" data-article="{esc(article.article_id)}">']
-    out.append(f"<h1>{esc(article.headline or article.article_id)}</h1>")
-    meta = [f"article <code>{esc(article.article_id)}</code>"]
-    if article.author:
-        meta.append(f"by {esc(article.author)}")
-    meta.append(
-        f"{len(article.paragraphs)} paragraphs \u00b7 {len(mention_rows)} mentions of {entities} entities \u00b7 "
-        f"{len(claim_rows)} claims by {len([k for k in counts if k not in (NARRATOR_NAME, UNRESOLVED_NAME)])} speakers"
-    )
-    sep = " \u00b7 "
-    out.append(f'<div class="ar-meta">{sep.join(meta)}</div>')
-    out.append(_legend(etypes, ecolours, speakers, attributions, zones))
+    out = [f'<div class="ar-root" data-article="{esc(article.article_id)}" style="{style("root")}">']
+    out += _header(article, mention_rows, len(claim_rows), n_speakers)
+    out.append(_legend(etypes, entity_colours(etypes), speakers, attributions, zones))
     for p in article.paragraphs:
-        body = _paragraph_html(text, p.start, p.end, spans, markers)
-        out.append(
-            f'<div class="ar-row ar-z-{slug(p.zone)}" data-paragraph="{p.paragraph_id}">'
-            f'<div class="ar-zone">{esc(p.zone)}</div><p>{body}</p>'
-            f'<div class="ar-notes">{"".join(notes.get(p.paragraph_id, []))}</div></div>'
-        )
-    foot = []
-    unplaced_m = [r for r in mention_rows if not any(int(r["start"]) < p.end and int(r["end"]) > p.start for p in article.paragraphs)]
-    unplaced_c = [r for r in claim_rows if _str(r.get("claim_id")) not in placed]
-    if bad_m or bad_c or unplaced_m or unplaced_c:
-        foot.append(
-            f"Not shown: {len(bad_m) + len(unplaced_m)} mentions and {len(bad_c) + len(unplaced_c)} claims "
-            "whose offsets fall outside every paragraph."
-        )
-    orphans = sorted(set(ann) - set(numbers))
-    if orphans:
-        foot.append("Annotations for claims not in the table: " + ", ".join(esc(o) for o in orphans) + ".")
-    if foot:
-        out.append(f'<div class="ar-foot">{" ".join(foot)}</div>')
+        out.append(_row(p, _paragraph_html(text, p.start, p.end, spans, markers), notes.get(p.paragraph_id, [])))
+    out += _footer(article, mention_rows, claim_rows, bad_m, bad_c, placed, ann, numbers)
     out.append("</div>")
     return "\n".join(out) + "\n"
 
@@ -571,7 +453,7 @@ def render_html(article: Article, tables: dict[str, pd.DataFrame], annotations: 
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n"
+        f"<title>{title}</title>\n</head>\n<body style=\"margin:0;background-color:#ffffff\">\n"
         + render_fragment(article, tables, annotations)
         + "</body>\n</html>\n"
     )

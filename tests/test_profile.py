@@ -215,5 +215,15 @@ def test_anatomy_chart_draws_every_claim_piece(case):
     assert heights.count(0.62) == len(tables["claims"])
     widths = sorted(int(p.get_width()) for p in ax.patches if round(p.get_height(), 2) == 0.62)
     assert widths == sorted(int(e - s) for s, e in zip(tables["claims"]["start"], tables["claims"]["end"]))
-    assert len([t for t in ax.texts]) == 3  # the callouts
+    assert len(ax.texts) == 0 and len(fig.axes[1].texts) == 3  # the callouts, in their own column
     plt.close(fig)
+
+
+def test_name_forms_keep_the_canonical_name_behind_a_display_name():
+    # the article says "NATO"; a descriptor may still spell out the gazetteer's long form
+    m = pd.DataFrame({"entity_id": ["E1", "E1"], "entity": ["NATO", "NATO"],
+                      "canonical": ["North Atlantic Treaty Organization"] * 2,
+                      "surface": ["NATO", "the alliance"], "mention_kind": ["alias", "role"]})
+    forms = profile.name_forms(m, "E1")
+    assert {"nato", "alliance", "north atlantic treaty organization"} <= set(forms)
+    assert profile.names_org("a North Atlantic Treaty Organization spokesman", forms)

@@ -7,6 +7,7 @@ text so tests can read back the marked spans.
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -77,10 +78,17 @@ def has_class(attrs: dict, cls: str) -> bool:
     return cls in (attrs.get("class") or "").split()
 
 
+def aside(stack) -> bool:
+    """Inside an element that is not article text (claim badge, resolved-entity label)."""
+    return any(has_class(a, "ar-aside") for _, a in stack)
+
+
 def pieces(p: StrictHTML, attr: str) -> dict[str, str]:
     """Text of every element carrying ``attr``, concatenated over its pieces, by id."""
     out: dict[str, str] = {}
     for data, stack in p.chunks:
+        if aside(stack):
+            continue
         seen = set()
         for tag, a in stack:
             if attr in a and a[attr] not in seen:
@@ -94,7 +102,7 @@ def paragraph_texts(p: StrictHTML) -> dict[int, str]:
     out: dict[int, str] = {}
     for data, stack in p.chunks:
         tags = [t for t, _ in stack]
-        if "p" not in tags or any(has_class(a, "ar-num") for _, a in stack):
+        if "p" not in tags or aside(stack):
             continue
         row = next(a for t, a in stack if "data-paragraph" in a)
         out[int(row["data-paragraph"])] = out.get(int(row["data-paragraph"]), "") + data
@@ -247,9 +255,9 @@ def test_claim_label_and_speaker_colours(synthetic):
         if "data-claim" in a:
             claims.setdefault(a["data-claim"], a)
     assert claims["c000"]["title"] == "[1] Maria Lopez \u00b7 indirect \u00b7 policy"
-    col = lambda a: a["style"].split("text-decoration-color:")[1].split(";")[0]  # noqa: E731
-    assert col(claims["c000"]) == col(claims["c001"]) != col(claims["c002"])
-    assert "dashed" in claims["c000"]["style"] and "solid" in claims["c001"]["style"]
+    line = lambda a: a["style"].split("border-bottom:")[1].split(";")[0].split()  # noqa: E731  [width, style, colour]
+    assert line(claims["c000"])[2] == line(claims["c001"])[2] != line(claims["c002"])[2]
+    assert line(claims["c000"])[1] == "dashed" and line(claims["c001"])[1] == "solid"
 
 
 def test_claims_are_split_at_paragraph_boundaries():
@@ -374,7 +382,7 @@ def test_notebook_object(synthetic):
     art, tables = synthetic
     v = render.ArticleView(art, tables, None)
     frag = v._repr_html_()
-    assert frag.startswith("<style>") and "<html" not in frag
+    assert frag.startswith('<div class="ar-root"') and "<html" not in frag and "<style" not in frag
     parse(frag)
     assert v.html() == render.render_html(art, tables, None)
 
@@ -503,3 +511,74 @@ def test_marked_ids(synthetic):
     assert ids["mention"] == set(tables["mentions"]["mention_id"])
     assert ids["claim"] == ids["claim-note"] == set(tables["claims"]["claim_id"])
     assert len(ids["quote"]) == 2
+
+
+# --- the view survives JupyterLab's sanitizer (untrusted notebooks) ----------------
+
+#: Tags of JupyterLab's sanitizer allow-list that the view may use (a subset of sanitizer.ts).
+SANITIZER_TAGS = {"div", "span", "p", "sub", "sup", "strong", "code", "em", "b", "i", "small"}
+#: Attributes the sanitizer keeps on any tag; ``data-*`` are dropped (the view needs none to look right).
+SANITIZER_ATTRS = {"class", "style", "title", "id", "lang", "dir"}
+_VALUE = r"(#[0-9a-f]{3,8}|[+-]?(\d*\.)?\d+(px|em|%)?|-?[a-z][a-z-]*|,)"
+
+
+def _declarations(style_value: str):
+    for d in style_value.split(";"):
+        if d.strip():
+            prop, _, value = d.partition(":")
+            yield prop.strip().lower(), value.strip()
+
+
+def test_fragment_uses_only_what_the_sanitizer_keeps(synthetic):
+    import re
+
+    from analysis.render_style import SAFE_PROPERTIES
+
+    art, tables = synthetic
+    frag = render.render_fragment(art, tables, pd.DataFrame({"article_id": ["synthetic"], "claim_id": ["c000"], "label": ["x"], "note": ["y"]}))
+    p = parse(frag)
+    assert "<style" not in frag.lower() and "<script" not in frag.lower()
+    styled = 0
+    for tag, attrs in p.starts:
+        assert tag in SANITIZER_TAGS, tag
+        for name, value in attrs.items():
+            assert name in SANITIZER_ATTRS or name.startswith("data-"), (tag, name)
+        for prop, value in _declarations(attrs.get("style") or ""):
+            styled += 1
+            assert prop in SAFE_PROPERTIES, prop
+            assert not re.search(r"var\(|calc\(|url\(|!important|attr\(", value), value
+            words = re.findall(r"#[0-9a-f]+|[^\s,]+|,", value.lower())
+            assert all(re.fullmatch(_VALUE, w) for w in words), (prop, value)
+    assert styled > 50
+
+
+def test_every_look_is_inline(synthetic):
+    """No look relies on a class: mentions carry their tint, claims their line, rows their zone bar."""
+    art, tables = synthetic
+    p = parse(render.render_fragment(art, tables, None))
+    for tag, a in p.starts:
+        if has_class(a, "ar-m"):
+            assert "background-color:#" in a["style"]
+        if "data-claim" in a:
+            assert re.search(r"border-bottom:\dpx (solid|double|dashed|dotted) #", a["style"])
+        if has_class(a, "ar-zone"):
+            assert "border-left:4px solid #" in a["style"]
+
+
+def test_resolved_entity_is_shown_after_the_pronoun_once(synthetic):
+    art, tables = synthetic
+    p = parse(render.render_fragment(art, tables, None))
+    labels = [d for d, s in p.chunks if any(t == "sub" and has_class(a, "ar-aside") for t, a in s)]
+    assert labels.count("\u2192\u00a0Maria Lopez") == 1  # "she" → Maria Lopez
+    assert labels.count("\u2192\u00a0Alliance of Northern States") == 1  # "The Alliance"
+
+
+def test_zone_gutter_uses_the_vocabulary_colours(synthetic):
+    from analysis import vocabulary
+
+    art, tables = synthetic
+    p = parse(render.render_fragment(art, tables, None))
+    for tag, a in p.starts:
+        if has_class(a, "ar-zone"):
+            row_zone = next(z for z in vocabulary.ZONES if f"border-left:4px solid {vocabulary.ZONE_COLOURS[z]}" in a["style"])
+            assert row_zone in vocabulary.ZONES

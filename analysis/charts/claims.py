@@ -11,16 +11,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
+from analysis import vocabulary as V
 from analysis.article import Article
 
-#: One colour per attribution type.
-ATTRIBUTION_COLOURS: dict[str, str] = {
-    "direct": "#c44e52",
-    "mixed": "#dd8452",
-    "indirect": "#4c72b0",
-    "narrator": "#999999",
-}
+#: One colour per attribution type (the vocabulary's).
+ATTRIBUTION_COLOURS: dict[str, str] = V.ATTRIBUTION_COLOURS
 
 #: One colour per claim category.
 CATEGORY_COLOURS: dict[str, str] = {
@@ -45,23 +43,19 @@ def speaker_chart(summary: pd.DataFrame) -> Figure:
     for a in ("direct", "mixed", "indirect"):
         ax1.barh(y, t[a], left=left, color=ATTRIBUTION_COLOURS[a], label=a, edgecolor="white")
         left += t[a].to_numpy()
+    share = t["claims"].iloc[-1] / max(1, summary["claims"].sum()) if len(t) else 0.0
     for k, c in enumerate(t["claims"]):
-        ax1.text(c + 0.1, k, str(c), va="center", fontsize=9)
+        lead = f"  ({share:.0%} of attributed claims)" if k == len(t) - 1 else ""
+        ax1.text(c + 0.1, k, f"{c}{lead}", va="center", fontsize=9, fontweight="bold" if lead else "normal")
     ax1.set_yticks(y, [_short(s) for s in t["speaker"]])
     ax1.set_xlabel("attributed claims")
-    ax1.set_xlim(0, max(1, t["claims"].max()) * 1.25)
+    ax1.set_xlim(0, max(1, t["claims"].max()) * 1.9)
     ax1.legend(title="attribution", fontsize=8, loc="lower right")
     ax2.barh(y, t["quoted_words"], color="#c44e52")
     for k, c in enumerate(t["quoted_words"]):
         ax2.text(c + 1, k, str(c), va="center", fontsize=9)
     ax2.set_xlabel("words inside quotation marks")
     ax2.set_xlim(0, max(1, t["quoted_words"].max()) * 1.3)
-    if len(summary):
-        top = summary.iloc[0]
-        share = top["claims"] / max(1, summary["claims"].sum())
-        ax1.annotate(f"{share:.0%} of attributed claims", xy=(top["claims"], len(t) - 1),
-                     xytext=(0.45, 0.5), textcoords="axes fraction", fontsize=9,
-                     arrowprops={"arrowstyle": "->", "color": "#333333"})
     fig.suptitle("Who gets to speak: attributed claims and quoted words per speaker")
     fig.tight_layout()
     return fig
@@ -95,7 +89,7 @@ def attribution_chart(shares: pd.DataFrame) -> Figure:
 
 def category_chart(summary: pd.DataFrame) -> Figure:
     """Claims per category stacked by attribution, with check-worthy (number/date) counts."""
-    fig, ax = plt.subplots(figsize=(8, 4))
+    fig, ax = plt.subplots(figsize=(9, 4))
     x = np.arange(len(summary))
     bottom = np.zeros(len(summary))
     for a in ATTRIBUTION_COLOURS:
@@ -108,11 +102,10 @@ def category_chart(summary: pd.DataFrame) -> Figure:
     ax.set_ylim(0, max(1, summary["claims"].max()) * 1.45)
     ax.set_ylabel("claims")
     ax.set_xlabel("category (rule-based, data/lexicons/categories.tsv)")
-    ax.legend(title="attribution", fontsize=8, loc="upper right", ncol=2)
+    ax.legend(title="attribution", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     checkworthy = int(summary["with_number"].sum() + summary["with_date"].sum())
-    ax.text(0.02, 0.95, f"claims per category; under each total: claims with a number (#) or a date\n"
-            f"({checkworthy} flags in all)", transform=ax.transAxes, fontsize=8, va="top")
-    ax.set_title("What kinds of claims: categories by attribution type")
+    ax.set_title("What kinds of claims: categories by attribution type\n"
+                 f"over each bar: claims, then claims with a number (#) or a date ({checkworthy} flags in all)", fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -122,7 +115,7 @@ def position_chart(positions: pd.DataFrame, article: Article) -> Figure:
     speakers = list(dict.fromkeys(positions["speaker"]))
     fig, ax = plt.subplots(figsize=(10, 0.55 * max(3, len(speakers)) + 1.4))
     for p in article.paragraphs:
-        if p.zone in ("caption", "credit", "bio", "notice"):
+        if p.zone in V.UNCOUNTED_ZONES:
             ax.axvspan(p.start, p.end, color="#eeeeee", lw=0)
     for a, colour in ATTRIBUTION_COLOURS.items():
         sub = positions[positions["attribution"] == a]
@@ -131,17 +124,17 @@ def position_chart(positions: pd.DataFrame, article: Article) -> Figure:
     ax.set_yticks(range(len(speakers)), [_short(s) for s in speakers])
     ax.set_ylim(len(speakers) - 0.4, -0.6)
     ax.set_xlim(0, len(article.text))
-    ax.set_xlabel("character offset in the article (grey: caption, credit, notice and bio zones)")
+    ax.set_xlabel(f"character offset in the article (grey: {', '.join(V.UNCOUNTED_ZONES)}: page furniture)")
     ax.legend(title="attribution", fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=4)
     att = positions[positions["attribution"] != "narrator"]
     first = att.groupby("speaker", sort=False)["start"].min().sort_values()
+    title = "Where claims fall along the article"
     if len(first) > 1:
-        # call out where the last new voice enters
+        # call out where the last new voice enters: a dotted line, named in the title (no box over markers)
         who, at = first.index[-1], int(first.iloc[-1])
-        ax.annotate(f"last new voice ({_short(who, 20)}) enters at {at / len(article.text):.0%} of the text",
-                    xy=(at, speakers.index(who)), xytext=(0.05, 0.9), textcoords="axes fraction",
-                    fontsize=9, arrowprops={"arrowstyle": "->", "color": "#333333"})
-    ax.set_title("Where claims fall along the article")
+        ax.axvline(at, color="#333333", ls=":", lw=1, zorder=1)
+        title += f"\nlast new voice ({_short(who, 30)}) enters at {at / len(article.text):.0%} of the text (dotted line)"
+    ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -177,18 +170,23 @@ def who_about_whom_chart(edges: pd.DataFrame) -> Figure:
 
 
 def evaluation_chart(scores: dict[str, float], target: float = 0.95) -> Figure:
-    """Bars of the gold evaluation figures, with the precision target line."""
+    """Bars of the gold evaluation figures; the precision ``target`` is a line over the two
+    precision bars only, named in the legend (no label on any bar)."""
     keys = ["all_precision", "all_recall", "attributed_precision", "attributed_recall",
             "attribution_accuracy", "speaker_accuracy"]
+    groups = [("content spans, all claims", "#4c72b0"), ("content spans, attributed claims", "#dd8452"),
+              ("on matched claims", "#55a868")]
     vals = [scores[k] for k in keys]
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    ax.bar(range(len(keys)), vals, color=["#4c72b0", "#4c72b0", "#dd8452", "#dd8452", "#55a868", "#55a868"])
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    ax.bar(range(len(keys)), vals, color=[groups[k // 2][1] for k in range(len(keys))])
     for k, v in enumerate(vals):
         ax.text(k, v + 0.01, f"{v:.2f}", ha="center", va="bottom", fontsize=9)
-    ax.axhline(target, color="#c44e52", ls="--", lw=1)
-    ax.annotate(f"precision target {target:.2f}", xy=(len(keys) - 0.6, target), xytext=(len(keys) - 0.6, target - 0.25),
-                ha="right", fontsize=9, color="#c44e52", arrowprops={"arrowstyle": "->", "color": "#c44e52"},
-                bbox={"boxstyle": "round", "fc": "white", "ec": "#c44e52"})
+    for k, key in enumerate(keys):
+        if key.endswith("precision"):
+            ax.hlines(target, k - 0.45, k + 0.45, color="#c44e52", ls="--", lw=1.5, zorder=3)
+    handles = [Patch(color=c, label=g) for g, c in groups]
+    handles.append(Line2D([], [], color="#c44e52", ls="--", lw=1.5, label=f"precision target {target:.2f}"))
+    ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.set_xticks(range(len(keys)), [k.replace("_", "\n") for k in keys], fontsize=8)
     ax.set_ylim(0, 1.12)
     ax.set_ylabel("score")

@@ -5,17 +5,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis import vocabulary
 from analysis.article import Article
 
-#: One colour per zone, used wherever zones are shaded.
-ZONE_COLOURS: dict[str, str] = {
-    "headline": "#4c72b0",
-    "notice": "#bbbbbb",
-    "body": "#ffffff",
-    "caption": "#dd8452",
-    "credit": "#c44e52",
-    "bio": "#8172b3",
-}
+#: One colour per zone, used wherever zones are shaded (the vocabulary's, shared with the annotated view).
+ZONE_COLOURS: dict[str, str] = vocabulary.ZONE_COLOURS
 
 
 def shade_zones(ax, article: Article, axis: str = "x", alpha: float = 0.18) -> None:

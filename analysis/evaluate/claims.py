@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.evaluate.brat import Relation, Span
+from analysis.vocabulary import ATTRIBUTIONS
 
 Piece = tuple[int, int]
 
@@ -63,7 +64,7 @@ def verify_gold(gold: pd.DataFrame, text: str) -> list[str]:
         if r.cue:
             if pd.isna(r.cue_start) or text[int(r.cue_start) : int(r.cue_end)] != r.cue:
                 problems.append(f"claim {r.claim_no}: cue offsets do not match {r.cue!r}")
-        if r.attribution not in ("direct", "mixed", "indirect", "narrator"):
+        if r.attribution not in ATTRIBUTIONS:
             problems.append(f"claim {r.claim_no}: unknown attribution {r.attribution!r}")
         if (r.attribution == "narrator") != (r.speaker == ""):
             problems.append(f"claim {r.claim_no}: narrator claims have no speaker, others have one")
