@@ -95,9 +95,12 @@ def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
                 open_at, open_mark = i, ch
             elif straightish or ch in CLOSERS:
                 # a closer with nothing open: the quote ran from the paragraph start
-                # (continuation style) — only before any other quotation of the paragraph
+                # (continuation style) — only before any other quotation of the paragraph;
+                # a mark at the paragraph start opens it even if it is a closing one
+                # (”Typed the wrong way,” she said); else the content starts at the first letter
                 if i > start and not quotes:
-                    quotes.append(Quote(start, i + n, closed=True, mark_len=n, opened=False))
+                    opened = _marks_re().match(text, start, i) is not None
+                    quotes.append(Quote(start, i + n, closed=True, mark_len=n, opened=opened))
             continue
         mlen = len(open_mark)
         # something is open

@@ -31,6 +31,10 @@ SNIFF_CHARS: int = 65536
 TAG_SHARE: float = 0.2
 MIN_TAGS: int = 10
 
+#: Main text of fewer words than this is not an article: the extractor fell back on
+#: navigation or boiler-plate ("Home | Local | Sport").
+MIN_ARTICLE_WORDS: int = 10
+
 #: ``<!DOCTYPE html>``, ``<html …>``, ``<head>``, ``<body …>`` anywhere in the sniffed text.
 _HTML_MARKER = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?:\s[^<>]*)?>", re.IGNORECASE)
 #: An opening, closing or self-closing tag (``<p>``, ``</a>``, ``<img src=x />``).
@@ -86,7 +90,7 @@ def extract(html: str, path: str | Path = "<html>") -> WebText:
         doc = None
     body = getattr(doc, "text", None) or ""
     paragraphs = [ln.strip() for ln in body.split("\n") if ln.strip()]
-    if not paragraphs:
+    if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise InputError(path, "no article text found in HTML")
     title = " ".join((getattr(doc, "title", None) or "").split())
     if title and paragraphs[0] != title:
