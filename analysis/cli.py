@@ -7,7 +7,11 @@
     (every row has ``article_id``), as CSV or Parquet.  One summary line per
     article on stdout (``--quiet`` drops them).  A bad file is reported on
     stderr as one line ``error: <file>: <problem>`` and skipped; the others
-    are still written and the run exits with status 2.
+    are still written and the run exits with status 2.  Doubtful input (stray
+    bytes in UTF-8, a single-byte encoding) is analysed with one line
+    ``warning: <file>: <problem>`` on stderr.  A saved web page is analysed as
+    the article trafilatura extracts from it, whose text is written to
+    ``DIR/text/<article_id>.txt`` (the offsets refer to it).
 
     Files are analysed in parallel on ``--jobs`` processes (default: all
     cores; runs of fewer than 8 files stay in this process), or on Dask with

@@ -131,7 +131,7 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> Decoded:
         decoded = Decoded(_normalise_newlines(_decode(data, "utf-16", path)), "utf-16")
     elif b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes), not a text article")
-    elif _UTF8_MULTIBYTE.search(data) or data.isascii():
+    elif data.isascii() or _UTF8_MULTIBYTE.search(data):
         decoded = _decode_utf8(data, path)
     else:
         decoded = _decode_single_byte(data, path)

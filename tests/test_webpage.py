@@ -59,9 +59,10 @@ def test_extract_title_author_date_and_paragraphs():
     "<html><body></body></html>",
     "<html><body><script>var a = 1;</script></body></html>",
 ])
-def test_page_without_article_text_is_an_input_error(html):
+def test_page_without_article_text_is_an_input_error(html, capfd):
     with pytest.raises(InputError, match=r"^p\.html: no article text found in HTML$"):
         extract(html, "p.html")
+    assert capfd.readouterr() == ("", "")  # the extractor's own log lines stay off stderr
 
 
 def test_load_article_of_a_page_saved_as_txt(tmp_path):
