@@ -35,8 +35,13 @@ MIN_TAGS: int = 10
 #: navigation or boiler-plate ("Home | Local | Sport").
 MIN_ARTICLE_WORDS: int = 10
 
-#: ``<!DOCTYPE html>``, ``<html …>``, ``<head>``, ``<body …>`` anywhere in the sniffed text.
-_HTML_MARKER = re.compile(r"<!doctype\s+html|<(?:html|head|body)(?:\s[^<>]*)?>", re.IGNORECASE)
+#: A document starts with ``<!DOCTYPE html>``, ``<html …>``, ``<head>`` or ``<body …>``,
+#: after white space, an XML declaration and comments (``<!-- saved from url=… -->``);
+#: prose that mentions "the <body> tag" does not.
+_HTML_START = re.compile(
+    r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<(?:html|head|body)(?:\s[^<>]*)?>)",
+    re.IGNORECASE | re.DOTALL,
+)
 #: An opening, closing or self-closing tag (``<p>``, ``</a>``, ``<img src=x />``).
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 
@@ -57,13 +62,13 @@ def is_web_page(path: str | Path, text: str) -> bool:
 
 
 def looks_like_html(text: str) -> bool:
-    """True for a document (doctype/html/head/body tag) or markup-dense text.
+    """True for a document (starting with a doctype/html/head/body tag) or markup-dense text.
 
-    Prose mentioning a tag ("the <b> element") stays prose: it has neither a
-    document tag nor :data:`MIN_TAGS` tags covering :data:`TAG_SHARE` of it.
+    Prose mentioning a tag ("the <b> element") stays prose: it neither starts
+    with a document tag nor has :data:`MIN_TAGS` tags covering :data:`TAG_SHARE` of it.
     """
     head = text[:SNIFF_CHARS]
-    if _HTML_MARKER.search(head):
+    if _HTML_START.match(head):
         return True
     tags = [m.end() - m.start() for m in _TAG.finditer(head)]
     return len(tags) >= MIN_TAGS and sum(tags) >= TAG_SHARE * len(head.strip())

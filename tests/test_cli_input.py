@@ -70,11 +70,13 @@ def test_stray_byte_is_replaced_and_warned(tmp_path):
     assert "Zürich" in set(tokens.text) and not any("Ã" in t for t in tokens.text)
 
 
-def test_stray_byte_warning_comes_from_worker_processes(tmp_path):
-    """Eight files and --jobs 2: the process pool analyses them; each warning still reaches stderr."""
+@pytest.mark.parametrize("engine", [[], ["--engine", "dask", "--scheduler", "processes"]], ids=["pool", "dask"])
+def test_stray_byte_warning_comes_from_worker_processes(tmp_path, engine):
+    """Eight files and --jobs 2: worker processes (the pool, or Dask's) analyse them;
+    each warning still reaches stderr, in input order."""
     folder = tmp_path / "in"
     files = [write(folder, f"m{k}.txt", STRAY) for k in range(8)]
-    r = cli("build", folder, "--out", tmp_path / "out", "-q", "--jobs", "2")
+    r = cli("build", folder, "--out", tmp_path / "out", "-q", "--jobs", "2", "--batch", "2", *engine)
     assert r.returncode == 0
     assert r.stderr.splitlines() == [
         f"warning: {f}: 1 invalid UTF-8 byte(s) at offset(s) 26, replaced with U+FFFD" for f in files

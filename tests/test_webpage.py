@@ -19,6 +19,7 @@ BODY = (
     "<!doctype HTML>\n<p>x</p>",
     "  <html lang='en'>\n<p>x</p>",
     "<body class=\"story\"><p>Plain</p>",
+    "\ufeff<!-- saved from url=(0031)http://example.org/pier -->\n<html><p>x</p></html>",
     "<div><p>One</p><p>Two</p><p>Three</p><p>Four</p><p>Five</p></div>",  # a fragment, all markup
 ])
 def test_html_is_recognised_by_content(text):
@@ -29,6 +30,7 @@ def test_html_is_recognised_by_content(text):
     "Markets Rally\n\nStocks rose, traders said.\n",
     "Browsers render the <b> element in bold, the developer said, and <i> in italics.\n",
     "Profits rose 5% <i.e. more than expected> in the quarter, analysts said.\n",
+    "Headline\n\nWeb designers put the <body> tag after <head>, she said.\n",
 ])
 def test_prose_is_not_html(text):
     assert not looks_like_html(text)
