@@ -166,6 +166,8 @@ def _decode_utf8(data: bytes, path: str | Path) -> Decoded:
             parts += [piece, "\ufffd" * n_bad]
             length += n_bad
             if len(offsets) > MAX_INVALID_UTF8:
+                if _binary_bytes(data):
+                    raise InputError(path, "binary file (control characters), not a text article") from None
                 raise InputError(
                     path,
                     f"mixed text encodings: UTF-8 with more than {MAX_INVALID_UTF8} invalid bytes "
@@ -180,6 +182,16 @@ def _decode_utf8(data: bytes, path: str | Path) -> Decoded:
         "utf-8",
         (f"{len(offsets)} invalid UTF-8 byte(s) at offset(s) {where}, replaced with U+FFFD",),
     )
+
+
+def _binary_bytes(data: bytes) -> bool:
+    """Many C0 control bytes (as in :func:`decode`'s check of the text): binary data, not mis-encoded text."""
+    head = data[:65536]
+    controls = len(_CONTROL_BYTES.findall(head))
+    return controls > max(8, len(head) // 100)
+
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _first_bad_byte(data: bytes) -> int:

@@ -177,3 +177,12 @@ def test_one_line_escapes_controls_but_keeps_unicode():
 def test_input_error_message_is_one_line_for_a_hostile_name():
     err = InputError("evil\n\x1b[2Jname.txt", "empty file")
     assert str(err) == "evil\\n\\x1b[2Jname.txt: empty file" and err.path == "evil\n\x1b[2Jname.txt"
+
+
+def test_random_binary_without_nul_is_binary_not_mixed_encodings():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(InputError, match="binary file"):
+        decode(data, "noise.txt")
