@@ -83,7 +83,12 @@ def _quiet_extractor_logs() -> None:
 
 
 def extract(html: str, path: str | Path = "<html>") -> WebText:
-    """The article in ``html`` (title, author, date, main text); :class:`InputError` if none."""
+    """The article in ``html`` (title, author, date, main text); :class:`InputError` if none.
+
+    Each line of trafilatura's main text is a paragraph (white space inside it
+    collapsed to single spaces); the title goes first unless the text already
+    starts with it.  Fewer than :data:`MIN_ARTICLE_WORDS` words: no article.
+    """
     _quiet_extractor_logs()
     import trafilatura
 
@@ -94,7 +99,7 @@ def extract(html: str, path: str | Path = "<html>") -> WebText:
     except Exception:  # noqa: BLE001 - a page the extractor cannot parse has no text for us
         doc = None
     body = getattr(doc, "text", None) or ""
-    paragraphs = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    paragraphs = [" ".join(ln.split()) for ln in body.splitlines() if ln.strip()]
     if sum(len(p.split()) for p in paragraphs) < MIN_ARTICLE_WORDS:
         raise InputError(path, "no article text found in HTML")
     title = " ".join((getattr(doc, "title", None) or "").split())
