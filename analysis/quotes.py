@@ -182,7 +182,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             ns, _ = paragraphs[k + 1]
             if ns < len(text) and text.startswith(openers, ns):
                 last = qs[-1]
-                qs[-1] = Quote(last.start, last.end, closed=False, continues=True, mark_len=last.mark_len, opened=last.opened)
+                qs[-1] = Quote(last.start, last.end, closed=False, continues=True,
+                               mark_len=last.mark_len, opened=last.opened)
         out.extend(qs)
     return out
 
