@@ -2,7 +2,8 @@
 
 The pipeline, one module per stage::
 
-    textio    read files safely, write outputs atomically
+    textio    read files safely (decoding that never guesses silently), write outputs atomically
+    webpage   saved web pages: recognise HTML, extract the article (trafilatura)
     article   Article: text, paragraphs and zones
     tokenise  Doc: sentences and tokens (NLTK Punkt + RegexpTokenizer), quotations
     mentions  entity mentions, typed and resolved within the article

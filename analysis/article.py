@@ -24,12 +24,13 @@ without a final stop) are general, never keyed to one article.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from analysis import lexicons, vocabulary
-from analysis.textio import read_text
+from analysis.textio import read_decoded
 
 ZONES: tuple[str, ...] = vocabulary.ZONES
 
@@ -55,6 +56,8 @@ class Article:
     headline: str = ""
     author: str | None = None
     meta: dict = field(default_factory=dict, compare=False)
+    #: doubtful-input problems found while reading (printed as ``warning: <file>: …``)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def paragraph_text(self, p: Paragraph) -> str:
         """Return the surface text of paragraph ``p``."""
@@ -76,10 +79,34 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def article_id_from_path(path: str | Path) -> str:
-    """Stable article id from a file name: the stem, lower-cased, non-word runs → '-'."""
+    """Stable article id from a file name: the stem, lower-cased, non-word runs → '-'.
+
+    Non-ASCII runs are transliterated first (:func:`anyascii.anyascii`), syllables of
+    a script without case or spaces split at their capitals: ``Zürich`` → ``zurich``,
+    ``копия`` → ``kopiya``, ``北约`` → ``bei-yue``.  A non-ASCII name with nothing
+    to transliterate gets ``article-`` and a digest of the name, so distinct names
+    keep distinct ids.  ASCII names are untouched by this (``My Article (2)`` →
+    ``my-article-2``; nothing at all → ``article``).
+    """
     stem = Path(path).stem
+    if not stem.isascii():
+        stem = _NON_ASCII_RUN.sub(_transliterate_run, stem)
     aid = re.sub(r"[^0-9a-z]+", "-", stem.lower()).strip("-")
+    if not aid and not Path(path).stem.isascii():
+        digest = hashlib.sha1(Path(path).stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        return f"article-{digest}"
     return aid or "article"
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _transliterate_run(m: re.Match) -> str:
+    """ASCII for a run of non-ASCII characters; CJK syllables come capitalised and
+    unspaced ("BeiYue"), so a lower-to-upper step inside the run becomes a hyphen."""
+    from anyascii import anyascii
+
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "-", anyascii(m.group()))
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -302,8 +329,34 @@ def article_from_text(text: str, article_id: str, source: str = "") -> Article:
 def load_article(path: str | Path) -> Article:
     """Read and zone the article at ``path``.
 
+    A saved web page (:func:`analysis.webpage.is_web_page`) is reduced to its
+    article first: the text is then the extracted one (``meta["format"]`` is
+    ``"html"``), the headline the page title, author and date (``meta["date"]``)
+    those of the page when it has them.  Decoding warnings are kept in
+    ``Article.warnings``.
+
     Raises :class:`analysis.textio.InputError` with a one-line message for
-    missing, empty, binary, undecodable or oversized files.
+    missing, empty, binary, undecodable or oversized files, and web pages
+    without article text.
     """
-    text = read_text(path)
-    return article_from_text(text, article_id_from_path(path), source=str(path))
+    from analysis import webpage
+
+    decoded = read_decoded(path)
+    aid = article_id_from_path(path)
+    if not webpage.is_web_page(path, decoded.text):
+        return replace(article_from_text(decoded.text, aid, source=str(path)), warnings=decoded.warnings)
+    page = webpage.extract(decoded.text, path)
+    article = article_from_text(page.text, aid, source=str(path))
+    return replace(
+        article,
+        headline=page.title or article.headline,
+        author=page.author or article.author,
+        meta={"format": "html", "date": page.date},
+        warnings=decoded.warnings,
+    )
+
+
+def extracted_text(article: Article) -> str | None:
+    """The article's text when it is not the file's own text (a web page's extracted
+    article), to be written next to the tables; ``None`` for a text file."""
+    return article.text if article.meta.get("format") == "html" else None

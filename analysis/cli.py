@@ -7,7 +7,11 @@
     (every row has ``article_id``), as CSV or Parquet.  One summary line per
     article on stdout (``--quiet`` drops them).  A bad file is reported on
     stderr as one line ``error: <file>: <problem>`` and skipped; the others
-    are still written and the run exits with status 2.
+    are still written and the run exits with status 2.  Doubtful input (stray
+    bytes in UTF-8, a single-byte encoding) is analysed with one line
+    ``warning: <file>: <problem>`` on stderr.  A saved web page is analysed as
+    the article trafilatura extracts from it, whose text is written to
+    ``DIR/text/<article_id>.txt`` (the offsets refer to it).
 
     Files are analysed in parallel on ``--jobs`` processes (default: all
     cores; runs of fewer than 8 files stay in this process), or on Dask with
@@ -38,7 +42,7 @@ import time
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
-from analysis.textio import InputError, find_articles, under_raw, write_atomic
+from analysis.textio import InputError, display_path, find_articles, one_line, under_raw, warning_line, write_article_text, write_atomic
 
 DEFAULT_RAW: Path = DATA_DIR / "raw"
 DEFAULT_OUT: Path = DATA_DIR / "processed"
@@ -51,8 +55,26 @@ PROGRESS_MIN_FILES: int = 50
 
 
 def error_line(err: InputError | str) -> str:
-    """The one-line error message printed for a bad input."""
-    return f"error: {err}"
+    """The one-line error message printed for a bad input (control characters escaped,
+    so a newline or terminal escape in a file name cannot break the line)."""
+    return f"error: {one_line(str(err))}"
+
+
+def out_dir_problem(out: Path) -> str | None:
+    """Why ``out`` cannot be an output folder (it, or a folder above it, is a file), else ``None``."""
+    for p in (out, *out.parents):
+        if p.exists():
+            return None if p.is_dir() else "not a directory"
+    return None
+
+
+def report_result(result, out: Path, progress: "Progress") -> None:
+    """Print a result's warnings on stderr, and write the text of a web page's article
+    next to the tables (``<out>/text/<article_id>.txt``) so its offsets can be checked."""
+    for w in result.warnings:
+        progress.write(warning_line(result.source, w), file=sys.stderr)
+    if result.ok and result.text is not None:
+        write_article_text(out, result.article_id, result.text)
 
 
 def summary_line(article_id: str, tables: dict, source: str) -> str:
@@ -61,7 +83,7 @@ def summary_line(article_id: str, tables: dict, source: str) -> str:
     ``tables`` maps table names to DataFrames or to row counts.
     """
     counts = ", ".join(f"{n if isinstance(n, int) else len(n)} {name}" for name, n in tables.items())
-    return f"{article_id}: {counts} ({source})"
+    return f"{article_id}: {counts} ({display_path(source)})"
 
 
 def analyse_files(files: list[Path]) -> tuple[list[tuple[str, str, dict]], list[str]]:
@@ -194,7 +216,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if under_raw(out):
-        print(error_line(f"{args.out}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
+        print(error_line(f"{display_path(args.out)}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
+        return 2
+    if problem := out_dir_problem(out):
+        print(error_line(f"{display_path(args.out)}: {problem}"), file=sys.stderr)
         return 2
     if args.format == "parquet":
         try:
@@ -248,6 +273,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 progress.update(failed=True)
             if r.ok:
                 writer.add(r)
+                report_result(r, out, progress)
                 ok += 1
                 if not args.quiet:
                     progress.write(summary_line(r.article_id, dict(r.counts), r.source))

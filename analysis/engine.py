@@ -59,6 +59,9 @@ class FileResult:
     encoded rows: for ``csv`` a pair ``(header_line, body)`` of CSV text (header
     without, body with, line ends), for ``parquet`` a :class:`pyarrow.Table`, for
     ``frames`` the DataFrame.  ``counts`` holds the row counts in table order.
+    ``warnings`` are doubtful-input problems (printed ``warning: <file>: …``);
+    ``text`` is the article's text when it is not the file's own (a web page's
+    extracted article, see :func:`analysis.article.extracted_text`), else ``None``.
     """
 
     index: int
@@ -68,6 +71,8 @@ class FileResult:
     counts: tuple[tuple[str, int], ...] = ()
     tables: dict[str, Any] | None = None
     error: str | None = None
+    warnings: tuple[str, ...] = ()
+    text: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -89,7 +94,7 @@ def encode_table(df: Any, fmt: str) -> Any:
 
 def analyse_file(index: int, source: str, fmt: str = "csv") -> FileResult:
     """Load and analyse one file; never raises for a bad file (``error`` is set instead)."""
-    from analysis.article import load_article
+    from analysis.article import extracted_text, load_article
     from analysis.pipeline import analyse
     from analysis.textio import InputError
 
@@ -107,6 +112,8 @@ def analyse_file(index: int, source: str, fmt: str = "csv") -> FileResult:
             nbytes=nbytes,
             counts=tuple((name, len(df)) for name, df in tables.items()),
             tables={name: encode_table(df, fmt) for name, df in tables.items()},
+            warnings=article.warnings,
+            text=extracted_text(article),
         )
     except InputError as err:
         return FileResult(index, source, nbytes=nbytes, error=str(err))

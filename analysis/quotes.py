@@ -40,17 +40,21 @@ CONTINUATION_OPENERS: tuple[str, ...] = ("\u201c", '"', "\u00ab", "``", "''")
 class Quote:
     """A quotation ``text[start:end]`` including its marks; content is
     ``text[content_start:content_end]`` (marks of ``mark_len`` characters; the
-    content runs to ``end`` when unclosed)."""
+    content runs to ``end`` when unclosed).  ``opened=False``: no opening mark,
+    the quotation runs from its paragraph's start (a continuation paragraph
+    written without one: ``And we will not stop," he said.``), so the content
+    starts at ``start``."""
 
     start: int
     end: int
     closed: bool = True
     continues: bool = False  # the quotation goes on in the next paragraph
     mark_len: int = 1
+    opened: bool = True
 
     @property
     def content_start(self) -> int:
-        return self.start + self.mark_len
+        return self.start + (self.mark_len if self.opened else 0)
 
     @property
     def content_end(self) -> int:
@@ -91,9 +95,12 @@ def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
                 open_at, open_mark = i, ch
             elif straightish or ch in CLOSERS:
                 # a closer with nothing open: the quote ran from the paragraph start
-                # (continuation style) — only before any other quotation of the paragraph
+                # (continuation style) — only before any other quotation of the paragraph;
+                # a mark at the paragraph start opens it even if it is a closing one
+                # (”Typed the wrong way,” she said); else the content starts at the first letter
                 if i > start and not quotes:
-                    quotes.append(Quote(start, i + n, closed=True, mark_len=n))
+                    opened = _marks_re().match(text, start, i) is not None
+                    quotes.append(Quote(start, i + n, closed=True, mark_len=n, opened=opened))
             continue
         mlen = len(open_mark)
         # something is open
@@ -175,7 +182,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             ns, _ = paragraphs[k + 1]
             if ns < len(text) and text.startswith(openers, ns):
                 last = qs[-1]
-                qs[-1] = Quote(last.start, last.end, closed=False, continues=True, mark_len=last.mark_len)
+                qs[-1] = Quote(last.start, last.end, closed=False, continues=True,
+                               mark_len=last.mark_len, opened=last.opened)
         out.extend(qs)
     return out
 

@@ -540,11 +540,16 @@ def render_paths(paths: list[str], out_dir: str = "reports", annotations_path: s
     ``error: <file>: <problem>`` on stderr and makes the status 2 (the other articles are still
     rendered); notes whose claim is gone give one ``warning:`` line per article.
     """
+    from analysis.cli import error_line, out_dir_problem
     from analysis.pipeline import analyse
+    from analysis.textio import display_path, warning_line
 
     out = Path(out_dir)
     if under_raw(out):
-        print(f"error: {out_dir}: refusing to write under data/raw (raw data is read-only)", file=sys.stderr)
+        print(error_line(f"{display_path(out_dir)}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
+        return 2
+    if problem := out_dir_problem(out):
+        print(error_line(f"{display_path(out_dir)}: {problem}"), file=sys.stderr)
         return 2
     try:
         ann = read_notes(annotations_path)
@@ -555,12 +560,14 @@ def render_paths(paths: list[str], out_dir: str = "reports", annotations_path: s
     files, errors = find_articles(list(paths))
     status = 0
     for err in errors:
-        print(f"error: {err}", file=sys.stderr)
+        print(error_line(err), file=sys.stderr)
         status = 2
     seen: dict[str, str] = {}
     for f in files:
         try:
             article = load_article(f)
+            for w in article.warnings:
+                print(warning_line(f, w), file=sys.stderr)
             if article.article_id in seen:
                 raise InputError(f, f"article id {article.article_id!r} already used by {seen[article.article_id]}")
             seen[article.article_id] = str(f)
@@ -568,18 +575,18 @@ def render_paths(paths: list[str], out_dir: str = "reports", annotations_path: s
             target = out / f"{article.article_id}.html"
             write_atomic(target, render_html(article, tables, ann))
         except InputError as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(error_line(err), file=sys.stderr)
             status = 2
             continue
         except OSError as err:
-            print(f"error: {f}: cannot write output ({err.strerror or err})", file=sys.stderr)
+            print(error_line(f"{display_path(f)}: cannot write output ({err.strerror or err})"), file=sys.stderr)
             status = 2
             continue
         except Exception as err:  # one broken article must not stop the others
-            print(f"error: {f}: internal error ({type(err).__name__}: {err})", file=sys.stderr)
+            print(error_line(f"{display_path(f)}: internal error ({type(err).__name__}: {err})"), file=sys.stderr)
             status = 2
             continue
-        print(f"{target}  ({len(tables['mentions'])} mentions, {len(tables['claims'])} claims)")
+        print(f"{display_path(target)}  ({len(tables['mentions'])} mentions, {len(tables['claims'])} claims)")
         warning = orphan_warning(notes_path, article.article_id, tables["claims"], ann)
         if warning:
             print(warning, file=sys.stderr)

@@ -132,3 +132,18 @@ def test_one_paragraph_per_line_is_kept():
     lines = [f"Paragraph {i} is a full paragraph written on one long line without any wrapping at all, as scraped pages often are." for i in range(3)]
     a = article_from_text("Headline\n" + "\n".join(lines), "t")
     assert len(a.paragraphs) == 4
+
+
+def test_article_ids_of_non_latin_names_are_transliterated_and_distinct():
+    ids = [article_id_from_path(n) for n in ("北约.txt", "копия.txt", "Ñoño café d’article.txt", "서울.txt")]
+    assert ids == ["bei-yue", "kopiya", "nono-cafe-d-article", "seo-ul"]
+
+
+def test_ascii_article_ids_are_unchanged():
+    assert article_id_from_path("newsweek-nato-fills-holes-stockpiles.txt") == "newsweek-nato-fills-holes-stockpiles"
+    assert article_id_from_path("___.txt") == "article"
+
+
+def test_untransliterable_names_keep_distinct_ids():
+    a, b = article_id_from_path("—.txt"), article_id_from_path("–.txt")
+    assert a.startswith("article-") and b.startswith("article-") and a != b

@@ -98,3 +98,69 @@ def test_single_quote_style_never_crashes_and_stays_in_bounds(t):
         assert isinstance(q, Quote) and 0 <= q.start < q.end <= len(t)
         assert q.content_start <= q.content_end
     assert all(a.end <= b.start for a, b in zip(qs, qs[1:]))
+
+
+# --- issue 10: a quotation continued into a new paragraph ---------------------------
+
+from analysis.article import article_from_text  # noqa: E402
+from analysis.pipeline import analyse  # noqa: E402
+
+#: Neutral made-up words: no cue verbs, no names, so the quotation's words stay content.
+_WORDS = ("we", "will", "stand", "by", "the", "people", "and", "not", "stop", "work", "for",
+          "peace", "every", "day", "build", "new", "roads", "bridges", "schools", "here")
+_MARKS = {"straight": ('"', '"'), "curly": ("\u201c", "\u201d")}
+
+
+@st.composite
+def continued_quotation(draw):
+    """A headline, then ``Name said: <open>S1`` and 1–2 more paragraphs of the same quotation,
+    the last closed and attributed; each continuation paragraph opens with a mark or not.
+    Returns the text and the offsets where each paragraph's quoted words begin."""
+    opening, closing = _MARKS[draw(st.sampled_from(sorted(_MARKS)))]
+    name = draw(st.sampled_from(["Ana Ruiz", "Jens Stoltenberg", "Mei Tan"]))
+    n = draw(st.integers(2, 3))
+    text = "Council backs plan\n\n"
+    starts = []
+    for k in range(n):
+        words = draw(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=8))
+        sentence = " ".join(words).capitalize()
+        lead = f"{name} said: {opening}" if k == 0 else (opening if draw(st.booleans()) else "")
+        if k > 0 and not lead and k < n - 1:
+            lead = opening  # a middle paragraph without any mark is not recognisable as quoted
+        starts.append(len(text) + len(lead))
+        tail = f",{closing} {name.split()[-1]} told reporters.\n" if k == n - 1 else ".\n\n"
+        text += lead + sentence + tail
+    return text, starts
+
+
+@settings(max_examples=25, deadline=None)
+@given(continued_quotation())
+def test_continued_quotation_offsets_property(case):
+    text, starts = case
+    article = article_from_text(text, "t")
+    quotes = find_quotes(text, [(p.start, p.end) for p in article.paragraphs])
+    # every paragraph's quotation is found, and its content starts where its words do
+    assert sorted(q.content_start for q in quotes) == starts
+    for q in quotes:
+        assert 0 <= q.start <= q.content_start <= q.content_end <= q.end <= len(text)
+        assert text[q.content_start].isalnum()
+    claims = analyse(article)["claims"]
+    assert all(text[s:e] == t for s, e, t in zip(claims.start, claims.end, claims.text))
+    # a claim inside a quotation starts at that quotation's first word, never a letter later
+    for s in claims.start:
+        inside = [q for q in quotes if q.content_start <= s < q.content_end]
+        assert all(s == q.content_start for q in inside)
+    assert starts[-1] in set(claims.start)
+
+
+def test_continuation_paragraph_without_opening_mark_keeps_first_letter():
+    text = 'Stoltenberg said: "We will stand by Ukraine.\n\nAnd we will not stop," Stoltenberg told reporters.'
+    quotes = find_quotes(text, [(0, 44), (46, len(text))])
+    q = quotes[-1]
+    assert not q.opened and text[q.content_start:q.content_end] == "And we will not stop,"
+
+
+def test_paragraph_starting_with_a_wrong_way_mark_skips_it():
+    text = "\u201dWe will go on,\u201d she said."
+    (q,) = find_quotes_in(text, 0, len(text))
+    assert q.opened and text[q.content_start:q.content_end] == "We will go on,"

@@ -118,3 +118,71 @@ def test_readme_named_explicitly_is_taken(tmp_path):
     (tmp_path / "README.md").write_text("x")
     files, errors = find_articles([tmp_path / "README.md"])
     assert [f.name for f in files] == ["README.md"] and not errors
+
+
+# --- issue 10: decoding never guesses silently ------------------------------------
+
+from analysis.textio import MAX_INVALID_UTF8, decode, display_path, one_line  # noqa: E402
+
+
+def test_stray_byte_in_utf8_is_replaced_with_a_warning():
+    d = decode(b"Z\xc3\xbcrich \xe2\x80\x9cquoted,\xe2\x80\x9d he said. \xff\n")
+    assert d.text == "Zürich “quoted,” he said. \ufffd\n" and d.encoding == "utf-8"
+    assert d.warnings == ("1 invalid UTF-8 byte(s) at offset(s) 26, replaced with U+FFFD",)
+    assert d.text[26] == "\ufffd"
+
+
+def test_invalid_byte_offsets_are_into_the_decoded_normalised_text():
+    d = decode(b"\xc3\xa9a\r\n\xffb\r\n\r\nc\xe2\x80 d")
+    assert d.text == "éa\n\ufffdb\n\nc\ufffd\ufffd d"
+    assert d.warnings == ("3 invalid UTF-8 byte(s) at offset(s) 3, 8, 9, replaced with U+FFFD",)
+    assert [i for i, ch in enumerate(d.text) if ch == "\ufffd"] == [3, 8, 9]
+
+
+def test_utf8_with_bom_and_a_stray_byte():
+    d = decode(codecs.BOM_UTF8 + "naïve \xff".encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff"))
+    assert d.text == "naïve \ufffd" and len(d.warnings) == 1
+
+
+def test_at_most_the_threshold_of_invalid_bytes_is_replaced():
+    ok = "é".encode() + b" \xff" * MAX_INVALID_UTF8
+    assert decode(ok).text.count("\ufffd") == MAX_INVALID_UTF8
+    with pytest.raises(InputError, match=r"mixed text encodings: UTF-8 with more than 10 invalid bytes \(the first at byte 3\)"):
+        decode(ok + b" \xff", "m.txt")
+
+
+def test_plain_utf8_has_no_warning():
+    d = decode(TEXT.encode("utf-8"))
+    assert d.text == TEXT and d.warnings == ()
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Zürich “quoted,” he said — café.\n", "cp1252"),
+    ("Café au lait, naïve.\n", "cp1252"),
+    ("Президент сказал, что война закончится.\n", "cp1251"),
+    ("Prezydent powiedział, że wojna się skończy w Łodzi.\n", "cp1250"),
+])
+def test_single_byte_file_is_decoded_and_named_in_a_warning(text, encoding):
+    d = decode(text.encode(encoding))
+    assert (d.text, d.encoding, d.warnings) == (text, encoding, (f"not UTF-8; decoded as {encoding}",))
+
+
+def test_one_line_escapes_controls_but_keeps_unicode():
+    assert one_line("a\nb\x1b[31m\tc\r") == "a\\nb\\x1b[31m\\tc\\r"
+    assert one_line("北约 Zürich 🙂") == "北约 Zürich 🙂"
+    assert one_line("x\u2028y\u202ez\x85") == "x\\u2028y\\u202ez\\x85"
+    assert display_path("dir/bad\udcffname.txt") == "dir/bad\\xffname.txt"  # an undecodable byte of a file name
+
+
+def test_input_error_message_is_one_line_for_a_hostile_name():
+    err = InputError("evil\n\x1b[2Jname.txt", "empty file")
+    assert str(err) == "evil\\n\\x1b[2Jname.txt: empty file" and err.path == "evil\n\x1b[2Jname.txt"
+
+
+def test_random_binary_without_nul_is_binary_not_mixed_encodings():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(InputError, match="binary file"):
+        decode(data, "noise.txt")
