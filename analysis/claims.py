@@ -57,11 +57,13 @@ claim keeps its id across runs and edits elsewhere; exact duplicates get
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 
@@ -108,6 +110,14 @@ _DASH_CHARS = frozenset("\u2014\u2013\u2015-")
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 _PARTICIPLE_COMMA = frozenset({",", "\u2014", "\u2013", "\u2015", "--", ";"})
+_NONSPACE = re.compile(r"\S+")
+_CLAUSE_END_QUOTES = frozenset("\"\u201d\u00bb'\u2019")
+#: What may stand between a quotation and its cue ("…," said X / "…" — X said).
+_QUOTE_CUE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+_DASH_AFTER = re.compile(r"\s*(\u2015|\u2014|\u2013|--|-)\s*")
+_ONLY_STOPS = re.compile(r"[ .,]*")
+_SPACE_COMMA = re.compile(r"\s*,")
+_BYLINE_START = re.compile(r"(?:By|From)\s")
 
 
 # --- lexicons -------------------------------------------------------------------
@@ -345,13 +355,244 @@ def without_gap(content: str, start: int, gap_start: int, gap_end: int) -> str:
 
 @dataclass
 class _Unit:
+    """A sentence, or the sentences a quotation spans, with per-unit indexes computed
+    once (token offsets, suffix flags) so that every question a cue asks of its unit
+    costs O(log n), not a scan of the unit: a paragraph of 100,000 characters without a
+    full stop is one unit with thousands of cues."""
+
     start: int
     end: int
     sentence_id: int
     paragraph_id: int
     zone: str
     tokens: list[Token]
-    quotes: list[Quote]
+    quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
+    text: str = ""
+
+    @cached_property
+    def low(self) -> list[str]:
+        """Lower-cased token texts (curly apostrophes straightened)."""
+        text = self.text
+        return [text[t.start : t.end].lower().replace("\u2019", "'") for t in self.tokens]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    @cached_property
+    def quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def quote_ends(self) -> list[int]:
+        return [q.end for q in self.quotes]
+
+    def token_at_or_after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos`` (``len(tokens)`` if none)."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quotation with ``start <= pos < end``, if any."""
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[k] if k >= 0 and pos < self.quotes[k].end else None
+
+    def quote_starting_at(self, pos: int) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, pos)
+        return self.quotes[k] if k < len(self.quotes) and self.quotes[k].start == pos else None
+
+    def quotes_overlapping(self, s: int, e: int) -> list[Quote]:
+        """Quotations with ``start < e`` and ``end > s``, in order."""
+        return self.quotes[bisect.bisect_right(self.quote_ends, s) : bisect.bisect_left(self.quote_starts, e)]
+
+    def last_quote_ending_by(self, pos: int) -> Quote | None:
+        """The quotation ending last at or before ``pos``."""
+        k = bisect.bisect_right(self.quote_ends, pos) - 1
+        return self.quotes[k] if k >= 0 else None
+
+    @cached_property
+    def _suffix_flags(self) -> tuple[list[int], list[bool], list[bool], list[bool]]:
+        """Per index k, over the tokens k…: alphanumeric tokens, whether an auxiliary is
+        among them, whether any auxiliary token follows, whether any token is quoted."""
+        aux = function_words("finite_aux")
+        n = len(self.tokens)
+        alnum, aux_alnum, aux_any, quoted = [0] * (n + 1), [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = self.low[k]
+            an = any(ch.isalnum() for ch in w)
+            alnum[k] = alnum[k + 1] + an
+            aux_alnum[k] = aux_alnum[k + 1] or (an and w in aux)
+            aux_any[k] = aux_any[k + 1] or w in aux
+            quoted[k] = quoted[k + 1] or self.tokens[k].in_quote
+        return alnum, aux_alnum, aux_any, quoted
+
+    def alnum_after(self, k: int) -> int:
+        return self._suffix_flags[0][k]
+
+    def aux_word_after(self, k: int) -> bool:
+        return self._suffix_flags[1][k]
+
+    def aux_token_after(self, k: int) -> bool:
+        return self._suffix_flags[2][k]
+
+    def quoted_after(self, k: int) -> bool:
+        return self._suffix_flags[3][k]
+
+    @cached_property
+    def _past_prefix(self) -> list[int]:
+        out = [0]
+        for t in self.tokens:
+            out.append(out[-1] + _looks_past_verb_text(self.text, t))
+        return out
+
+    def past_verb_between(self, s: int, e: int) -> bool:
+        """Is a token inside ``[s, e)`` a likely past-tense verb (:func:`_looks_past_verb`)?"""
+        a = bisect.bisect_left(self.starts, s)
+        b = bisect.bisect_right(self.ends, e)
+        return b > a and self._past_prefix[b] - self._past_prefix[a] > 0
+
+    @cached_property
+    def _stops(self) -> tuple[list[int], list[int]]:
+        """Per index j: the last index before j holding a comma or a quoted token, and the
+        last holding a comma, a quoted token or a quotation mark (-1 if none)."""
+        a, b = [-1] * (len(self.tokens) + 1), [-1] * (len(self.tokens) + 1)
+        for k, (w, t) in enumerate(zip(self.low, self.tokens)):
+            stop_a = w == "," or t.in_quote
+            a[k + 1] = k if stop_a else a[k]
+            b[k + 1] = k if stop_a or w in _QUOTE_CHARS else b[k]
+        return a, b
+
+    @cached_property
+    def _source_stops(self) -> list[int]:
+        """Per index k: the first index from k holding ",", ";", ":", a quotation mark or a
+        quoted token (``len(tokens)`` if none): where an "according to" phrase ends."""
+        n = len(self.tokens)
+        out = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = self.low[k]
+            stop = w in (",", ";", ":") or self.tokens[k].in_quote or w in _QUOTE_CHARS
+            out[k] = k if stop else out[k + 1]
+        return out
+
+    def source_np_end(self, k: int) -> int:
+        return self._source_stops[k]
+
+    def comma_or_quote_before(self, j: int) -> int:
+        return self._stops[0][j]
+
+    def comma_or_mark_before(self, j: int) -> int:
+        return self._stops[1][j]
+
+    @cached_property
+    def _word_runs(self) -> tuple[list[int], list[int]]:
+        runs = [(m.start(), m.end()) for m in _NONSPACE.finditer(self.text, self.start, self.end)]
+        return [r[0] for r in runs], [r[1] for r in runs]
+
+    def word_count(self, s: int, e: int) -> int:
+        """``len(text[s:e].split())`` for ``unit.start <= s <= e <= unit.end``."""
+        if e <= s:
+            return 0
+        starts, ends = self._word_runs
+        return max(0, bisect.bisect_left(starts, e) - bisect.bisect_right(ends, s))
+
+    @cached_property
+    def _dateline(self) -> re.Match | None:
+        return _DATELINE.match(self.text, self.start, self.end)
+
+    def dateline(self, lim: int) -> re.Match | None:
+        """``_DATELINE.match(text, unit.start, lim)``: the match over the whole unit is the
+        same when it ends by ``lim`` (the pattern has no look-around), none when none."""
+        m = self._dateline
+        if m is None or m.end() <= lim:
+            return m
+        return _DATELINE.match(self.text, self.start, lim)
+
+    @cached_property
+    def first_nonspace(self) -> int:
+        m = _NONSPACE.search(self.text, self.start, self.end)
+        return m.start() if m else self.end
+
+
+class _Mentions:
+    """The article's mentions sorted by (start, end), with range look-ups by bisection and
+    the derived sets the speaker rules ask for, computed once per article."""
+
+    def __init__(self, mentions: list, doc: Doc):
+        self.items = sorted(mentions or [], key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+        self.text = doc.text
+        self.quotes = doc.quotes
+        self._labels: dict[tuple[str, ...], list] = {}
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def starting_in(self, s: int, e: int) -> list:
+        """Mentions with ``s <= start <= e``, in order."""
+        return self.items[bisect.bisect_left(self.starts, s) : bisect.bisect_right(self.starts, e)]
+
+    def within(self, s: int, e: int) -> list:
+        """Mentions with ``s <= start`` and ``end <= e``, in order."""
+        return [m for m in self.starting_in(s, e) if m.end <= e]
+
+    @cached_property
+    def actor_ends(self) -> tuple[frozenset[int], list[int]]:
+        """Ends of PERSON and ORG mentions (a set, and sorted)."""
+        ends = {m.end for m in self.items if str(getattr(m, "entity_type", "")) in ("PERSON", "ORG")}
+        return frozenset(ends), sorted(ends)
+
+    def actor_ends_near(self, start: int, end: int) -> list[int]:
+        """Ends ``e`` of actor mentions with ``e <= start`` and ``end - e < 25``."""
+        ends = self.actor_ends[1]
+        return ends[bisect.bisect_right(ends, end - 25) : bisect.bisect_right(ends, start)]
+
+    @cached_property
+    def _subjects(self) -> tuple[list, list[int]]:
+        """Actor or pronoun mentions outside quotations (subjects of "…, adding that")."""
+        qs, qe = [q.start for q in self.quotes], [q.end for q in self.quotes]
+
+        def quoted(pos: int) -> bool:
+            k = bisect.bisect_right(qs, pos) - 1
+            return k >= 0 and pos < qe[k]
+        out = [m for m in self.items if not quoted(m.start)
+               and (str(getattr(m, "entity_type", "") or "") in ACTOR_TYPES or _mention_kind(m) == "pronoun")]
+        return out, [m.start for m in out]
+
+    def first_subject(self, s: int, lim: int) -> object | None:
+        """The first (then longest) actor or pronoun mention outside quotations inside
+        ``[s, lim]``."""
+        items, starts = self._subjects
+        best = None
+        for k in range(bisect.bisect_left(starts, s), bisect.bisect_right(starts, lim)):
+            m = items[k]
+            if best is not None and m.start != best.start:
+                break
+            if m.end <= lim and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
+
+    @cached_property
+    def _persons_by_surface(self) -> dict[str, list[tuple[int, object]]]:
+        out: dict[str, list[tuple[int, object]]] = {}
+        for k, x in enumerate(self.items):
+            if str(getattr(x, "entity_type", "") or "") == "PERSON":
+                out.setdefault(self.text[x.start : x.end], []).append((k, x))
+        return out
+
+    def persons_named(self, words: tuple[str, ...]) -> list:
+        """PERSON mentions, in order, whose surface holds every word of a speaker label
+        (as written or title-cased): "PENCE" → "Mike Pence"."""
+        if words not in self._labels:
+            hits = [kx for surface, kxs in self._persons_by_surface.items()
+                    if all(w.title() in surface or w in surface for w in words) for kx in kxs]
+            self._labels[words] = [x for _, x in sorted(hits, key=lambda kx: kx[0])]
+        return self._labels[words]
 
 
 @dataclass
@@ -394,6 +635,8 @@ def _units(doc: Doc) -> list[_Unit]:
     toks_by_sent: dict[int, list[Token]] = {}
     for t in doc.tokens:
         toks_by_sent.setdefault(t.sentence_id, []).append(t)
+    quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
+    q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
     units: list[_Unit] = []
     for pid in sorted(by_para):
         sents = by_para[pid]
@@ -403,16 +646,13 @@ def _units(doc: Doc) -> list[_Unit]:
             end = s0.end
             m = k
             # extend while a quotation that starts before ``end`` runs past it
-            changed = True
-            while changed:
-                changed = False
-                for q in doc.quotes:
-                    if q.start < end < q.end and m + 1 < len(sents):
-                        while m + 1 < len(sents) and sents[m].end < q.end:
-                            m += 1
-                        end = sents[m].end
-                        changed = True
-                        break
+            while m + 1 < len(sents):
+                x = bisect.bisect_left(q_starts, end) - 1  # the one quotation that may
+                if x < 0 or q_ends[x] <= end:
+                    break
+                while m + 1 < len(sents) and sents[m].end < q_ends[x]:
+                    m += 1
+                end = sents[m].end
             # "…." — Jane Doe: a dash line after a quotation belongs to it
             while m + 1 < len(sents) and doc.text[sents[m + 1].start] in _DASH_CHARS and doc.text[end - 1] in _QUOTE_CHARS:
                 m += 1
@@ -420,8 +660,8 @@ def _units(doc: Doc) -> list[_Unit]:
             toks: list[Token] = []
             for ss in sents[k : m + 1]:
                 toks.extend(toks_by_sent.get(ss.sentence_id, []))
-            qs = [q for q in doc.quotes if q.start < end and q.end > s0.start]
-            units.append(_Unit(s0.start, end, s0.sentence_id, pid, s0.zone, toks, qs))
+            qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
+            units.append(_Unit(s0.start, end, s0.sentence_id, pid, s0.zone, toks, qs, doc.text))
             k = m + 1
     return units
 
@@ -447,12 +687,12 @@ def _is_date_word(w: str) -> bool:
 
 
 def _in_quote(unit: _Unit, pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in unit.quotes)
+    return unit.quote_at(pos) is not None
 
 
 def _find_cues(doc: Doc, unit: _Unit) -> list[_Cue]:
     lex = cue_lexicon()
-    low = [_low(doc, t) for t in unit.tokens]
+    low = unit.low
     out: list[_Cue] = []
     i = 0
     n = len(low)
@@ -472,13 +712,24 @@ def _find_cues(doc: Doc, unit: _Unit) -> list[_Cue]:
     return out
 
 
+def _clause_end(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` end in a clause boundary: a comma or dash, maybe followed by
+    closing quotation marks and space ("…," said X / "…,'' said X)? The same as
+    ``_CLAUSE_END.search(text[s:e])``, read from the end."""
+    k = e
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    while k > s and text[k - 1] in _CLAUSE_END_QUOTES:
+        k -= 1
+    return k > s and text[k - 1] in ",\u2014\u2013"
+
+
 def _after_quote(doc: Doc, unit: _Unit, pos: int) -> Quote | None:
-    """The quotation ending right before ``pos`` (only commas, dashes, space between)."""
-    best = None
-    for q in unit.quotes:
-        if q.end <= pos and re.fullmatch(r"[\s,\u2014\u2013-]*", doc.text[q.end : pos]):
-            best = q
-    return best
+    """The quotation ending right before ``pos`` (only commas, dashes, space between).
+    Only the last quotation ending by ``pos`` can be it: an earlier one has that
+    quotation's marks between."""
+    q = unit.last_quote_ending_by(pos)
+    return q if q is not None and _QUOTE_CUE_GAP.fullmatch(doc.text, q.end, pos) else None
 
 
 def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
@@ -538,9 +789,9 @@ def _cue_valid(doc: Doc, unit: _Unit, cue: _Cue, low: list[str]) -> bool:
             return True
         if _colon_after_object(low, k) is not None:
             return True  # "scolded him: "…""
-        rest = [w for w in low[cue.j :] if any(ch.isalnum() for ch in w)]
-        if prev == "," and 1 <= len(rest) <= 8 and not any(w in function_words("finite_aux") for w in rest) \
-                and not any(t.in_quote for t in unit.tokens[cue.j :]) and low[-1] in (".", "!", "?", low[cue.j + len(rest) - 1]) \
+        n_rest = unit.alnum_after(cue.j)  # words after the cue
+        if prev == "," and 1 <= n_rest <= 8 and not unit.aux_word_after(cue.j) \
+                and not unit.quoted_after(cue.j) and low[-1] in (".", "!", "?", low[cue.j + n_rest - 1]) \
                 and (doc.text[unit.tokens[cue.j].start].isupper() or low[cue.j] in function_words("determiner")):
             return True  # "…, noted NBC's Dante Chinni.": the speaker after the cue ends the sentence
         # "tweeted in the early hours that …": a complementiser a few words on, no punctuation between
@@ -676,14 +927,14 @@ def _after_np_preposition(text: str, slot_start: int, m: object) -> bool:
 def _head_mention(mentions: list, start: int, end: int, prefer: str, text: str) -> object | None:
     """:func:`_pick_mention` over the mentions that are not complements of a preposition
     (:func:`_after_np_preposition`)."""
-    ok = [m for m in mentions if m.start >= start and m.end <= end and not _after_np_preposition(text, start, m)]
+    ok = [m for m in mentions.within(start, end) if not _after_np_preposition(text, start, m)]
     return _pick_mention(ok, start, end, prefer, text)
 
 
-def _postnominal_end(doc: Doc, toks: list[Token], c: int, ends: set[int]) -> bool:
+def _postnominal_end(doc: Doc, toks: list[Token], c: int, mentions: _Mentions) -> bool:
     """True if token ``c`` closes post-nominals after a mention end ("Philip Ingram MBE")."""
-    for e in ends:
-        if e <= toks[c].start and toks[c].end - e < 25 and _POSTNOMINAL.fullmatch(doc.text[e : toks[c].end]):
+    for e in mentions.actor_ends_near(toks[c].start, toks[c].end):
+        if _POSTNOMINAL.fullmatch(doc.text[e : toks[c].end]):
             return True
     return False
 
@@ -693,13 +944,11 @@ def _named_appositive(doc: Doc, unit: _Unit, j: int, low: list[str], mentions: l
     a person (or organisation) between commas — the name is the speaker. ``j`` is the comma
     before the cue."""
     toks = unit.tokens
-    k = j - 1
-    while k >= 0 and low[k] != "," and not toks[k].in_quote:
-        k -= 1
+    k = unit.comma_or_quote_before(j)
     if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha() or not doc.text[toks[k - 1].start].islower():
         return None
     s0, e0 = toks[k + 1].start, toks[j - 1].end
-    for m in mentions:
+    for m in mentions.starting_in(s0, s0):
         if m.start == s0 and m.end == e0 and str(getattr(m, "entity_type", "") or "") in ("PERSON", "ORG") \
                 and _mention_kind(m) != "pronoun":
             b = k - 1
@@ -745,9 +994,7 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
         cands: list[int] = []
         jj = j
         for _ in range(4):
-            k = jj - 1
-            while k >= 0 and low[k] != "," and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
-                k -= 1
+            k = unit.comma_or_mark_before(jj)
             seg = low[k + 1 : jj]
             first = doc.text[toks[k + 1].start] if k + 1 < jj else ""
             # an appositive: "a former officer", "who asked …", "82", "Pyongyang's only ally";
@@ -762,8 +1009,8 @@ def _slot_left(doc: Doc, unit: _Unit, cue_i: int, low: list[str], mentions: list
             jj = k
         if not cands:
             return None
-        ends = {m.end for m in mentions if str(getattr(m, "entity_type", "")) in ("PERSON", "ORG")}
-        actor = [c for c in cands if toks[c].end in ends or _postnominal_end(doc, toks, c, ends)]
+        ends = mentions.actor_ends[0]
+        actor = [c for c in cands if toks[c].end in ends or _postnominal_end(doc, toks, c, mentions)]
         j = actor[-1] if actor else cands[0]
     if j >= 0 and low[j] == ")":
         # a parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
@@ -842,7 +1089,7 @@ def _slot_right(doc: Doc, unit: _Unit, k: int, low: list[str], mentions: list) -
         return None
     s_off, e_off = toks[k].start, toks[e - 1].end
     m = None
-    for c in sorted((x for x in mentions if x.start >= s_off and x.end <= e_off and x.end > x.start),
+    for c in sorted((x for x in mentions.within(s_off, e_off) if x.end > x.start),
                     key=lambda x: (x.start, -(x.end - x.start))):
         if _after_np_preposition(doc.text, s_off, c):
             continue
@@ -885,8 +1132,8 @@ def _read_cue(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mentions: list) 
     """Read one cue against the attribution patterns (see the module docstring)."""
     found = _read_cue_patterns(doc, unit, cue, low, mentions)
     if found is not None and found.speaker is not None and found.speaker.np_start >= 0:
-        k = next((x for x, t in enumerate(unit.tokens) if t.start >= found.speaker.np_start), None)
-        if k is not None and k > 0 and low[k - 1] in function_words("subordinator"):
+        k = unit.token_at_or_after(found.speaker.np_start)
+        if k < len(unit.tokens) and k > 0 and low[k - 1] in function_words("subordinator"):
             found.subordinate = True
     return found
 
@@ -901,14 +1148,12 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         if sp is None:
             return None
         # the source NP runs to the next comma / end
-        k = cue.j
-        while k < len(toks) and low[k] not in (",", ";", ":") and not toks[k].in_quote and low[k] not in _QUOTE_CHARS:
-            k += 1
+        k = unit.source_np_end(cue.j)
         np_end = toks[k - 1].end
         before = _trim(text, unit.start, cstart)
         after = _trim(text, np_end, unit.end)
-        nb = len(text[before[0] : before[1]].split())
-        na = len(text[after[0] : after[1]].split())
+        nb = unit.word_count(*before)
+        na = unit.word_count(*after)
         if nb >= 2 and na >= 2:
             # "X did Y, according to Z, as …": the whole sentence, the source phrase a gap
             content = _trim(text, unit.start, unit.end)
@@ -932,20 +1177,14 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
     slot_start = (left.np_start if left.np_start >= 0 else left.start) if left else cstart
     q_before = _after_quote(doc, unit, slot_start)
     # A: "…," X said / "…," said X
-    if q_before is not None and text[unit.start : q_before.start].strip() == "":
+    if q_before is not None and unit.first_nonspace >= q_before.start:
         sp = left or _slot_right(doc, unit, j, low, mentions)
         if sp is None:
             return None
         return _Found((q_before.content_start, q_before.content_end), cue, sp, direct=True, cue_span=(cstart, cend))
     # content after the cue
-    k = j
-    while k < len(low) and low[k] in (",", ":") and False:
-        k += 1
-    after_s = toks[j].start if j < len(toks) else unit.end
-    after_text = text[after_s : unit.end]
-    after_words = [w for w in low[j:] if any(ch.isalnum() for ch in w)]
-    before_text = text[unit.start : slot_start]
-    before_words = len(before_text.split())
+    after_words = unit.alnum_after(j)
+    before_words = unit.word_count(unit.start, slot_start)
     if participle:
         sp = _participle_subject(doc, unit, cue.i, mentions)
         content = _content_after(doc, unit, j, low)
@@ -954,16 +1193,16 @@ def _read_cue_patterns(doc: Doc, unit: _Unit, cue: _Cue, low: list[str], mention
         return _Found(content, cue, sp, cue_span=(cstart, cend), shared=True)
     if left is None:
         # C: "…, said X." — content before, speaker after
-        if _CLAUSE_END.search(before_text) and before_words >= 3:
+        if _clause_end(text, unit.start, slot_start) and before_words >= 3:
             sp = _slot_right(doc, unit, j, low, mentions)
             if sp is None:
                 return None
-            rest = [low[x] for x, t in enumerate(toks) if t.start >= sp.end]
-            if any(w in function_words("finite_aux") for w in rest) or any(t.in_quote for t in toks if t.start >= sp.end):
+            k = unit.token_at_or_after(sp.end)
+            if unit.aux_token_after(k) or unit.quoted_after(k):
                 return None  # "…, said it was "…"": a clause follows, not a speaker
             return _Found(_trim(text, unit.start, slot_start), cue, sp, cue_span=(cstart, cend))
         return None
-    ends_clause = bool(_CLAUSE_END.search(before_text))
+    ends_clause = _clause_end(text, unit.start, slot_start)
     nxt = low[j] if j < len(low) else ""
     if not after_words:
         if text[cend:unit.end].strip() == ":":
@@ -1031,9 +1270,9 @@ def _content_after(doc: Doc, unit: _Unit, j: int, low: list[str]) -> tuple[int, 
 def _whole_quote(doc: Doc, unit: _Unit, span: tuple[int, int]) -> Quote | None:
     """The quotation that makes up the whole of ``span`` (after ``said:``), if any."""
     s, e = span
-    for q in unit.quotes:
-        if q.start == s and q.end >= e - 1 and doc.text[q.end : e].strip(" .,") == "":
-            return q
+    q = unit.quote_starting_at(s)
+    if q is not None and q.end >= e - 1 and doc.text[q.end : e].strip(" .,") == "":
+        return q
     return None
 
 
@@ -1043,18 +1282,14 @@ def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _S
     finding that"); then the noun phrase that opens the unit."""
     toks = unit.tokens
     lim = toks[cue_i].start
-    dl = _DATELINE.match(doc.text, unit.start, lim)
+    dl = unit.dateline(lim)
     start = dl.end() if dl else unit.start
-    cands = [m for m in mentions if start <= m.start and m.end <= lim and not _in_quote(unit, m.start)
-             and (str(getattr(m, "entity_type", "") or "") in ACTOR_TYPES or _mention_kind(m) == "pronoun")]
-    if cands:
-        m = min(cands, key=lambda m: (m.start, -(m.end - m.start)))
-        before = [t for t in toks if start <= t.start and t.end <= m.start]
-        if not any(_looks_past_verb(doc, t) for t in before):
-            return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    m = mentions.first_subject(start, lim)
+    if m is not None and not unit.past_verb_between(start, m.start):
+        return _Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     # the noun phrase opening the unit: up to a preposition, a gap word, an auxiliary or a verb
-    first = next((x for x, t in enumerate(toks) if t.start >= start), None)
-    if first is None:
+    first = unit.token_at_or_after(start)
+    if first >= len(toks):
         return None
     k = first
     w0 = _low(doc, toks[first])
@@ -1075,25 +1310,28 @@ def _participle_subject(doc: Doc, unit: _Unit, cue_i: int, mentions: list) -> _S
 
 def _looks_past_verb(doc: Doc, t: Token) -> bool:
     """A lower-case word in -ed (a likely past-tense verb: "convicted", "announced")."""
-    w = doc.text[t.start : t.end]
+    return _looks_past_verb_text(doc.text, t)
+
+
+def _looks_past_verb_text(text: str, t: Token) -> bool:
+    w = text[t.start : t.end]
     return w[:1].islower() and len(w) > 4 and w.endswith("ed")
 
 
 def _dash_speaker(doc: Doc, unit: _Unit, low: list[str], mentions: list) -> tuple[_Speaker, Quote, tuple[int, int]] | None:
     """``"…" — X``: a quotation followed by a dash and a name ending the unit."""
     for q in unit.quotes:
-        rest = doc.text[q.end : unit.end]
-        m = re.match(r"\s*(\u2015|\u2014|\u2013|--|-)\s*", rest)
+        m = _DASH_AFTER.match(doc.text, q.end, unit.end)
         if not m:
             continue
-        k = next((x for x, t in enumerate(unit.tokens) if t.start >= q.end + m.end()), None)
-        if k is None:
+        k = unit.token_at_or_after(m.end())
+        if k >= len(unit.tokens):
             continue
         sp = _slot_right(doc, unit, k, low, mentions)
-        if sp is not None and doc.text[sp.end : unit.end].strip(" .,") == "" or (
-            sp is not None and sp.mention is not None and doc.text[sp.end : unit.end].lstrip().startswith(",")
+        if sp is not None and _ONLY_STOPS.fullmatch(doc.text, sp.end, unit.end) or (
+            sp is not None and sp.mention is not None and _SPACE_COMMA.match(doc.text, sp.end, unit.end)
         ):
-            ds = q.end + m.start(1)
+            ds = m.start(1)
             return sp, q, (ds, ds + len(m.group(1)))
     return None
 
@@ -1142,8 +1380,8 @@ def _narrator_subject(doc: Doc, unit: _Unit, mentions: list, last: _Who | None) 
     if len(unit.tokens) < 2:
         return None
     lim = unit.tokens[min(len(unit.tokens) - 1, 5)].end
-    for m in mentions:
-        if m.start < unit.start or m.start >= lim or _in_quote(unit, m.start):
+    for m in mentions.starting_in(unit.start, lim - 1):
+        if _in_quote(unit, m.start):
             continue
         etype = str(getattr(m, "entity_type", "") or "")
         if etype == "PERSON" or (_mention_kind(m) == "pronoun" and etype in ("", "PERSON")):
@@ -1161,19 +1399,20 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     """
     text = doc.text
     aid = doc.article.article_id
-    ments = sorted(mentions or [], key=lambda m: (m.start, m.end))
+    ments = _Mentions(mentions, doc)
+    para_starts = frozenset(p.start for p in doc.article.paragraphs)
     raw: list[dict] = []
     last: _Who | None = None  # speaker of the latest attributed claim
     hint: _Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
     continued: list[int] = []  # raw indexes of floating quotations that go on in the next paragraph
     # where a dateline can stand: the first body paragraph that is not a byline ("By Jane Doe")
     first_body = next((p.start for p in doc.article.paragraphs if p.zone == "body"
-                       and not re.match(r"(?:By|From)\s", text[p.start : p.end])), -1)
+                       and not _BYLINE_START.match(text, p.start, p.end)), -1)
     turns: dict[int, _Who] = {}  # paragraph id → speaker of a transcript turn ("PENCE: …")
     for unit in _units(doc):
-        low = [_low(doc, t) for t in unit.tokens]
+        low = unit.low
         items: list[tuple[int, int, str, _Who, tuple[int, int], str, tuple[int, int] | None]] = []
-        turn = _transcript_turn(doc, unit, ments) if unit.zone == "body" else None
+        turn = _transcript_turn(doc, unit, ments, para_starts) if unit.zone == "body" else None
         if turn is not None or unit.paragraph_id in turns:
             # a transcript turn is verbatim speech of the labelled speaker, one claim per
             # sentence; attributions inside it are nested and not read (outer cue wins)
@@ -1211,7 +1450,7 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
             if who.name:
                 last = who
             cue_span = found.cue_span or (-1, -1)
-            inside = [q for q in unit.quotes if q.start < ce and q.end > cs]
+            inside = unit.quotes_overlapping(cs, ce)
             attribution = "direct" if found.direct else ("mixed" if inside else "indirect")
             items.append((cs, ce, attribution, who, cue_span, found.cue.entry.lemma if found.cue else "", found.gap))
             done_to = max(ce, cue_span[1], found.speaker.end if found.speaker else -1)
@@ -1249,13 +1488,13 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
             cue_text = text[cue_span[0] : cue_span[1]] if cue_span[0] >= 0 else ""
             content = text[cs:ce]
             clean = without_gap(content, cs, gs, ge)
-            qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes if q.start < ce and q.end > cs]
+            qfrags = [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes_overlapping(cs, ce)]
             if attribution == "direct":
                 qfrags = [content]
             ents: list[str] = []
-            for m in ments:
+            for m in ments.within(cs, ce):
                 eid = str(getattr(m, "entity_id", "") or "")
-                if eid and cs <= m.start and m.end <= ce and not (who.start <= m.start < who.end) \
+                if eid and not (who.start <= m.start < who.end) \
                         and not (gs <= m.start < ge) and eid not in ents:
                     ents.append(eid)
             raw.append(dict(
@@ -1288,39 +1527,60 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
 def _cut_at_later_cues(doc: Doc, unit: _Unit, low: list[str], reads: list) -> None:
     """End a content before a later cue inside it that starts its own attribution: a
     source after a comma ("X estimates Y, according to Z") or a cue sharing the subject
-    after a coordinator ("X announced Y and said Z")."""
+    after a coordinator ("X announced Y and said Z").
+
+    Whether a cue cuts does not depend on the content it lies in, so it is decided once
+    per cue; each content then takes the first cutting cue inside it (a bisection)."""
+    starts = [unit.tokens[c.i].start for c, _ in reads]
+    cutters: list[int] = []  # indexes of reads whose cue cuts a content it lies in
+    owns: dict[int, int | None] = {}
+    for b, (c2, f2) in enumerate(reads):
+        if f2 is None or c2.i == 0:
+            continue
+        pw = low[c2.i - 1]
+        own = _own_clause_start(unit, low, c2, f2)
+        if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None \
+                or (pw == "," and f2.shared):  # "X announced A, adding that B"
+            cutters.append(b)
+            owns[b] = own
     for a, (_, f) in enumerate(reads):
         if f is None or f.direct or f.content[0] >= f.content[1]:
             continue
         cs, ce = f.content
-        for c2, f2 in reads[a + 1 :]:
-            if f2 is None or c2.i == 0 or not (cs < unit.tokens[c2.i].start < ce):
-                continue
-            pw = low[c2.i - 1]
-            cut = unit.tokens[c2.i - 1].start
-            own = _own_clause_start(unit, low, c2, f2)
-            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None \
-                    or (pw == "," and f2.shared):  # "X announced A, adding that B"
-                s2, e2 = _trim(doc.text, cs, own if own is not None else cut)
-                if e2 > s2:
-                    f.content = (s2, e2)
-                    if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
-                        f.gap = None
-                break
+        lo = max(a + 1, bisect.bisect_right(starts, cs))  # later cues starting after cs
+        x = bisect.bisect_left(cutters, lo)
+        if x == len(cutters) or starts[cutters[x]] >= ce:
+            continue
+        b = cutters[x]
+        own = owns[b]
+        s2, e2 = _trim(doc.text, cs, own if own is not None else unit.tokens[reads[b][0].i - 1].start)
+        if e2 > s2:
+            f.content = (s2, e2)
+            if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
+                f.gap = None
 
 
 def _outer_cue_wins(unit: _Unit, reads: list) -> list:
     """Drop a cue that lies inside the content a later clause-final cue reports ("Those
     talks are continuing, he said.": "continuing" is part of what he said); a later
-    "according to" keeps both (the source of a whole attributed sentence)."""
+    "according to" keeps both (the source of a whole attributed sentence).
+
+    One sweep from the last cue back: the contents of later clause-final cues wait in a
+    heap by their end until the sweep passes below it; a cue is dropped when one of the
+    contents so opened starts at or before it."""
     out = list(reads)
-    for b, (cb, fb) in enumerate(reads):
-        if fb is None or cb.entry.kind == "source" or fb.content[1] > unit.tokens[cb.i].start:
-            continue
-        for a in range(b):
-            ca, fa = out[a]
-            if fa is not None and fb.content[0] <= unit.tokens[ca.i].start < fb.content[1]:
-                out[a] = (ca, None)
+    pending: list[tuple[int, int]] = []  # (-content end, content start) of later cues
+    open_min = None  # smallest content start among later contents ending after the cue
+    for a in range(len(reads) - 1, -1, -1):
+        ca, fa = reads[a]
+        pos = unit.tokens[ca.i].start
+        while pending and -pending[0][0] > pos:
+            _, c0 = heapq.heappop(pending)
+            open_min = c0 if open_min is None else min(open_min, c0)
+        if fa is not None and open_min is not None and open_min <= pos:
+            out[a] = (ca, None)
+        if fa is not None and ca.entry.kind != "source" and fa.content[1] <= pos:
+            heapq.heappush(pending, (-fa.content[1], fa.content[0]))
     return out
 
 
@@ -1334,8 +1594,8 @@ def _own_clause_start(unit: _Unit, low: list[str], cue: _Cue, f: _Found) -> int 
     np0 = sp.np_start if sp.np_start >= 0 else sp.start
     if np0 > unit.tokens[cue.i].start:
         return None  # the speaker follows the cue ("…," said X)
-    k = next((x for x, t in enumerate(unit.tokens) if t.start >= np0), None)
-    if k is None or k == 0 or low[k - 1] != ",":
+    k = unit.token_at_or_after(np0)
+    if k >= len(unit.tokens) or k == 0 or low[k - 1] != ",":
         return None
     return unit.tokens[k - 1].start
 
@@ -1344,12 +1604,11 @@ def _own_clause_start(unit: _Unit, low: list[str], cue: _Cue, f: _Found) -> int 
 _TURN_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}):\s+")
 
 
-def _transcript_turn(doc: Doc, unit: _Unit, mentions: list) -> tuple[_Who, int] | None:
+def _transcript_turn(doc: Doc, unit: _Unit, mentions: _Mentions, para_starts: frozenset[int]) -> tuple[_Who, int] | None:
     """``(speaker, colon offset)`` if the unit opens a paragraph with a speaker label in
     capitals and a colon, the label naming a person the article mentions ("PENCE:" and
     "Mike Pence"); labels like "UPDATE:" name no person and are not turns."""
-    para = next((p for p in doc.article.paragraphs if p.start == unit.start), None)
-    if para is None:
+    if unit.start not in para_starts:
         return None
     m = _TURN_LABEL.match(doc.text, unit.start, unit.end)
     if m is None or m.end() >= unit.end:
@@ -1358,14 +1617,13 @@ def _transcript_turn(doc: Doc, unit: _Unit, mentions: list) -> tuple[_Who, int] 
     words = [w for w in re.findall(r"[A-Za-z\u00c0-\u024f]+", label) if len(w) > 1]
     if not words:
         return None
-    for x in mentions:
-        if str(getattr(x, "entity_type", "") or "") != "PERSON" or x.start < m.end() and x.end > unit.start:
+    for x in mentions.persons_named(tuple(words)):
+        if x.start < m.end() and x.end > unit.start:
             continue
         surface = doc.text[x.start : x.end]
-        if all(w.title() in surface or w in surface for w in words):
-            who = _Who(str(getattr(x, "entity", "") or surface), str(getattr(x, "entity_id", "") or ""), "",
-                       unit.start + m.start(1) - m.start(), unit.start + m.end(1) - m.start(), "PERSON")
-            return who, unit.start + m.end(1) - m.start()
+        who = _Who(str(getattr(x, "entity", "") or surface), str(getattr(x, "entity_id", "") or ""), "",
+                   unit.start + m.start(1) - m.start(), unit.start + m.end(1) - m.start(), "PERSON")
+        return who, unit.start + m.end(1) - m.start()
     return None
 
 
@@ -1380,11 +1638,13 @@ def _main_quote(doc: Doc, unit: _Unit) -> Quote | None:
     """The quotation that carries a unit without a cue (a floating quote): it opens
     the unit, or covers most of its text."""
     best = None
+    body = -1
     for q in unit.quotes:
         if q.start < unit.start:
             continue
-        body = len(doc.text[unit.start : unit.end].strip())
-        if doc.text[unit.start : q.start].strip() == "" or (q.end - q.start) >= 0.6 * body:
+        if body < 0:
+            body = len(doc.text[unit.start : unit.end].strip())
+        if unit.first_nonspace >= q.start or (q.end - q.start) >= 0.6 * body:
             best = q
             break
     return best
