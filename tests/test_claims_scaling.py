@@ -15,11 +15,14 @@ from hypothesis import strategies as st
 
 from analysis import claims
 from analysis.article import article_from_text
+from analysis.claims import reading, units
+from analysis.claims.lexicon import function_words
+from analysis.claims.records import Cue, Found, Speaker, trim
 from analysis.quotes import find_quotes
 from analysis.tokenise import tokenise
 
 HEAD = "Officials Trade Words Over Budget Plan\n\n"
-CLAIMS_DIR = str(Path(claims.__file__).resolve().parent)
+CLAIMS_DIR = str(Path(claims.__file__).resolve().parent)  # the analysis/claims package
 
 WORDS = ("Jane Doe said the minister told reporters that NATO and the alliance would not say whether "
          "officials added according to a spokesman for Ukraine , , \u201cwe will\u201d \u2014 adding").split(" ")
@@ -32,7 +35,7 @@ def _paragraph(n: int, seed: int, words=WORDS) -> str:
 
 def _units(text: str):
     doc = tokenise(article_from_text(HEAD + text, "t"))
-    return doc, [u for u in claims._units(doc) if u.zone == "body"]
+    return doc, [u for u in units.build_units(doc) if u.zone == "body"]
 
 
 # --- the quotation invariant the bisections rely on ----------------------------------------
@@ -61,15 +64,15 @@ texty = st.text(alphabet=st.sampled_from(list("ab ,\u2014\u2013-\"\u201d'\u2019\
 @given(texty, st.integers(0, 30), st.integers(0, 30))
 def test_clause_end_is_the_regex(text, a, b):
     s, e = min(a, b, len(text)), min(max(a, b), len(text))
-    assert claims._clause_end(text, s, e) == bool(claims._CLAUSE_END.search(text[s:e]))
+    assert units.clause_end(text, s, e) == bool(units.CLAUSE_END.search(text[s:e]))
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.integers(0, 10_000))
 def test_unit_indexes_match_scans(seed):
     r = random.Random(seed)
-    doc, units = _units(_paragraph(r.randint(5, 60), seed) + ".")
-    for u in units:
+    doc, us = _units(_paragraph(r.randint(5, 60), seed) + ".")
+    for u in us:
         n = len(u.tokens)
         for _ in range(10):
             s = r.randint(u.start, u.end)
@@ -80,7 +83,7 @@ def test_unit_indexes_match_scans(seed):
             for q in u.quotes:
                 if q.end <= pos and re.fullmatch(r"[\s,\u2014\u2013-]*", doc.text[q.end:pos]):
                     naive = q
-            assert claims._after_quote(doc, u, pos) == naive
+            assert units.after_quote(doc, u, pos) == naive
             assert u.token_at_or_after(pos) == next((x for x, t in enumerate(u.tokens) if t.start >= pos), n)
             k = r.randint(0, n)
             rest = [w for w in u.low[k:] if any(ch.isalnum() for ch in w)]
@@ -118,10 +121,10 @@ def _naive_cut_at_later_cues(doc, unit, low, reads):
                 continue
             pw = low[c2.i - 1]
             cut = unit.tokens[c2.i - 1].start
-            own = claims._own_clause_start(unit, low, c2, f2)
-            if (c2.entry.kind == "source" and pw == ",") or pw in claims.function_words("coordinator") \
+            own = reading.own_clause_start(unit, c2, f2)
+            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") \
                     or own is not None or (pw == "," and f2.shared):
-                s2, e2 = claims._trim(doc.text, cs, own if own is not None else cut)
+                s2, e2 = trim(doc.text, cs, own if own is not None else cut)
                 if e2 > s2:
                     f.content = (s2, e2)
                     if f.gap is not None and not (s2 <= f.gap[0] < f.gap[1] <= e2):
@@ -137,7 +140,7 @@ def _random_reads(unit, r: random.Random):
     idx = sorted(r.sample(range(n), min(n, r.randint(1, 12))))
     reads = []
     for i in idx:
-        cue = claims._Cue(i, i + 1, source if r.random() < 0.3 else speech)
+        cue = Cue(i, i + 1, source if r.random() < 0.3 else speech)
         if r.random() < 0.2:
             reads.append((cue, None))
             continue
@@ -146,10 +149,10 @@ def _random_reads(unit, r: random.Random):
         sp = None
         if r.random() < 0.7:
             k = r.randint(0, n - 1)
-            sp = claims._Speaker(unit.tokens[k].start, unit.tokens[k].end, "x", None,
+            sp = Speaker(unit.tokens[k].start, unit.tokens[k].end, "x", None,
                                  unit.tokens[max(0, k - r.randint(0, 2))].start if r.random() < 0.5 else -1)
         gap = (content[0], content[0] + 1) if r.random() < 0.3 and content[1] > content[0] + 1 else None
-        reads.append((cue, claims._Found(content, cue, sp, direct=r.random() < 0.2, gap=gap,
+        reads.append((cue, Found(content, cue, sp, direct=r.random() < 0.2, gap=gap,
                                          shared=r.random() < 0.3)))
     return reads
 
@@ -158,12 +161,12 @@ def _random_reads(unit, r: random.Random):
 @given(st.integers(0, 100_000))
 def test_cue_interplay_matches_pairwise_definition(seed):
     r = random.Random(seed)
-    doc, units = _units(_paragraph(r.randint(8, 50), seed) + ".")
-    for u in units:
+    doc, us = _units(_paragraph(r.randint(8, 50), seed) + ".")
+    for u in us:
         reads = _random_reads(u, r)
-        assert claims._outer_cue_wins(u, reads) == _naive_outer_cue_wins(u, reads)
+        assert reading.outer_cue_wins(u, reads) == _naive_outer_cue_wins(u, reads)
         fast, slow = copy.deepcopy(reads), copy.deepcopy(reads)
-        claims._cut_at_later_cues(doc, u, u.low, fast)
+        reading.cut_at_later_cues(doc, u, fast)
         _naive_cut_at_later_cues(doc, u, u.low, slow)
         assert [(f.content, f.gap) if f else None for _, f in fast] == [(f.content, f.gap) if f else None for _, f in slow]
 

@@ -1,0 +1,334 @@
+"""Units of reading and the cues in them.
+
+A *unit* is a sentence of a claim zone (headline, body, caption), merged with the
+following sentences a quotation runs into, so a multi-sentence quotation is one unit:
+``"We will not accept this. Not now," Jane Doe said.`` is one unit of two sentences.
+Each unit carries indexes computed once (token offsets, suffix flags, word runs), so a
+question a cue asks of its unit costs O(log n): reading stays linear in the article even
+for a paragraph of 100,000 characters without a full stop (one unit, thousands of cues).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from analysis.claims.lexicon import cue_lexicon, function_words, max_cue_len
+from analysis.claims.records import CLAIM_ZONES, Cue
+from analysis.quotes import Quote
+from analysis.tokenise import Doc, Token
+
+#: A dateline opening a story's first paragraph: "WASHINGTON (AP) — ", "AUSTIN, Texas — ",
+#: "SÃO PAULO — " (a word in capitals, maybe a state or region and an agency, then a dash).
+DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                      r"(?: \([A-Za-z]+\))? ?(?:\u2014|\u2013|--| - ) ?")
+#: A clause boundary at the end of the text before a speaker: a comma or dash, maybe
+#: followed by closing quotation marks ("…," said X / "…,'' said X); read by :func:`clause_end`.
+CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb'\u2019]*\s*$")
+_CLAUSE_END_QUOTES = frozenset("\"\u201d\u00bb'\u2019")
+DASH_CHARS = frozenset("\u2014\u2013\u2015-")
+QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+_QUOTE_CHARS = QUOTE_CHARS
+_NONSPACE = re.compile(r"\S+")
+#: What may stand between a quotation and its cue ("…," said X / "…" — X said).
+_QUOTE_CUE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+_DATELINE = DATELINE
+
+
+@dataclass
+class Unit:
+    """A sentence, or the sentences a quotation spans, with per-unit indexes computed
+    once (token offsets, suffix flags) so that every question a cue asks of its unit
+    costs O(log n), not a scan of the unit: a paragraph of 100,000 characters without a
+    full stop is one unit with thousands of cues."""
+
+    start: int
+    end: int
+    sentence_id: int
+    paragraph_id: int
+    zone: str
+    tokens: list[Token]
+    quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
+    text: str = ""
+
+    @cached_property
+    def low(self) -> list[str]:
+        """Lower-cased token texts (curly apostrophes straightened)."""
+        text = self.text
+        return [text[t.start : t.end].lower().replace("\u2019", "'") for t in self.tokens]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
+
+    @cached_property
+    def quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def quote_ends(self) -> list[int]:
+        return [q.end for q in self.quotes]
+
+    def token_at_or_after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos`` (``len(tokens)`` if none)."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quotation with ``start <= pos < end``, if any."""
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[k] if k >= 0 and pos < self.quotes[k].end else None
+
+    def quote_starting_at(self, pos: int) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, pos)
+        return self.quotes[k] if k < len(self.quotes) and self.quotes[k].start == pos else None
+
+    def quotes_overlapping(self, s: int, e: int) -> list[Quote]:
+        """Quotations with ``start < e`` and ``end > s``, in order."""
+        return self.quotes[bisect.bisect_right(self.quote_ends, s) : bisect.bisect_left(self.quote_starts, e)]
+
+    def last_quote_ending_by(self, pos: int) -> Quote | None:
+        """The quotation ending last at or before ``pos``."""
+        k = bisect.bisect_right(self.quote_ends, pos) - 1
+        return self.quotes[k] if k >= 0 else None
+
+    @cached_property
+    def _suffix_flags(self) -> tuple[list[int], list[bool], list[bool], list[bool]]:
+        """Per index k, over the tokens k…: alphanumeric tokens, whether an auxiliary is
+        among them, whether any auxiliary token follows, whether any token is quoted."""
+        aux = function_words("finite_aux")
+        n = len(self.tokens)
+        alnum, aux_alnum, aux_any, quoted = [0] * (n + 1), [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = self.low[k]
+            an = any(ch.isalnum() for ch in w)
+            alnum[k] = alnum[k + 1] + an
+            aux_alnum[k] = aux_alnum[k + 1] or (an and w in aux)
+            aux_any[k] = aux_any[k + 1] or w in aux
+            quoted[k] = quoted[k + 1] or self.tokens[k].in_quote
+        return alnum, aux_alnum, aux_any, quoted
+
+    def alnum_after(self, k: int) -> int:
+        return self._suffix_flags[0][k]
+
+    def aux_word_after(self, k: int) -> bool:
+        return self._suffix_flags[1][k]
+
+    def aux_token_after(self, k: int) -> bool:
+        return self._suffix_flags[2][k]
+
+    def quoted_after(self, k: int) -> bool:
+        return self._suffix_flags[3][k]
+
+    @cached_property
+    def _past_prefix(self) -> list[int]:
+        out = [0]
+        for t in self.tokens:
+            out.append(out[-1] + looks_past_verb(self.text, t))
+        return out
+
+    def past_verb_at(self, k: int) -> bool:
+        return self._past_prefix[k + 1] > self._past_prefix[k]
+
+    def past_verb_between(self, s: int, e: int) -> bool:
+        """Is a token inside ``[s, e)`` a likely past-tense verb (:func:`looks_past_verb`)?"""
+        a = bisect.bisect_left(self.starts, s)
+        b = bisect.bisect_right(self.ends, e)
+        return b > a and self._past_prefix[b] - self._past_prefix[a] > 0
+
+    @cached_property
+    def _stops(self) -> tuple[list[int], list[int]]:
+        """Per index j: the last index before j holding a comma or a quoted token, and the
+        last holding a comma, a quoted token or a quotation mark (-1 if none)."""
+        a, b = [-1] * (len(self.tokens) + 1), [-1] * (len(self.tokens) + 1)
+        for k, (w, t) in enumerate(zip(self.low, self.tokens)):
+            stop_a = w == "," or t.in_quote
+            a[k + 1] = k if stop_a else a[k]
+            b[k + 1] = k if stop_a or w in _QUOTE_CHARS else b[k]
+        return a, b
+
+    @cached_property
+    def _source_stops(self) -> list[int]:
+        """Per index k: the first index from k holding ",", ";", ":", a quotation mark or a
+        quoted token (``len(tokens)`` if none): where an "according to" phrase ends."""
+        n = len(self.tokens)
+        out = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            w = self.low[k]
+            stop = w in (",", ";", ":") or self.tokens[k].in_quote or w in _QUOTE_CHARS
+            out[k] = k if stop else out[k + 1]
+        return out
+
+    def source_np_end(self, k: int) -> int:
+        return self._source_stops[k]
+
+    def comma_or_quote_before(self, j: int) -> int:
+        return self._stops[0][j]
+
+    def comma_or_mark_before(self, j: int) -> int:
+        return self._stops[1][j]
+
+    @cached_property
+    def _word_runs(self) -> tuple[list[int], list[int]]:
+        runs = [(m.start(), m.end()) for m in _NONSPACE.finditer(self.text, self.start, self.end)]
+        return [r[0] for r in runs], [r[1] for r in runs]
+
+    def word_count(self, s: int, e: int) -> int:
+        """``len(text[s:e].split())`` for ``unit.start <= s <= e <= unit.end``."""
+        if e <= s:
+            return 0
+        starts, ends = self._word_runs
+        return max(0, bisect.bisect_left(starts, e) - bisect.bisect_right(ends, s))
+
+    @cached_property
+    def _dateline(self) -> re.Match | None:
+        return _DATELINE.match(self.text, self.start, self.end)
+
+    def dateline(self, lim: int) -> re.Match | None:
+        """``_DATELINE.match(text, unit.start, lim)``: the match over the whole unit is the
+        same when it ends by ``lim`` (the pattern has no look-around), none when none."""
+        m = self._dateline
+        if m is None or m.end() <= lim:
+            return m
+        return _DATELINE.match(self.text, self.start, lim)
+
+    @cached_property
+    def first_nonspace(self) -> int:
+        m = _NONSPACE.search(self.text, self.start, self.end)
+        return m.start() if m else self.end
+
+
+def looks_past_verb(text: str, t: Token) -> bool:
+    """A lower-case word in -ed (a likely past-tense verb: "convicted", "announced")."""
+    w = text[t.start : t.end]
+    return w[:1].islower() and len(w) > 4 and w.endswith("ed")
+
+
+def build_units(doc: Doc) -> list[Unit]:
+    """Sentences of claim zones, merged where a quotation spans sentences; a dash line
+    after a quotation ("…." — Jane Doe) joins it."""
+    by_para: dict[int, list] = {}
+    for s in doc.sentences:
+        if s.zone in CLAIM_ZONES:
+            by_para.setdefault(s.paragraph_id, []).append(s)
+    toks_by_sent: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        toks_by_sent.setdefault(t.sentence_id, []).append(t)
+    quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
+    q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
+    units: list[Unit] = []
+    for pid in sorted(by_para):
+        sents = by_para[pid]
+        k = 0
+        while k < len(sents):
+            s0, m = sents[k], _last_sentence_of_unit(doc, sents, k, q_starts, q_ends)
+            end = sents[m].end
+            toks: list[Token] = []
+            for ss in sents[k : m + 1]:
+                toks.extend(toks_by_sent.get(ss.sentence_id, []))
+            qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
+            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, toks, qs, doc.text))
+            k = m + 1
+    return units
+
+
+def _last_sentence_of_unit(doc: Doc, sents: list, k: int, q_starts: list[int], q_ends: list[int]) -> int:
+    """Index of the last sentence of the unit opening with ``sents[k]``: extend while the
+    one quotation that may start before the end runs past it, then over dash lines."""
+    m, end = k, sents[k].end
+    while m + 1 < len(sents):
+        x = bisect.bisect_left(q_starts, end) - 1
+        if x < 0 or q_ends[x] <= end:
+            break
+        while m + 1 < len(sents) and sents[m].end < q_ends[x]:
+            m += 1
+        end = sents[m].end
+    # "…." — Jane Doe: a dash line after a quotation belongs to it
+    while m + 1 < len(sents) and doc.text[sents[m + 1].start] in DASH_CHARS and doc.text[end - 1] in QUOTE_CHARS:
+        m += 1
+        end = sents[m].end
+    return m
+
+
+def find_cues(unit: Unit) -> list[Cue]:
+    """Cue forms outside quotations, longest first at each token, left to right
+    ("according to" before "to")."""
+    lex = cue_lexicon()
+    low = unit.low
+    out: list[Cue] = []
+    i = 0
+    n = len(low)
+    while i < n:
+        hit = None
+        if not unit.tokens[i].in_quote:
+            for L in range(min(max_cue_len(), n - i), 0, -1):
+                form = tuple(low[i : i + L])
+                if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
+                    hit = Cue(i, i + L, lex[form])
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.j
+        else:
+            i += 1
+    return out
+
+
+def clause_end(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` end in a clause boundary (:data:`CLAUSE_END`), read from the end?"""
+    k = e
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    while k > s and text[k - 1] in _CLAUSE_END_QUOTES:
+        k -= 1
+    return k > s and text[k - 1] in ",\u2014\u2013"
+
+
+def in_quote(unit: Unit, pos: int) -> bool:
+    return unit.quote_at(pos) is not None
+
+
+def after_quote(doc: Doc, unit: Unit, pos: int) -> Quote | None:
+    """The quotation ending right before ``pos`` (only commas, dashes, space between:
+    ``"We will," [said] Jane Doe``). Only the last quotation ending by ``pos`` can be it:
+    an earlier one has that quotation's marks between."""
+    q = unit.last_quote_ending_by(pos)
+    return q if q is not None and _QUOTE_CUE_GAP.fullmatch(doc.text, q.end, pos) else None
+
+
+def whole_quote(doc: Doc, unit: Unit, span: tuple[int, int]) -> Quote | None:
+    """The quotation that makes up the whole of ``span`` (after ``said:``), if any."""
+    s, e = span
+    q = unit.quote_starting_at(s)
+    if q is not None and q.end >= e - 1 and doc.text[q.end : e].strip(" .,") == "":
+        return q
+    return None
+
+
+def main_quote(doc: Doc, unit: Unit) -> Quote | None:
+    """The quotation that carries a unit without a cue (a floating quote): it opens
+    the unit, or covers most of its text."""
+    body = -1
+    for q in unit.quotes:
+        if q.start < unit.start:
+            continue
+        if body < 0:
+            body = len(doc.text[unit.start : unit.end].strip())
+        if unit.first_nonspace >= q.start or (q.end - q.start) >= 0.6 * body:
+            return q
+    return None
+
+
+def colon_after_object(low: list[str], k: int) -> int | None:
+    """Index of a colon after a short object of one to three words at ``k`` ("scolded
+    him:", "told the crowd:"), or None."""
+    for x in range(k, min(len(low), k + 4)):
+        if low[x] == ":":
+            return x if x > k else None
+        if not any(ch.isalnum() for ch in low[x]):
+            return None
+    return None
