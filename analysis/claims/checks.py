@@ -195,14 +195,20 @@ CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
 )
 
 
-def cue_valid(doc: Doc, unit: Unit, cue: Cue) -> bool:
-    """Is this cue form a speech verb here (:data:`CUE_CHECKS`)?"""
+def cue_verdict(doc: Doc, unit: Unit, cue: Cue) -> tuple[bool, str]:
+    """(is this cue form a speech verb here, the name of the check that decided; "" when
+    none did and the cue is valid)."""
     c = CueCheck(doc, unit, cue)
     for check in CUE_CHECKS:
         verdict = check(c)
         if verdict is not None:
-            return verdict
-    return True
+            return verdict, check.__name__
+    return True, ""
+
+
+def cue_valid(doc: Doc, unit: Unit, cue: Cue) -> bool:
+    """Is this cue form a speech verb here (:data:`CUE_CHECKS`)?"""
+    return cue_verdict(doc, unit, cue)[0]
 
 
 # --- speech frames of strict cues ------------------------------------------------------------
