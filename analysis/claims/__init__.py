@@ -80,11 +80,11 @@ from analysis.claims.table import (NARRATOR_LABEL, UNKNOWN_LABEL, attribution_sh
                                    claim_positions, claims_table, quoted_words, speaker_entity_edges,
                                    speaker_summary)
 
-__all__ = [
+__all__ = (
     "ACTOR_TYPES", "ATTRIBUTIONS", "CLAIM_COLUMNS", "CLAIM_ZONES", "ID_SEP", "NARRATOR_LABEL", "NARRATOR_ZONES",
     "PATTERN_NAMES", "QUOTE_SEP", "REGISTRY", "UNKNOWN_LABEL", "Claim", "CueEntry", "appositive_starts",
     "attribution_shares", "categories", "categorise", "category_rules", "category_summary", "claim_id_for",
     "claim_positions", "claims_table", "cue_form_lemma", "cue_lemmas", "cue_lexicon", "find_claims",
     "function_words", "gap_words", "has_date", "has_number", "normalise_claim_text", "pronouns", "quoted_words",
     "speaker_entity_edges", "speaker_summary", "without_gap",
-]
+)

@@ -19,8 +19,12 @@ from analysis.claims.units import Unit, after_quote, clause_end, colon_after_obj
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
-#: A pattern applies, but the cue carries no claim.
-NO_CLAIM = Found((-1, -1), None, None, pattern="no_claim")
+@dataclass(frozen=True)
+class NoClaim:
+    """A pattern applies, but the cue carries no claim (no speaker, no content)."""
+
+
+NO_CLAIM = NoClaim()
 
 
 @dataclass
@@ -139,7 +143,7 @@ def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
 # --- the patterns, in registry order -------------------------------------------------------------
 
 
-def according_to(c: CueContext) -> Found | None:
+def according_to(c: CueContext) -> Found | NoClaim | None:
     """A source phrase: "According to Jane Doe, the budget will be cut." (content after),
     "The budget will be cut, according to Jane Doe." (content before), "The budget,
     according to Jane Doe, will be cut by half." (the whole sentence; the phrase a gap)."""
@@ -163,7 +167,7 @@ def according_to(c: CueContext) -> Found | None:
     return NO_CLAIM
 
 
-def quote_then_cue(c: CueContext) -> Found | None:
+def quote_then_cue(c: CueContext) -> Found | NoClaim | None:
     """A quotation opens the unit, the cue follows: ""We will not accept this," Jane Doe
     said." / ""…," said Jane Doe, the finance minister." (direct)."""
     q = c.quote_before
@@ -175,7 +179,7 @@ def quote_then_cue(c: CueContext) -> Found | None:
     return c.found((q.content_start, q.content_end), sp, direct=True)
 
 
-def participle_clause(c: CueContext) -> Found | None:
+def participle_clause(c: CueContext) -> Found | NoClaim | None:
     """A cue sharing the clause's subject: "Jane Doe left early, adding that the plan was
     dead." / "… and said the plan was dead"; the content follows the cue."""
     if not c.participle:
@@ -187,7 +191,7 @@ def participle_clause(c: CueContext) -> Found | None:
     return c.found(content, sp, shared=True)
 
 
-def inverted_cue(c: CueContext) -> Found | None:
+def inverted_cue(c: CueContext) -> Found | NoClaim | None:
     """No speaker before the cue: "The plan is dead, said Jane Doe." — content before, the
     speaker after (but "…, said it was "…"": a clause, not a speaker, follows)."""
     if c.left is not None:
@@ -203,7 +207,7 @@ def inverted_cue(c: CueContext) -> Found | None:
     return c.found(c.content_before(), sp)
 
 
-def colon_intro(c: CueContext) -> Found | None:
+def colon_intro(c: CueContext) -> Found | NoClaim | None:
     """"Jane Doe said:" ends the unit: an introduction, the quotation follows in the next
     paragraph (empty content; the reader hands the speaker on)."""
     if c.after_words or c.text[c.cue_span[1] : c.unit.end].strip() != ":":
@@ -211,7 +215,7 @@ def colon_intro(c: CueContext) -> Found | None:
     return c.found((c.cue_span[1], c.cue_span[1]), c.left)
 
 
-def content_then_cue(c: CueContext) -> Found | None:
+def content_then_cue(c: CueContext) -> Found | NoClaim | None:
     """The cue ends the unit: "The plan is dead, Jane Doe said." — content before, ending
     in a clause boundary or a quotation."""
     if c.after_words:
@@ -221,7 +225,7 @@ def content_then_cue(c: CueContext) -> Found | None:
     return c.found(c.content_before(), c.left)
 
 
-def quote_after_cue_clause(c: CueContext) -> Found | None:
+def quote_after_cue_clause(c: CueContext) -> Found | NoClaim | None:
     """A cue clause between commas before a quotation: "As the phone rang, Jane Doe said,
     "We will not accept this."" — the quotation is the content (direct)."""
     if not c.comma_after_cue_clause:
@@ -233,7 +237,7 @@ def quote_after_cue_clause(c: CueContext) -> Found | None:
     return c.found((q.content_start, q.content_end), c.left, direct=True)
 
 
-def speaker_participle(c: CueContext) -> Found | None:
+def speaker_participle(c: CueContext) -> Found | NoClaim | None:
     """"The plan is dead, the officials said, speaking on condition of anonymity.": a
     participle clause about the speakers, not what they said — the content is before."""
     if not c.comma_after_cue_clause:
@@ -244,7 +248,7 @@ def speaker_participle(c: CueContext) -> Found | None:
     return c.found(c.content_before(), c.left)
 
 
-def parenthetical(c: CueContext) -> Found | None:
+def parenthetical(c: CueContext) -> Found | NoClaim | None:
     """"The plan, Jane Doe said, is dead.": the whole sentence is the content, the cue
     clause a gap in it (``gap_start``/``gap_end``)."""
     if not c.comma_after_cue_clause:
@@ -252,7 +256,7 @@ def parenthetical(c: CueContext) -> Found | None:
     return c.found(trim(c.text, c.unit.start, c.unit.end), c.left, gap=(c.slot_start, c.cue_span[1]))
 
 
-def content_then_cue_phrase(c: CueContext) -> Found | None:
+def content_then_cue_phrase(c: CueContext) -> Found | NoClaim | None:
     """"The plan is dead, Jane Doe said in a statement." — a trailing phrase (no *that*
     after it) follows the cue; the content is before."""
     nxt = c.next_word
@@ -262,7 +266,7 @@ def content_then_cue_phrase(c: CueContext) -> Found | None:
     return c.found(c.content_before(), c.left)
 
 
-def cue_then_content(c: CueContext) -> Found | None:
+def cue_then_content(c: CueContext) -> Found | NoClaim | None:
     """The content follows the cue: "Jane Doe said (that) the plan was dead." (indirect or
     mixed); "Jane Doe said: "The plan is dead."" (one whole quotation: direct)."""
     content = content_after(c.doc, c.unit, c.j)

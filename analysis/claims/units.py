@@ -48,23 +48,31 @@ class Unit:
     sentence_id: int
     paragraph_id: int
     zone: str
-    tokens: list[Token]
+    doc: Doc
+    first_token: int  # the unit is doc[first_token:last_token]
+    last_token: int
     quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
-    text: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
 
     @cached_property
-    def low(self) -> list[str]:
-        """Lower-cased token texts (curly apostrophes straightened)."""
-        text = self.text
-        return [text[t.start : t.end].lower().replace("\u2019", "'") for t in self.tokens]
+    def tokens(self) -> tuple[Token, ...]:
+        return self.doc.tokens[self.first_token : self.last_token]
+
+    @cached_property
+    def low(self) -> tuple[str, ...]:
+        """Lower-cased token texts, curly apostrophes straightened (the doc's ``norms``)."""
+        return self.doc.norms[self.first_token : self.last_token]
 
     @cached_property
     def starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+        return self.doc.token_starts[self.first_token : self.last_token]
 
     @cached_property
     def ends(self) -> list[int]:
-        return [t.end for t in self.tokens]
+        return self.doc.token_ends[self.first_token : self.last_token]
 
     @cached_property
     def quote_starts(self) -> list[int]:
@@ -215,9 +223,7 @@ def build_units(doc: Doc) -> list[Unit]:
     for s in doc.sentences:
         if s.zone in CLAIM_ZONES:
             by_para.setdefault(s.paragraph_id, []).append(s)
-    toks_by_sent: dict[int, list[Token]] = {}
-    for t in doc.tokens:
-        toks_by_sent.setdefault(t.sentence_id, []).append(t)
+    ranges = doc.sentence_token_ranges  # a paragraph's sentences hold consecutive tokens
     quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
     q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
     units: list[Unit] = []
@@ -227,11 +233,9 @@ def build_units(doc: Doc) -> list[Unit]:
         while k < len(sents):
             s0, m = sents[k], _last_sentence_of_unit(doc, sents, k, q_starts, q_ends)
             end = sents[m].end
-            toks: list[Token] = []
-            for ss in sents[k : m + 1]:
-                toks.extend(toks_by_sent.get(ss.sentence_id, []))
+            a, b = ranges[s0.sentence_id][0], ranges[sents[m].sentence_id][1]
             qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
-            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, toks, qs, doc.text))
+            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs))
             k = m + 1
     return units
 
