@@ -43,19 +43,27 @@ def categories() -> tuple[str, ...]:
 def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str]], ...]:
     """Per category in priority order: one regex joining its phrase and regex rules, and
     the set of its cue lemmas (one search per category keeps :func:`categorise` fast)."""
+    phrases: dict[str, set[str]] = {}
     pats: dict[str, list[str]] = {}
     cues: dict[str, set[str]] = {}
     for r in lexicons.table("categories.tsv"):
         c, kind, pat = r["category"], r["kind"], r["pattern"]
+        for d in (phrases, cues):
+            d.setdefault(c, set())
         pats.setdefault(c, [])
-        cues.setdefault(c, set())
         if kind == "phrase":
-            pats[c].append(r"(?<![\w'])" + re.escape(norm_apostrophes(pat.lower())) + r"(?![\w])")
+            phrases[c].add(norm_apostrophes(pat.lower()))
         elif kind == "regex":
             pats[c].append(f"(?:{pat})")
         else:
             cues[c].add(pat.lower())
-    return tuple((c, re.compile("|".join(pats[c])) if pats[c] else None, frozenset(cues[c])) for c in pats)
+    out = []
+    for c in pats:
+        # the phrases as one prefix trie between word boundaries: the same matches as one
+        # alternative per phrase, without trying every phrase at every character
+        alts = ([r"(?<![\w'])(?:" + lexicons.trie_alternation(phrases[c]) + r")(?![\w])"] if phrases[c] else []) + pats[c]
+        out.append((c, re.compile("|".join(alts)) if alts else None, frozenset(cues[c])))
+    return tuple(out)
 
 
 def categorise(text: str, cue_lemma: str = "") -> str:

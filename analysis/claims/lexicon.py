@@ -54,6 +54,12 @@ def max_cue_len() -> int:
 
 
 @lru_cache(maxsize=1)
+def cue_first_words() -> frozenset[str]:
+    """First words of the cue forms (a token that is none of them starts no cue)."""
+    return frozenset(f[0] for f in cue_lexicon())
+
+
+@lru_cache(maxsize=1)
 def gap_words() -> frozenset[str]:
     """Words that may stand between a speaker and the cue ("NATO has *repeatedly* urged")."""
     return frozenset(w.lower() for w in lexicons.word_list("claims_gap_words.txt"))

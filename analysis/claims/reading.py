@@ -34,7 +34,10 @@ def read_cue(doc: Doc, unit: Unit, cue: Cue, mentions: Mentions) -> Found | None
     for p in stage("cue"):
         found = p.read(ctx)
         if found is not None:
-            found = None if found is NO_CLAIM else dataclasses.replace(found, pattern=p.name)
+            if found is NO_CLAIM:
+                found = None
+            else:
+                found.pattern = p.name  # a fresh record of this cue
             break
     if found is not None and found.speaker is not None and found.speaker.np_start >= 0:
         k = unit.token_at_or_after(found.speaker.np_start)
@@ -177,10 +180,12 @@ def read_unit(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> tup
     return items, continues
 
 
-def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState, first_body: int) -> Claim | None:
-    """The claim of one item (its id set later), or None if its content is empty: a
-    dateline opening the first body paragraph is not content ("SAN FRANCISCO — Streamly is
-    …"); entities are the content's mentions outside the speaker and the cue clause."""
+def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState, first_body: int,
+         seen: dict[str, int]) -> Claim | None:
+    """The claim of one item, or None if its content is empty: a dateline opening the
+    first body paragraph is not content ("SAN FRANCISCO — Streamly is …"); entities are the
+    content's mentions outside the speaker and the cue clause. ``seen`` counts the claims
+    per id so far: exact duplicates get ``-2``, ``-3`` … in reading order."""
     text = doc.text
     cs, ce = trim(text, item.start, item.end, lead=" \t\n", tail=" \t\n,;:")
     gap = item.gap
@@ -203,8 +208,11 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
         if eid and not (who.start <= m.start < who.end) and not (gs <= m.start < ge) and eid not in ents:
             ents.append(eid)
     cue_s, cue_e = item.cue_span
+    aid = doc.article.article_id
+    base = claim_id_for(aid, content)
+    seen[base] = seen.get(base, 0) + 1
     return Claim(
-        article_id=doc.article.article_id, claim_id="", sentence_id=doc.sentence_at(cs).sentence_id,
+        article_id=aid, claim_id=base if seen[base] == 1 else f"{base}-{seen[base]}", sentence_id=doc.sentence_at(cs).sentence_id,
         paragraph_id=unit.paragraph_id, zone=unit.zone, start=cs, end=ce, content=content,
         attribution=item.attribution, speaker=who.name, speaker_entity_id=who.entity_id,
         speaker_mention_id=who.mention_id, speaker_start=who.start, speaker_end=who.end,
@@ -228,17 +236,6 @@ def _speaker_where_quote_ends(rows: list[Claim], continued: list[int]) -> None:
                     speaker_end=nxt.speaker_end)
 
 
-def _with_ids(article_id: str, rows: list[Claim]) -> list[Claim]:
-    """Claim ids from the content; exact duplicates get ``-2``, ``-3`` … in reading order."""
-    seen: dict[str, int] = {}
-    out: list[Claim] = []
-    for r in rows:
-        base = claim_id_for(article_id, r.content)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(dataclasses.replace(r, claim_id=claim_id_for(article_id, r.content, seen[base])))
-    return out
-
-
 def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     """All claims of ``doc`` in reading order (see :mod:`analysis.claims`).
 
@@ -253,14 +250,15 @@ def find_claims(doc: Doc, mentions: list) -> list[Claim]:
     first_body = next((p.start for p in doc.article.paragraphs if p.zone == "body"
                        and not _BYLINE_START.match(text, p.start, p.end)), -1)
     rows: list[Claim] = []
+    seen: dict[str, int] = {}
     continued: list[int] = []  # rows of floating quotations that go on in the next paragraph
     for unit in build_units(doc):
         items, continues = read_unit(doc, unit, ments, state)
         if continues:
             continued.append(len(rows))
         for item in items:
-            row = _row(doc, unit, item, ments, state, first_body)
+            row = _row(doc, unit, item, ments, state, first_body, seen)
             if row is not None:
                 rows.append(row)
     _speaker_where_quote_ends(rows, continued)
-    return _with_ids(doc.article.article_id, rows)
+    return rows

@@ -12,6 +12,7 @@ The ``pattern`` column of the claims table names the registry entry that made th
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from analysis.claims import patterns as P
@@ -46,6 +47,7 @@ REGISTRY: tuple[Pattern, ...] = (
 PATTERN_NAMES: tuple[str, ...] = tuple(p.name for p in REGISTRY)
 
 
+@lru_cache(maxsize=None)
 def stage(name: str) -> tuple[Pattern, ...]:
     """The patterns of one stage, in registry order."""
     return tuple(p for p in REGISTRY if p.stage == name)

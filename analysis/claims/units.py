@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from analysis.claims.lexicon import cue_lexicon, function_words, max_cue_len
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
 from analysis.claims.records import CLAIM_ZONES, Cue
 from analysis.quotes import Quote
 from analysis.tokenise import Doc, Token
@@ -262,13 +262,14 @@ def find_cues(unit: Unit) -> list[Cue]:
     """Cue forms outside quotations, longest first at each token, left to right
     ("according to" before "to")."""
     lex = cue_lexicon()
+    firsts = cue_first_words()
     low = unit.low
     out: list[Cue] = []
     i = 0
     n = len(low)
     while i < n:
         hit = None
-        if not unit.tokens[i].in_quote:
+        if low[i] in firsts and not unit.tokens[i].in_quote:
             for L in range(min(max_cue_len(), n - i), 0, -1):
                 form = tuple(low[i : i + L])
                 if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
