@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
@@ -36,6 +36,44 @@ _QUOTE_CUE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
 _DATELINE = DATELINE
 
 
+@dataclass(frozen=True)
+class TokenFlags:
+    """Prefix counts and nearest-stop indexes over the article's tokens, computed once in
+    one pass: what the cue rules ask of the words before or after a cue."""
+
+    alnum: list[int]  # alnum[k]: alphanumeric tokens among tokens[:k]
+    aux_alnum: list[int]  # … that are auxiliaries or modals ("would", "is")
+    aux_any: list[int]  # tokens that are auxiliaries
+    quoted: list[int]  # tokens inside quotations
+    past: list[int]  # likely past-tense verbs (:func:`looks_past_verb`)
+    comma_or_quote: list[int]  # [k]: the last index < k with a comma or a quoted token, -1
+    comma_or_mark: list[int]  # … or a quotation mark
+    source_stop: list[int]  # [k]: the first index >= k with , ; : a mark or a quoted token
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    aux = function_words("finite_aux")
+    n = len(doc.tokens)
+    alnum, aux_alnum, aux_any, quoted, past = ([0] * (n + 1) for _ in range(5))
+    comma_or_quote, comma_or_mark = [-1] * (n + 1), [-1] * (n + 1)
+    for k, (w, t) in enumerate(zip(doc.norms, doc.tokens)):
+        an = any(ch.isalnum() for ch in w)
+        alnum[k + 1] = alnum[k] + an
+        aux_alnum[k + 1] = aux_alnum[k] + (an and w in aux)
+        aux_any[k + 1] = aux_any[k] + (w in aux)
+        quoted[k + 1] = quoted[k] + t.in_quote
+        past[k + 1] = past[k] + looks_past_verb(doc.text, t)
+        stop = w == "," or t.in_quote
+        comma_or_quote[k + 1] = k if stop else comma_or_quote[k]
+        comma_or_mark[k + 1] = k if stop or w in QUOTE_CHARS else comma_or_mark[k]
+    source_stop = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        w = doc.norms[k]
+        stop = w in (",", ";", ":") or doc.tokens[k].in_quote or w in QUOTE_CHARS
+        source_stop[k] = k if stop else source_stop[k + 1]
+    return TokenFlags(alnum, aux_alnum, aux_any, quoted, past, comma_or_quote, comma_or_mark, source_stop)
+
+
 @dataclass
 class Unit:
     """A sentence, or the sentences a quotation spans, with per-unit indexes computed
@@ -53,34 +91,26 @@ class Unit:
     last_token: int
     quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
 
+    flags: TokenFlags
+    tokens: tuple[Token, ...] = field(init=False)
+    low: tuple[str, ...] = field(init=False)  # lower case, curly apostrophes straightened
+    starts: list[int] = field(init=False)
+    ends: list[int] = field(init=False)
+    quote_starts: list[int] = field(init=False)
+    quote_ends: list[int] = field(init=False)
+
+    def __post_init__(self):
+        a, b, doc = self.first_token, self.last_token, self.doc
+        self.tokens = doc.tokens[a:b]
+        self.low = doc.norms[a:b]
+        self.starts = doc.token_starts[a:b]
+        self.ends = doc.token_ends[a:b]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
+
     @property
     def text(self) -> str:
         return self.doc.text
-
-    @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        return self.doc.tokens[self.first_token : self.last_token]
-
-    @cached_property
-    def low(self) -> tuple[str, ...]:
-        """Lower-cased token texts, curly apostrophes straightened (the doc's ``norms``)."""
-        return self.doc.norms[self.first_token : self.last_token]
-
-    @cached_property
-    def starts(self) -> list[int]:
-        return self.doc.token_starts[self.first_token : self.last_token]
-
-    @cached_property
-    def ends(self) -> list[int]:
-        return self.doc.token_ends[self.first_token : self.last_token]
-
-    @cached_property
-    def quote_starts(self) -> list[int]:
-        return [q.start for q in self.quotes]
-
-    @cached_property
-    def quote_ends(self) -> list[int]:
-        return [q.end for q in self.quotes]
 
     def token_at_or_after(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos`` (``len(tokens)`` if none)."""
@@ -104,81 +134,52 @@ class Unit:
         k = bisect.bisect_right(self.quote_ends, pos) - 1
         return self.quotes[k] if k >= 0 else None
 
-    @cached_property
-    def _suffix_flags(self) -> tuple[list[int], list[bool], list[bool], list[bool]]:
-        """Per index k, over the tokens k…: alphanumeric tokens, whether an auxiliary is
-        among them, whether any auxiliary token follows, whether any token is quoted."""
-        aux = function_words("finite_aux")
-        n = len(self.tokens)
-        alnum, aux_alnum, aux_any, quoted = [0] * (n + 1), [False] * (n + 1), [False] * (n + 1), [False] * (n + 1)
-        for k in range(n - 1, -1, -1):
-            w = self.low[k]
-            an = any(ch.isalnum() for ch in w)
-            alnum[k] = alnum[k + 1] + an
-            aux_alnum[k] = aux_alnum[k + 1] or (an and w in aux)
-            aux_any[k] = aux_any[k + 1] or w in aux
-            quoted[k] = quoted[k + 1] or self.tokens[k].in_quote
-        return alnum, aux_alnum, aux_any, quoted
+    # --- token flags over the article (TokenFlags), read inside the unit --------------
 
     def alnum_after(self, k: int) -> int:
-        return self._suffix_flags[0][k]
+        """Alphanumeric tokens among the unit's tokens k…."""
+        f = self.flags.alnum
+        return f[self.last_token] - f[self.first_token + k]
 
     def aux_word_after(self, k: int) -> bool:
-        return self._suffix_flags[1][k]
+        """Is an auxiliary or modal among the unit's alphanumeric tokens k…?"""
+        f = self.flags.aux_alnum
+        return f[self.last_token] > f[self.first_token + k]
 
     def aux_token_after(self, k: int) -> bool:
-        return self._suffix_flags[2][k]
+        f = self.flags.aux_any
+        return f[self.last_token] > f[self.first_token + k]
 
     def quoted_after(self, k: int) -> bool:
-        return self._suffix_flags[3][k]
-
-    @cached_property
-    def _past_prefix(self) -> list[int]:
-        out = [0]
-        for t in self.tokens:
-            out.append(out[-1] + looks_past_verb(self.text, t))
-        return out
+        """Is any of the unit's tokens k… inside a quotation?"""
+        f = self.flags.quoted
+        return f[self.last_token] > f[self.first_token + k]
 
     def past_verb_at(self, k: int) -> bool:
-        return self._past_prefix[k + 1] > self._past_prefix[k]
+        f = self.flags.past
+        return f[self.first_token + k + 1] > f[self.first_token + k]
 
     def past_verb_between(self, s: int, e: int) -> bool:
         """Is a token inside ``[s, e)`` a likely past-tense verb (:func:`looks_past_verb`)?"""
         a = bisect.bisect_left(self.starts, s)
         b = bisect.bisect_right(self.ends, e)
-        return b > a and self._past_prefix[b] - self._past_prefix[a] > 0
-
-    @cached_property
-    def _stops(self) -> tuple[list[int], list[int]]:
-        """Per index j: the last index before j holding a comma or a quoted token, and the
-        last holding a comma, a quoted token or a quotation mark (-1 if none)."""
-        a, b = [-1] * (len(self.tokens) + 1), [-1] * (len(self.tokens) + 1)
-        for k, (w, t) in enumerate(zip(self.low, self.tokens)):
-            stop_a = w == "," or t.in_quote
-            a[k + 1] = k if stop_a else a[k]
-            b[k + 1] = k if stop_a or w in _QUOTE_CHARS else b[k]
-        return a, b
-
-    @cached_property
-    def _source_stops(self) -> list[int]:
-        """Per index k: the first index from k holding ",", ";", ":", a quotation mark or a
-        quoted token (``len(tokens)`` if none): where an "according to" phrase ends."""
-        n = len(self.tokens)
-        out = [n] * (n + 1)
-        for k in range(n - 1, -1, -1):
-            w = self.low[k]
-            stop = w in (",", ";", ":") or self.tokens[k].in_quote or w in _QUOTE_CHARS
-            out[k] = k if stop else out[k + 1]
-        return out
+        f = self.flags.past
+        return b > a and f[self.first_token + b] > f[self.first_token + a]
 
     def source_np_end(self, k: int) -> int:
-        return self._source_stops[k]
+        """The first index from k holding ",", ";", ":", a quotation mark or a quoted token
+        (``len(tokens)`` if none): where an "according to" phrase ends."""
+        return min(self.flags.source_stop[self.first_token + k], self.last_token) - self.first_token
 
     def comma_or_quote_before(self, j: int) -> int:
-        return self._stops[0][j]
+        """The last index before j holding a comma or a quoted token (-1 if none)."""
+        g = self.flags.comma_or_quote[self.first_token + j]
+        return g - self.first_token if g >= self.first_token else -1
 
     def comma_or_mark_before(self, j: int) -> int:
-        return self._stops[1][j]
+        """The last index before j holding a comma, a quoted token or a quotation mark."""
+        g = self.flags.comma_or_mark[self.first_token + j]
+        return g - self.first_token if g >= self.first_token else -1
 
     @cached_property
     def _word_runs(self) -> tuple[list[int], list[int]]:
@@ -224,6 +225,7 @@ def build_units(doc: Doc) -> list[Unit]:
         if s.zone in CLAIM_ZONES:
             by_para.setdefault(s.paragraph_id, []).append(s)
     ranges = doc.sentence_token_ranges  # a paragraph's sentences hold consecutive tokens
+    flags = token_flags(doc)
     quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
     q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
     units: list[Unit] = []
@@ -235,7 +237,7 @@ def build_units(doc: Doc) -> list[Unit]:
             end = sents[m].end
             a, b = ranges[s0.sentence_id][0], ranges[sents[m].sentence_id][1]
             qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
-            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs))
+            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs, flags))
             k = m + 1
     return units
 
