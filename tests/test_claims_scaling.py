@@ -25,7 +25,8 @@ HEAD = "Officials Trade Words Over Budget Plan\n\n"
 CLAIMS_DIR = str(Path(claims.__file__).resolve().parent)  # the analysis/claims package
 
 WORDS = ("Jane Doe said the minister told reporters that NATO and the alliance would not say whether "
-         "officials added according to a spokesman for Ukraine , , \u201cwe will\u201d \u2014 adding").split(" ")
+         "officials added according to a spokesman for Ukraine , , \u201cwe will\u201d \u2014 adding "
+         "announced ; : Reported").split(" ")
 
 
 def _paragraph(n: int, seed: int, words=WORDS) -> str:
@@ -89,11 +90,25 @@ def test_unit_indexes_match_scans(seed):
             rest = [w for w in u.low[k:] if any(ch.isalnum() for ch in w)]
             assert u.alnum_after(k) == len(rest)
             assert u.quoted_after(k) == any(t.in_quote for t in u.tokens[k:])
+            aux = function_words("finite_aux")
+            assert u.aux_word_after(k) == any(w in aux for w in rest)
+            assert u.aux_token_after(k) == any(w in aux for w in u.low[k:])
+            if k < n:
+                t = u.tokens[k]
+                w = doc.text[t.start:t.end]
+                assert u.past_verb_at(k) == (w[:1].islower() and len(w) > 4 and w.endswith("ed"))
+            stops = [x for x in range(k, n) if u.low[x] in (",", ";", ":") or u.tokens[x].in_quote
+                     or u.low[x] in units.QUOTE_CHARS]
+            assert u.source_np_end(k) == (stops[0] if stops else n)
             j = r.randint(0, n)
             x = j - 1
             while x >= 0 and u.low[x] != "," and not u.tokens[x].in_quote:
                 x -= 1
             assert u.comma_or_quote_before(j) == x
+            x = j - 1
+            while x >= 0 and u.low[x] != "," and not u.tokens[x].in_quote and u.low[x] not in units.QUOTE_CHARS:
+                x -= 1
+            assert u.comma_or_mark_before(j) == x
 
 
 # --- cue interplay against the pairwise definitions ----------------------------------------------

@@ -11,11 +11,10 @@ without *that* ("estimates the bill would save …"); ``complement`` cues (call,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Callable
 
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, number_re, pronouns
-from analysis.claims.records import Cue
+from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
 from analysis.tokenise import Doc
 
@@ -40,21 +39,21 @@ class CueCheck:
     def entry(self) -> CueEntry:
         return self.cue.entry
 
-    @cached_property
+    @lazy
     def first(self) -> str:
         return self.low[self.cue.i]
 
-    @cached_property
+    @lazy
     def prev(self) -> str:
         return self.low[self.cue.i - 1] if self.cue.i > 0 else ""
 
-    @cached_property
+    @lazy
     def past(self) -> bool:
         """A past form: "-ed", or another form than the lemma's that is no -s/-ing form ("said")."""
         f = self.first
         return f.endswith("ed") or (f != self.entry.lemma.split()[0] and not f.endswith(("s", "ing")))
 
-    @cached_property
+    @lazy
     def next_word(self) -> int:
         """Index after the cue once up to three gap words are skipped ("added on Monday that")."""
         k, skipped = self.cue.j, 0

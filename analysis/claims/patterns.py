@@ -8,11 +8,10 @@ next pattern is tried), :data:`NO_CLAIM` when it applies but the cue carries no 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from analysis.claims.checks import PARTICIPLE_COMMA
 from analysis.claims.lexicon import CueEntry, function_words, is_gap
-from analysis.claims.records import Cue, Found, Speaker, trim
+from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
 from analysis.claims.speakers import Mentions
 from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, whole_quote
@@ -53,16 +52,16 @@ class CueContext:
     def cstart(self) -> int:
         return self.unit.tokens[self.cue.i].start
 
-    @cached_property
+    @lazy
     def j(self) -> int:
         """Index after the cue, the addressee of a tell-verb included ("told Newsweek")."""
         return addressee_end(self.unit, self.cue.j) if self.entry.frame == "object" else self.cue.j
 
-    @cached_property
+    @lazy
     def cue_span(self) -> tuple[int, int]:
         return self.cstart, self.unit.tokens[self.j - 1].end
 
-    @cached_property
+    @lazy
     def participle(self) -> bool:
         """"…, adding that", "by telling", "… and said": the cue shares the clause's subject."""
         low, i = self.low, self.cue.i
@@ -70,28 +69,28 @@ class CueContext:
         return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition"))
                 or prev in function_words("coordinator"))
 
-    @cached_property
+    @lazy
     def left(self) -> Speaker | None:
         return None if self.participle else slot_left(self.doc, self.unit, self.cue.i, self.mentions)
 
-    @cached_property
+    @lazy
     def slot_start(self) -> int:
         left = self.left
         return (left.np_start if left.np_start >= 0 else left.start) if left else self.cstart
 
-    @cached_property
+    @lazy
     def quote_before(self) -> Quote | None:
         return after_quote(self.doc, self.unit, self.slot_start)
 
-    @cached_property
+    @lazy
     def before_words(self) -> int:
         return self.unit.word_count(self.unit.start, self.slot_start)
 
-    @cached_property
+    @lazy
     def ends_clause(self) -> bool:
         return clause_end(self.text, self.unit.start, self.slot_start)
 
-    @cached_property
+    @lazy
     def after_words(self) -> int:
         return self.unit.alnum_after(self.j)
 

@@ -118,6 +118,27 @@ def trim(text: str, s: int, e: int, lead: str = " \t\n,:;\u2014\u2013-", tail: s
     return s, e
 
 
+class lazy:
+    """A value computed on first access and then stored on the instance, like
+    :class:`functools.cached_property` but without its per-access lock (Python 3.11),
+    which costs more than most values here; for per-call objects, never shared."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 # --- records passed between the readers ------------------------------------------------
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
 
 from analysis.claims.lexicon import function_words, pronouns
-from analysis.claims.records import ACTOR_TYPES, NOBODY, Speaker, Who
+from analysis.claims.records import ACTOR_TYPES, NOBODY, Speaker, Who, lazy
 from analysis.claims.units import Unit, in_quote
 from analysis.tokenise import Doc
 
@@ -46,7 +45,7 @@ class Mentions:
         """Mentions with ``s <= start`` and ``end <= e``, in order."""
         return [m for m in self.starting_in(s, e) if m.end <= e]
 
-    @cached_property
+    @lazy
     def actor_ends(self) -> tuple[frozenset[int], list[int]]:
         """Ends of PERSON and ORG mentions (a set, and sorted)."""
         ends = {m.end for m in self.items if str(getattr(m, "entity_type", "")) in ("PERSON", "ORG")}
@@ -57,7 +56,7 @@ class Mentions:
         ends = self.actor_ends[1]
         return ends[bisect.bisect_right(ends, end - 25) : bisect.bisect_right(ends, start)]
 
-    @cached_property
+    @lazy
     def _subjects(self) -> tuple[list, list[int]]:
         """Actor or pronoun mentions outside quotations (subjects of "…, adding that")."""
         qs, qe = [q.start for q in self.quotes], [q.end for q in self.quotes]
@@ -82,7 +81,7 @@ class Mentions:
                 best = m
         return best
 
-    @cached_property
+    @lazy
     def _persons_by_surface(self) -> dict[str, list[tuple[int, object]]]:
         out: dict[str, list[tuple[int, object]]] = {}
         for k, x in enumerate(self.items):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
-from analysis.claims.records import CLAIM_ZONES, Cue
+from analysis.claims.records import CLAIM_ZONES, Cue, lazy
 from analysis.quotes import Quote
 from analysis.tokenise import Doc, Token
 
@@ -51,27 +51,32 @@ class TokenFlags:
     source_stop: list[int]  # [k]: the first index >= k with , ; : a mark or a quoted token
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
+
+
 def token_flags(doc: Doc) -> TokenFlags:
+    """One pass over the article's tokens (prefix sums by ``itertools.accumulate``)."""
     aux = function_words("finite_aux")
-    n = len(doc.tokens)
-    alnum, aux_alnum, aux_any, quoted, past = ([0] * (n + 1) for _ in range(5))
-    comma_or_quote, comma_or_mark = [-1] * (n + 1), [-1] * (n + 1)
-    for k, (w, t) in enumerate(zip(doc.norms, doc.tokens)):
-        an = any(ch.isalnum() for ch in w)
-        alnum[k + 1] = alnum[k] + an
-        aux_alnum[k + 1] = aux_alnum[k] + (an and w in aux)
-        aux_any[k + 1] = aux_any[k] + (w in aux)
-        quoted[k + 1] = quoted[k] + t.in_quote
-        past[k + 1] = past[k] + looks_past_verb(doc.text, t)
-        stop = w == "," or t.in_quote
-        comma_or_quote[k + 1] = k if stop else comma_or_quote[k]
-        comma_or_mark[k + 1] = k if stop or w in QUOTE_CHARS else comma_or_mark[k]
-    source_stop = [n] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        w = doc.norms[k]
-        stop = w in (",", ";", ":") or doc.tokens[k].in_quote or w in QUOTE_CHARS
-        source_stop[k] = k if stop else source_stop[k + 1]
-    return TokenFlags(alnum, aux_alnum, aux_any, quoted, past, comma_or_quote, comma_or_mark, source_stop)
+    norms, toks, text = doc.norms, doc.tokens, doc.text
+    n = len(toks)
+    an = [_ALNUM.search(w) is not None for w in norms]
+    is_aux = [w in aux for w in norms]
+    quoted = [t.in_quote for t in toks]
+    # a past-tense look needs a lower-case "…ed" of five letters or more (lower() never shortens)
+    past = [len(w) > 4 and w.endswith("ed") and looks_past_verb(text, t) for w, t in zip(norms, toks)]
+    stop = [w == "," or q for w, q in zip(norms, quoted)]
+    mark = [s or w in QUOTE_CHARS for s, w in zip(stop, norms)]
+    src = [w in (",", ";", ":") or q or w in QUOTE_CHARS for w, q in zip(norms, quoted)]
+
+    def prefix(flags) -> list[int]:
+        return [0, *accumulate(flags)]
+
+    def last_before(flags) -> list[int]:
+        return [-1, *accumulate((k if f else -1 for k, f in enumerate(flags)), max)]
+
+    first_from = list(accumulate((k if f else n for k, f in zip(range(n - 1, -1, -1), reversed(src))), min))
+    return TokenFlags(prefix(an), prefix(a and x for a, x in zip(an, is_aux)), prefix(is_aux), prefix(quoted),
+                      prefix(past), last_before(stop), last_before(mark), [*reversed(first_from), n])
 
 
 @dataclass
@@ -181,7 +186,7 @@ class Unit:
         g = self.flags.comma_or_mark[self.first_token + j]
         return g - self.first_token if g >= self.first_token else -1
 
-    @cached_property
+    @lazy
     def _word_runs(self) -> tuple[list[int], list[int]]:
         runs = [(m.start(), m.end()) for m in _NONSPACE.finditer(self.text, self.start, self.end)]
         return [r[0] for r in runs], [r[1] for r in runs]
@@ -193,7 +198,7 @@ class Unit:
         starts, ends = self._word_runs
         return max(0, bisect.bisect_left(starts, e) - bisect.bisect_right(ends, s))
 
-    @cached_property
+    @lazy
     def _dateline(self) -> re.Match | None:
         return _DATELINE.match(self.text, self.start, self.end)
 
@@ -205,7 +210,7 @@ class Unit:
             return m
         return _DATELINE.match(self.text, self.start, lim)
 
-    @cached_property
+    @lazy
     def first_nonspace(self) -> int:
         m = _NONSPACE.search(self.text, self.start, self.end)
         return m.start() if m else self.end
