@@ -59,7 +59,7 @@ def token_flags(doc: Doc) -> TokenFlags:
     aux = function_words("finite_aux")
     norms, toks, text = doc.norms, doc.tokens, doc.text
     n = len(toks)
-    an = [_ALNUM.search(w) is not None for w in norms]
+    an = [w[:1].isalnum() or _ALNUM.search(w) is not None for w in norms]
     is_aux = [w in aux for w in norms]
     quoted = [t.in_quote for t in toks]
     # a past-tense look needs a lower-case "…ed" of five letters or more (lower() never shortens)
