@@ -183,3 +183,13 @@ def test_strict_frames(body, cue, frame):
     ctx = checks.CueCheck(doc, u, c)
     first = next(f.__name__ for f in checks.STRICT_FRAME_CHECKS if f(ctx))
     assert first == frame
+
+
+def test_coordinated_attributions_split():
+    # ", but she said …" opens its own attributed clause: two claims, not one
+    assert read("Mara Voss said the rules should change, but she said the debate should wait.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the debate should wait")]
+    assert read("Mara Voss said the rules should change, and John Roe said the debate should wait.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
+        ("cue_then_content", "indirect", "John Roe", "said", "the debate should wait")]

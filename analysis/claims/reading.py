@@ -48,8 +48,8 @@ def read_cue(doc: Doc, unit: Unit, cue: Cue, mentions: Mentions) -> Found | None
 
 def own_clause_start(unit: Unit, cue: Cue, f: Found) -> int | None:
     """Offset of the comma that opens a later cue's own clause — its speaker named right
-    after the comma, its content after the cue ("…, and when pressed, the mother replied,
-    "…"") — or None."""
+    after the comma, maybe after a coordinator, its content after the cue ("…, and when
+    pressed, the mother replied, "…"", "X said A, but she said B") — or None."""
     sp = f.speaker
     if sp is None or f.shared or f.content[0] < unit.tokens[cue.i].start:
         return None
@@ -57,6 +57,8 @@ def own_clause_start(unit: Unit, cue: Cue, f: Found) -> int | None:
     if np0 > unit.tokens[cue.i].start:
         return None  # the speaker follows the cue ("…," said X)
     k = unit.token_at_or_after(np0)
+    if 2 <= k < len(unit.tokens) and unit.low[k - 1] in function_words("coordinator") and unit.low[k - 2] == ",":
+        k -= 1  # ", but she said …": the coordinator joins two attributed clauses
     if k >= len(unit.tokens) or k == 0 or unit.low[k - 1] != ",":
         return None
     return unit.tokens[k - 1].start
