@@ -26,7 +26,8 @@ How it works, without a parser model:
    a clause without *that* ("estimates the bill would save …"); ``complement`` cues
    (call, describe … as, dismiss … as, dub, label …) need an object and a quoted
    complement ("called the proposal "a historic step"").
-3. The first valid cue is read against general patterns of news attribution:
+3. Each valid cue is read against general patterns of news attribution, tried in
+   the order of the registry (the first that applies decides):
    ``"…," X said`` / ``"…," said X`` / ``X said (that) …`` / ``X, <appositive>,
    told Y that …`` / ``…, X said, …`` / ``…, X said.`` / ``According to X, …`` /
    ``…, adding that …`` and ``"…" — X``.  The speaker slot is found by walking
@@ -37,7 +38,8 @@ How it works, without a parser model:
    source") is not the speaker; a relative pronoun stands for the noun before it.
    Several cues in one unit: a clause-final cue wins over a cue inside its content; a
    content ends before a later "…, according to X", a coordinated cue ("… and said …")
-   or a later cue with its own speaker after a comma. A parenthetical cue clause
+   or a later cue with its own speaker after a comma, maybe after a coordinator
+   ("X said A, but she said B": two claims). A parenthetical cue clause
    ("The plan, X said, is dead") stays inside the contiguous content span and is
    recorded as ``gap_start``/``gap_end``; the ``content`` column drops it.
 4. The speaker is the mention that ends the slot (its head: the name, role noun
