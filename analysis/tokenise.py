@@ -92,6 +92,83 @@ class Doc:
     def token_text(self, tok: Token) -> str:
         return self.article.text[tok.start : tok.end]
 
+    # --- token index (what spaCy's Doc offers), computed once per article ----------------
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Start offsets of the tokens, in order."""
+        return [t.start for t in self.tokens]
+
+    @cached_property
+    def token_ends(self) -> list[int]:
+        """End offsets of the tokens, in order."""
+        return [t.end for t in self.tokens]
+
+    @cached_property
+    def lowers(self) -> tuple[str, ...]:
+        """Lower-cased token texts ("NATO" → "nato")."""
+        text = self.article.text
+        return tuple(text[t.start : t.end].lower() for t in self.tokens)
+
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        """Lower-cased token texts with the curly apostrophe straightened ("’s" → "'s")."""
+        return tuple(w.replace("\u2019", "'") for w in self.lowers)
+
+    @cached_property
+    def sentence_token_ranges(self) -> tuple[tuple[int, int], ...]:
+        """Per sentence, the token index range ``(i, j)``: ``doc[i:j]`` is the sentence."""
+        ranges = [[0, 0] for _ in self.sentences]
+        seen: set[int] = set()
+        for k, t in enumerate(self.tokens):
+            if t.sentence_id not in seen:
+                seen.add(t.sentence_id)
+                ranges[t.sentence_id][0] = k
+            ranges[t.sentence_id][1] = k + 1
+        last = 0
+        for r in ranges:  # a sentence without tokens: an empty range where it stands
+            if r[1] == 0 and r[0] == 0:
+                r[0] = r[1] = last
+            last = r[1]
+        return tuple((a, b) for a, b in ranges)
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (``len(tokens)`` if none)."""
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def span(self, i: int, j: int) -> "Span":
+        """Tokens ``i`` … ``j - 1`` as a :class:`Span`."""
+        n = len(self.tokens)
+        i, j = max(0, min(i, n)), max(0, min(j, n))
+        return Span(self, i, max(i, j))
+
+    def char_span(self, start: int, end: int) -> "Span":
+        """The tokens lying inside the character range ``[start, end)``."""
+        return self.span(self.token_index_at(start), bisect.bisect_right(self.token_ends, end))
+
+    def __getitem__(self, key):
+        """``doc[k]`` is a :class:`Token`, ``doc[i:j]`` a :class:`Span` (as in spaCy)."""
+        if isinstance(key, slice):
+            if key.step not in (None, 1):
+                raise ValueError("a span takes consecutive tokens")
+            i, j, _ = key.indices(len(self.tokens))
+            return self.span(i, j)
+        return self.tokens[key]
+
+    @property
+    def sents(self) -> tuple["Span", ...]:
+        """The sentences as spans of tokens."""
+        return tuple(Span(self, a, b) for a, b in self.sentence_token_ranges)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation (marks included) containing ``offset``, if any."""
+        k = bisect.bisect_right(self._quote_starts, offset) - 1
+        return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
+
 
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
@@ -185,3 +262,65 @@ def stem(word: str) -> str:
 def is_punct(s: str) -> bool:
     """True if every character is Unicode punctuation or a symbol."""
     return all(unicodedata.category(ch)[0] in "PS" for ch in s)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Consecutive tokens ``doc.tokens[start:end]`` (token indexes, as in spaCy's Span):
+    ``text`` is ``doc.text[start_char:end_char]``."""
+
+    doc: Doc
+    start: int
+    end: int
+
+    @property
+    def start_char(self) -> int:
+        return self.doc.tokens[self.start].start if self.end > self.start else self._empty_char()
+
+    @property
+    def end_char(self) -> int:
+        return self.doc.tokens[self.end - 1].end if self.end > self.start else self._empty_char()
+
+    def _empty_char(self) -> int:
+        toks = self.doc.tokens
+        return toks[self.start].start if self.start < len(toks) else len(self.doc.text)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char : self.end_char]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.doc.tokens[self.start : self.end]
+
+    @property
+    def lowers(self) -> tuple[str, ...]:
+        return self.doc.lowers[self.start : self.end]
+
+    @property
+    def norms(self) -> tuple[str, ...]:
+        return self.doc.norms[self.start : self.end]
+
+    @property
+    def in_quote(self) -> tuple[bool, ...]:
+        """Per token: inside a quotation?"""
+        return tuple(t.in_quote for t in self.tokens)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            if key.step not in (None, 1):
+                raise ValueError("a span takes consecutive tokens")
+            i, j, _ = key.indices(len(self))
+            return Span(self.doc, self.start + i, self.start + max(i, j))
+        if key < 0:
+            key += len(self)
+        if not 0 <= key < len(self):
+            raise IndexError(key)
+        return self.doc.tokens[self.start + key]
+

@@ -59,10 +59,11 @@ def test_pipeline_modules_use_the_vocabulary():
 
 
 def test_one_unresolved_speaker_label_in_summaries_and_view():
-    from analysis import claims, render
+    from analysis import render
+    from analysis.claims import table as claims_table
 
     row = {"attribution": "indirect", "speaker": "", "speaker_entity_id": ""}
-    assert claims._speaker_label(row) == V.UNRESOLVED_SPEAKER
+    assert claims_table._speaker_label(row) == V.UNRESOLVED_SPEAKER
     assert render.speaker_name(row) == V.UNRESOLVED_SPEAKER
     assert V.speaker_label("indirect", " ") == V.UNRESOLVED_SPEAKER
     assert V.speaker_label("narrator", "Ada") == V.NARRATOR_LABEL

@@ -1,0 +1,312 @@
+"""Cue validation: a cue form found in a unit is a speech verb only if it passes the
+named checks of :data:`CUE_CHECKS`, in order. Each check returns True (a cue: stop),
+False (not a cue: stop) or None (no verdict: the next check decides); a cue no check
+decides is valid.
+
+Cues whose lexicon frame is ``strict`` need a speech frame after them
+(:data:`STRICT_FRAME_CHECKS`): *that*, a colon, a comma, a quotation, or a clause
+without *that* ("estimates the bill would save …"); ``complement`` cues (call, describe
+… as, dub, label …) need an object and a quoted complement ("called the plan "a step"").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, number_re, pronouns
+from analysis.claims.records import Cue, lazy
+from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
+from analysis.tokenise import Doc
+
+#: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
+PARTICIPLE_COMMA = frozenset({",", "\u2014", "\u2013", "\u2015", "--", ";"})
+_PASSIVE_ENDINGS = ("ed", "en", "ld", "id", "wn", "ht", "lt")
+
+
+@dataclass
+class CueCheck:
+    """What the checks read about one cue."""
+
+    doc: Doc
+    unit: Unit
+    cue: Cue
+
+    @property
+    def low(self) -> list[str]:
+        return self.unit.low
+
+    @property
+    def entry(self) -> CueEntry:
+        return self.cue.entry
+
+    @lazy
+    def first(self) -> str:
+        return self.low[self.cue.i]
+
+    @lazy
+    def prev(self) -> str:
+        return self.low[self.cue.i - 1] if self.cue.i > 0 else ""
+
+    @lazy
+    def past(self) -> bool:
+        """A past form: "-ed", or another form than the lemma's that is no -s/-ing form ("said")."""
+        f = self.first
+        return f.endswith("ed") or (f != self.entry.lemma.split()[0] and not f.endswith(("s", "ing")))
+
+    @lazy
+    def next_word(self) -> int:
+        """Index after the cue once up to three gap words are skipped ("added on Monday that")."""
+        k, skipped = self.cue.j, 0
+        while k < len(self.low) and skipped < 3 and is_gap(self.low[k]) and self.low[k] not in ("that",):
+            k += 1
+            skipped += 1
+        return k
+
+
+# --- checks on every cue ----------------------------------------------------------------
+
+
+def capitalised_name(c: CueCheck) -> bool | None:
+    """"the United [States]", "[Said] Business School": a capitalised cue word inside a
+    sentence is part of a name (not after a quotation, colon, bracket or dash)."""
+    surface = c.doc.text[c.unit.tokens[c.cue.i].start : c.unit.tokens[c.cue.i].end]
+    if surface[:1].isupper() and c.cue.i > 0 and not (
+            c.prev in QUOTE_CHARS or c.prev in (":", "(", "\u2014", "\u2013") or c.unit.tokens[c.cue.i - 1].in_quote):
+        return False
+    return None
+
+
+def source_phrase(c: CueCheck) -> bool | None:
+    """"according to": a source phrase needs no verb frame."""
+    return True if c.entry.kind == "source" else None
+
+
+def gerund_after_preposition(c: CueCheck) -> bool | None:
+    """"by telling them that …", "for saying …": a gerund with the clause's subject."""
+    return True if c.first.endswith("ing") and c.prev in function_words("preposition") and c.prev != "of" else None
+
+
+def infinitive_or_noun(c: CueCheck) -> bool | None:
+    """"to discuss" (infinitive), "the report", "a claim", "NATO's estimates", "two
+    claims" (a noun after a determiner, preposition, possessive or number)."""
+    p = c.prev
+    if p == "to" or p in function_words("determiner") or p in function_words("preposition") or p in ("'s", "s'") \
+            or (not c.past and (number_re().fullmatch(p) or p.isdigit())):
+        return False
+    return None
+
+
+def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
+    """"below Wall Street [estimates]", "above analysts' [forecasts]", "despite Kremlin
+    [denials]": after the capitalised or possessive object of a preposition, the cue word is
+    a noun. Walk left over capitalised words and possessive markers to a preposition that
+    does not attach an affiliation ("A spokesman for Microsoft [says]" keeps its verb)."""
+    unit, low, i = c.unit, c.low, c.cue.i
+    j = i - 1
+    seen = 0
+    while j >= 0 and not unit.tokens[j].in_quote:
+        w = low[j]
+        word = c.doc.text[unit.tokens[j].start:unit.tokens[j].end]
+        if w in ("'s", "s'", "'", "\u2019s", "\u2019") or w.endswith(("'s", "\u2019s")):
+            j -= 1
+            continue
+        if word[:1].isupper() or (seen == 0 and j + 1 < i and low[j + 1] in ("'", "\u2019", "s'")):
+            seen += 1
+            j -= 1
+            continue
+        break
+    if seen > 0 and j >= 0 and low[j] in function_words("preposition") and not (
+            low[j] in function_words("np_preposition") or low[j] == "by"):
+        return False
+    return None
+
+
+def object_of_cue_verb(c: CueCheck) -> bool | None:
+    """"expects demand to grow", "denied claims": a cue word right after another cue verb
+    is its object."""
+    if c.cue.i > 0 and not c.unit.tokens[c.cue.i - 1].in_quote and c.prev in cue_form_lemma():
+        return False
+    return None
+
+
+def subordinate_without_subject(c: CueCheck) -> bool | None:
+    """"when asked about …", "while asserting …": a clause without a subject."""
+    if c.prev in function_words("subordinator") and (c.first.endswith(("ing", "ed", "en")) or c.past):
+        return False
+    return None
+
+
+def participle_or_passive(c: CueCheck) -> bool | None:
+    """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
+    progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
+    if c.first.endswith("ing"):
+        if not (c.prev in PARTICIPLE_COMMA or c.prev in function_words("passive_aux") or c.prev in {"was", "were", "been"}):
+            return False
+    elif c.prev in function_words("passive_aux") and c.first.endswith(_PASSIVE_ENDINGS):
+        return False
+    return None
+
+
+def complement_quote(unit: Unit, cue: Cue) -> int | None:
+    """Index of the quotation that a naming verb takes as complement after an object
+    of one to six words ("called [the proposal] "…"", "described [it as] "…""), or None."""
+    low = unit.low
+    n = 0
+    for k in range(cue.j, min(len(low), cue.j + 10)):
+        w = low[k]
+        if unit.tokens[k].in_quote:
+            return k if n >= 1 else None
+        abbrev = w == "." and k > cue.j and len(low[k - 1]) <= 3 and unit.tokens[k - 1].end == unit.tokens[k].start
+        if not any(ch.isalnum() for ch in w) and w not in ("'s", "\u2019s", "-") and not abbrev:
+            return None
+        if n == 0 and (w == "as" and not low[cue.i].endswith("ing")
+                       or w != "as" and (w in function_words("preposition") or w in function_words("prep_tail"))):
+            return None  # "a man described as "…"" (no object), "taking calls from …": not an object
+        n += 1
+    return None
+
+
+def quoted_complement(c: CueCheck) -> bool | None:
+    """"called the proposal "a historic step"", "described it as "…"": object and quotation."""
+    if c.entry.frame in ("strict", "complement") and complement_quote(c.unit, c.cue) is not None:
+        return True
+    return None
+
+
+def complement_without_quote(c: CueCheck) -> bool | None:
+    """"a box labeled "…"", "a group called "…"" (a name), "phone calls that …": a naming
+    verb without object and quotation is no cue."""
+    return False if c.entry.frame == "complement" else None
+
+
+def strict_frame(c: CueCheck) -> bool | None:
+    """A ``strict`` cue is valid only with a speech frame (:data:`STRICT_FRAME_CHECKS`)."""
+    if c.entry.frame != "strict":
+        return None
+    return any(check(c) for check in STRICT_FRAME_CHECKS)
+
+
+#: The checks every cue passes through, in order (first verdict wins).
+CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
+    capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
+    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject,
+    participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
+)
+
+
+def cue_verdict(doc: Doc, unit: Unit, cue: Cue) -> tuple[bool, str]:
+    """(is this cue form a speech verb here, the name of the check that decided; "" when
+    none did and the cue is valid)."""
+    c = CueCheck(doc, unit, cue)
+    for check in CUE_CHECKS:
+        verdict = check(c)
+        if verdict is not None:
+            return verdict, check.__name__
+    return True, ""
+
+
+def cue_valid(doc: Doc, unit: Unit, cue: Cue) -> bool:
+    """Is this cue form a speech verb here (:data:`CUE_CHECKS`)?"""
+    return cue_verdict(doc, unit, cue)[0]
+
+
+# --- speech frames of strict cues ------------------------------------------------------------
+
+
+def after_quotation(c: CueCheck) -> bool:
+    """"…," he said: the cue follows a quotation."""
+    return after_quote(c.doc, c.unit, c.unit.tokens[c.cue.i].start) is not None
+
+
+def short_slot_after_clause(c: CueCheck) -> bool:
+    """"…," he added on Twitter / "…, the official noted in an email": a short speaker slot
+    after a clause boundary, the content before it, nothing or a trailing phrase after."""
+    low, unit, cue = c.low, c.unit, c.cue
+    ends_here = cue.j >= len(low) or low[cue.j] in (",", ".", ";") or low[cue.j] in function_words("prep_tail") \
+        or is_gap(low[cue.j])
+    for b in range(cue.i - 1, max(-1, cue.i - 7), -1):
+        if low[b] == "," or (unit.tokens[b].in_quote and low[b] not in ("'s",)):
+            return ends_here and 2 <= b < cue.i - 1
+    return False
+
+
+def nothing_after(c: CueCheck) -> bool:
+    """"… Jane Doe said": the cue (maybe with time words) ends the unit."""
+    return c.next_word >= len(c.low)
+
+
+def speech_opener_next(c: CueCheck) -> bool:
+    """"added that", "said: "…"", "said, "…"": a complementiser, colon, comma or quotation."""
+    nxt = c.low[c.next_word]
+    return nxt in function_words("frame_next") or nxt in QUOTE_CHARS
+
+
+def colon_after_short_object(c: CueCheck) -> bool:
+    """"scolded him: "…"", "told the crowd: "…"."""
+    return colon_after_object(c.low, c.next_word) is not None
+
+
+def speaker_ends_sentence(c: CueCheck) -> bool:
+    """"…, noted NBC's Dante Chinni.": after a comma, a short capitalised or determined
+    noun phrase ends the sentence (no auxiliary, no quotation)."""
+    low, unit, cue = c.low, c.unit, c.cue
+    n_rest = unit.alnum_after(cue.j)  # words after the cue
+    return c.prev == "," and 1 <= n_rest <= 8 and not unit.aux_word_after(cue.j) \
+        and not unit.quoted_after(cue.j) and low[-1] in (".", "!", "?", low[cue.j + n_rest - 1]) \
+        and (c.doc.text[unit.tokens[cue.j].start].isupper() or low[cue.j] in function_words("determiner"))
+
+
+def that_a_few_words_on(c: CueCheck) -> bool:
+    """"tweeted in the early hours that …": a complementiser a few words on, no
+    punctuation between."""
+    for w in c.low[c.next_word : c.next_word + 7]:
+        if w == "that":
+            return True
+        if not any(ch.isalnum() for ch in w):
+            return False
+    return False
+
+
+def verb_after_subject(c: CueCheck) -> bool:
+    """Whether a cue word that may be a noun ("state", "estimates", "projects") can read as
+    a verb after what precedes it. Not when the word before is a noun inside a
+    prepositional phrase ("in battleground [states] won by …") or, for a base form, a
+    capitalised singular word ("Battleground [state] Florida is …")."""
+    doc, unit, cue, low = c.doc, c.unit, c.cue, c.low
+    if c.past or cue.i == 0:
+        return c.past
+    prev = low[cue.i - 1]
+    if prev in pronouns():
+        return True
+    before = low[cue.i - 2] if cue.i >= 2 else ""
+    if doc.text[unit.tokens[cue.i - 1].start].islower() and (
+            before in function_words("preposition") or before in function_words("np_preposition")):
+        return False
+    if not low[cue.i].endswith("s") and doc.text[unit.tokens[cue.i - 1].start].isupper() and not prev.endswith("s"):
+        return False
+    return True
+
+
+def clause_without_that(c: CueCheck) -> bool:
+    """"estimates the measure would save …", "noted the plan was modest": an auxiliary or
+    modal a few words on; belief verbs also take an object and an infinitive ("expects
+    demand to grow")."""
+    low, k = c.low, c.next_word
+    nxt = low[k]
+    if nxt in function_words("preposition") or nxt in function_words("prep_tail") or nxt == "to" \
+            or not verb_after_subject(c):
+        return False
+    for x in range(k + 1, min(len(low), k + 6)):
+        w = low[x]
+        if not any(ch.isalnum() for ch in w) or w in function_words("coordinator") or c.unit.tokens[x].in_quote:
+            return False
+        if w in function_words("finite_aux") or (c.entry.kind == "belief" and w == "to"):
+            return True
+    return False
+
+
+#: Speech frames of a ``strict`` cue, in order; one is enough.
+STRICT_FRAME_CHECKS: tuple[Callable[[CueCheck], bool], ...] = (
+    after_quotation, short_slot_after_clause, nothing_after, speech_opener_next, colon_after_short_object,
+    speaker_ends_sentence, that_a_few_words_on, clause_without_that,
+)

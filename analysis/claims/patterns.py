@@ -1,0 +1,277 @@
+"""Attribution patterns read at a cue, one function each (the ``cue`` entries of
+:data:`analysis.claims.registry.REGISTRY`, tried in that order).
+
+A pattern gets a :class:`CueContext` and returns None when it does not apply (the
+next pattern is tried), :data:`NO_CLAIM` when it applies but the cue carries no claim
+(no speaker, no content), or a :class:`~analysis.claims.records.Found`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.claims.checks import PARTICIPLE_COMMA
+from analysis.claims.lexicon import CueEntry, function_words, is_gap
+from analysis.claims.records import Cue, Found, Speaker, trim, lazy
+from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
+from analysis.claims.speakers import Mentions
+from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, whole_quote
+from analysis.quotes import Quote
+from analysis.tokenise import Doc
+
+@dataclass(frozen=True)
+class NoClaim:
+    """A pattern applies, but the cue carries no claim (no speaker, no content)."""
+
+
+NO_CLAIM = NoClaim()
+
+
+@dataclass
+class CueContext:
+    """What the patterns read about one cue: its span, the speaker slot before it, the
+    quotation before the slot, and the words before and after."""
+
+    doc: Doc
+    unit: Unit
+    cue: Cue
+    mentions: Mentions
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def low(self) -> list[str]:
+        return self.unit.low
+
+    @property
+    def entry(self) -> CueEntry:
+        return self.cue.entry
+
+    @property
+    def cstart(self) -> int:
+        return self.unit.tokens[self.cue.i].start
+
+    @lazy
+    def j(self) -> int:
+        """Index after the cue, the addressee of a tell-verb included ("told Newsweek")."""
+        return addressee_end(self.unit, self.cue.j) if self.entry.frame == "object" else self.cue.j
+
+    @lazy
+    def cue_span(self) -> tuple[int, int]:
+        return self.cstart, self.unit.tokens[self.j - 1].end
+
+    @lazy
+    def participle(self) -> bool:
+        """"…, adding that", "by telling", "… and said": the cue shares the clause's subject."""
+        low, i = self.low, self.cue.i
+        prev = low[i - 1] if i > 0 else ""
+        return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition"))
+                or prev in function_words("coordinator"))
+
+    @lazy
+    def left(self) -> Speaker | None:
+        return None if self.participle else slot_left(self.doc, self.unit, self.cue.i, self.mentions)
+
+    @lazy
+    def slot_start(self) -> int:
+        left = self.left
+        return (left.np_start if left.np_start >= 0 else left.start) if left else self.cstart
+
+    @lazy
+    def quote_before(self) -> Quote | None:
+        return after_quote(self.doc, self.unit, self.slot_start)
+
+    @lazy
+    def before_words(self) -> int:
+        return self.unit.word_count(self.unit.start, self.slot_start)
+
+    @lazy
+    def ends_clause(self) -> bool:
+        return clause_end(self.text, self.unit.start, self.slot_start)
+
+    @lazy
+    def after_words(self) -> int:
+        return self.unit.alnum_after(self.j)
+
+    @property
+    def next_word(self) -> str:
+        return self.low[self.j] if self.j < len(self.low) else ""
+
+    @property
+    def comma_after_cue_clause(self) -> bool:
+        """"…, X said, …": the cue clause between commas."""
+        return self.next_word == "," and self.ends_clause and self.before_words >= 1
+
+    def found(self, content: tuple[int, int], speaker: Speaker | None, **kw) -> Found:
+        return Found(content, self.cue, speaker, cue_span=self.cue_span, **kw)
+
+    def content_before(self) -> tuple[int, int]:
+        return trim(self.text, self.unit.start, self.slot_start)
+
+
+def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
+    """The reported material after the cue: skip ``that`` / ``:`` / ``,``; skip a trailing
+    phrase up to *that* ("said in a statement that …") or a quotation ("said later, "…"")."""
+    toks, low = unit.tokens, unit.low
+    k = j
+    if k < len(low) and (low[k] in function_words("prep_tail") or low[k] in function_words("preposition")
+                         or is_gap(low[k])):
+        for x in range(k, min(len(low), k + 8)):
+            if low[x] == "that":
+                k = x
+                break
+            if low[x] == "," and x + 1 < len(low) and toks[x + 1].in_quote:
+                k = x + 1
+                break
+            if not any(ch.isalnum() for ch in low[x]):
+                break
+    colon = colon_after_object(low, k)
+    if colon is not None:
+        k = colon  # "scolded him: "…"": the content follows the colon
+    while k < len(low) and low[k] in (",", ":", "that", "\u2014", "\u2013", "--"):
+        k += 1
+    if k >= len(toks):
+        return None
+    s, e = trim(doc.text, toks[k].start, unit.end)
+    if e - s < 2:
+        return None
+    return s, e
+
+
+# --- the patterns, in registry order -------------------------------------------------------------
+
+
+def according_to(c: CueContext) -> Found | NoClaim | None:
+    """A source phrase: "According to Jane Doe, the budget will be cut." (content after),
+    "The budget will be cut, according to Jane Doe." (content before), "The budget,
+    according to Jane Doe, will be cut by half." (the whole sentence; the phrase a gap)."""
+    if c.entry.kind != "source":
+        return None
+    unit, text, cue = c.unit, c.text, c.cue
+    sp = slot_right(c.doc, unit, cue.j, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    np_end = unit.tokens[unit.source_np_end(cue.j) - 1].end  # the source runs to a comma
+    span = (c.cstart, unit.tokens[cue.j - 1].end)
+    before = trim(text, unit.start, c.cstart)
+    after = trim(text, np_end, unit.end)
+    nb, na = unit.word_count(*before), unit.word_count(*after)
+    if nb >= 2 and na >= 2:
+        return Found(trim(text, unit.start, unit.end), cue, sp, cue_span=span, gap=(c.cstart, np_end))
+    if nb >= 2:
+        return Found(before, cue, sp, cue_span=span)
+    if na >= 1:
+        return Found(after, cue, sp, cue_span=span)
+    return NO_CLAIM
+
+
+def quote_then_cue(c: CueContext) -> Found | NoClaim | None:
+    """A quotation opens the unit, the cue follows: ""We will not accept this," Jane Doe
+    said." / ""…," said Jane Doe, the finance minister." (direct)."""
+    q = c.quote_before
+    if q is None or c.unit.first_nonspace < q.start:
+        return None
+    sp = c.left or slot_right(c.doc, c.unit, c.j, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    return c.found((q.content_start, q.content_end), sp, direct=True)
+
+
+def participle_clause(c: CueContext) -> Found | NoClaim | None:
+    """A cue sharing the clause's subject: "Jane Doe left early, adding that the plan was
+    dead." / "… and said the plan was dead"; the content follows the cue."""
+    if not c.participle:
+        return None
+    sp = participle_subject(c.doc, c.unit, c.cue.i, c.mentions)
+    content = content_after(c.doc, c.unit, c.j)
+    if content is None:
+        return NO_CLAIM
+    return c.found(content, sp, shared=True)
+
+
+def inverted_cue(c: CueContext) -> Found | NoClaim | None:
+    """No speaker before the cue: "The plan is dead, said Jane Doe." — content before, the
+    speaker after (but "…, said it was "…"": a clause, not a speaker, follows)."""
+    if c.left is not None:
+        return None
+    if not (clause_end(c.text, c.unit.start, c.slot_start) and c.before_words >= 3):
+        return NO_CLAIM
+    sp = slot_right(c.doc, c.unit, c.j, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    k = c.unit.token_at_or_after(sp.end)
+    if c.unit.aux_token_after(k) or c.unit.quoted_after(k):
+        return NO_CLAIM
+    return c.found(c.content_before(), sp)
+
+
+def colon_intro(c: CueContext) -> Found | NoClaim | None:
+    """"Jane Doe said:" ends the unit: an introduction, the quotation follows in the next
+    paragraph (empty content; the reader hands the speaker on)."""
+    if c.after_words or c.text[c.cue_span[1] : c.unit.end].strip() != ":":
+        return None
+    return c.found((c.cue_span[1], c.cue_span[1]), c.left)
+
+
+def content_then_cue(c: CueContext) -> Found | NoClaim | None:
+    """The cue ends the unit: "The plan is dead, Jane Doe said." — content before, ending
+    in a clause boundary or a quotation."""
+    if c.after_words:
+        return None
+    if c.before_words < 2 or not (c.ends_clause or c.quote_before is not None):
+        return NO_CLAIM
+    return c.found(c.content_before(), c.left)
+
+
+def quote_after_cue_clause(c: CueContext) -> Found | NoClaim | None:
+    """A cue clause between commas before a quotation: "As the phone rang, Jane Doe said,
+    "We will not accept this."" — the quotation is the content (direct)."""
+    if not c.comma_after_cue_clause:
+        return None
+    after = content_after(c.doc, c.unit, c.j)
+    q = whole_quote(c.doc, c.unit, after) if after is not None else None
+    if q is None:
+        return None
+    return c.found((q.content_start, q.content_end), c.left, direct=True)
+
+
+def speaker_participle(c: CueContext) -> Found | NoClaim | None:
+    """"The plan is dead, the officials said, speaking on condition of anonymity.": a
+    participle clause about the speakers, not what they said — the content is before."""
+    if not c.comma_after_cue_clause:
+        return None
+    j, low = c.j, c.low
+    if not (j + 1 < len(low) and low[j + 1].endswith("ing") and c.text[c.unit.tokens[j + 1].start].islower()):
+        return None
+    return c.found(c.content_before(), c.left)
+
+
+def parenthetical(c: CueContext) -> Found | NoClaim | None:
+    """"The plan, Jane Doe said, is dead.": the whole sentence is the content, the cue
+    clause a gap in it (``gap_start``/``gap_end``)."""
+    if not c.comma_after_cue_clause:
+        return None
+    return c.found(trim(c.text, c.unit.start, c.unit.end), c.left, gap=(c.slot_start, c.cue_span[1]))
+
+
+def content_then_cue_phrase(c: CueContext) -> Found | NoClaim | None:
+    """"The plan is dead, Jane Doe said in a statement." — a trailing phrase (no *that*
+    after it) follows the cue; the content is before."""
+    nxt = c.next_word
+    if not (c.ends_clause and c.before_words >= 4 and (nxt in function_words("prep_tail") or is_gap(nxt))
+            and "that" not in c.low[c.j : c.j + 10]):
+        return None
+    return c.found(c.content_before(), c.left)
+
+
+def cue_then_content(c: CueContext) -> Found | NoClaim | None:
+    """The content follows the cue: "Jane Doe said (that) the plan was dead." (indirect or
+    mixed); "Jane Doe said: "The plan is dead."" (one whole quotation: direct)."""
+    content = content_after(c.doc, c.unit, c.j)
+    if content is None:
+        return NO_CLAIM
+    q = whole_quote(c.doc, c.unit, content)
+    if q is not None:
+        return c.found((q.content_start, q.content_end), c.left, direct=True)
+    return c.found(content, c.left)

@@ -1,0 +1,294 @@
+"""Speaker slots: where the speaker of a cue stands, walking from the cue over
+auxiliaries, adverbs and time words (``claims_gap_words.txt``) and appositives
+(``claims_appositive_starts.txt``) to the head of a noun phrase.
+
+* left of the cue: "Jane Doe, a spokeswoman for the ministry, [told] reporters …";
+* right of the cue: "…," [said] Jane Doe, the finance minister.";
+* the subject of a participle clause: "Jane Doe left, [adding] that …".
+
+A mention after a preposition ("A spokesperson for [the Department]") or modifying a
+noun ("one [GOP] source") is not the speaker; a relative pronoun stands for the noun
+before it ("residents who [say] …")."""
+from __future__ import annotations
+
+import re
+
+from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_words, gap_words, is_gap, \
+    number_re, pronouns
+from analysis.claims.records import Speaker
+from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind
+from analysis.claims.units import QUOTE_CHARS, Unit
+from analysis.tokenise import Doc, Token
+
+#: What may follow a name inside its noun phrase: capitalised post-nominals and
+#: parentheses ("Philip Ingram MBE", "Roy Cooper (D)", "John Smith Jr.").
+POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
+_NEXT_WORD = re.compile(r"\s*([\w\u2019'-]+)")
+
+
+def _postnominal_end(doc: Doc, toks: list[Token], c: int, mentions: Mentions) -> bool:
+    """True if token ``c`` closes post-nominals after an actor mention ("Philip Ingram MBE")."""
+    for e in mentions.actor_ends_near(toks[c].start, toks[c].end):
+        if POSTNOMINAL.fullmatch(doc.text[e : toks[c].end]):
+            return True
+    return False
+
+
+def _named_appositive(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> Speaker | None:
+    """"Theriot's lawyer, Marcus Lévesque, said": a role noun phrase followed by the name of
+    a person (or organisation) between commas — the name is the speaker. ``j`` is the comma
+    before the cue."""
+    toks, low = unit.tokens, unit.low
+    k = unit.comma_or_quote_before(j)
+    if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha() or not doc.text[toks[k - 1].start].islower():
+        return None
+    s0, e0 = toks[k + 1].start, toks[j - 1].end
+    for m in mentions.starting_in(s0, s0):
+        if m.start == s0 and m.end == e0 and entity_type(m) in ("PERSON", "ORG") and mention_kind(m) != "pronoun":
+            b = k - 1
+            while b > 0 and b > k - 6 and low[b - 1] not in (",", ".", ";") and not toks[b - 1].in_quote \
+                    and low[b - 1] not in function_words("slot_stop"):
+                b -= 1
+            return Speaker(m.start, m.end, doc.text[m.start : m.end], m, toks[b].start)
+    return None
+
+
+def _finite_before_relative(seg: list[str]) -> bool:
+    """True if the words ``seg`` hold an auxiliary or modal before any relative pronoun:
+    a clause ("the losses would outstrip the gains"), not an appositive ("a farmer who
+    has lost everything")."""
+    for w in seg:
+        if w in function_words("relative") or w in ("whose", "that"):
+            return False
+        if w in function_words("finite_aux"):
+            return True
+    return False
+
+
+def _skip_gap_words(doc: Doc, unit: Unit, cue_i: int) -> int:
+    """Index of the word before the cue once auxiliaries, adverbs and time words are
+    skipped ("NATO has repeatedly urged", "He is hoping"); a capitalised -ly word that is
+    no gap word is a name ("Kelly said")."""
+    toks, low = unit.tokens, unit.low
+    j = cue_i - 1
+    skipped = 0
+    while j >= 0 and skipped < 6 and (is_gap(low[j]) or low[j] in function_words("finite_aux")) \
+            and low[j] not in pronouns() and not (doc.text[toks[j].start].isupper() and low[j].endswith("ly")
+                                                  and low[j] not in gap_words()):
+        j -= 1
+        skipped += 1
+    return j
+
+
+def _appositive_head(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> int | Speaker | None:
+    """Appositives between the speaker and the cue (``j`` is the comma before the cue):
+    ", a former officer,", ", 82, of Ashton, Md.,". Returns the named appositive's speaker,
+    the index of the head word before the appositives, or None."""
+    toks, low = unit.tokens, unit.low
+    named = _named_appositive(doc, unit, j, mentions)
+    if named is not None:
+        return named
+    cands: list[int] = []
+    jj = j
+    for _ in range(4):
+        k = unit.comma_or_mark_before(jj)
+        seg = low[k + 1 : jj]
+        first = doc.text[toks[k + 1].start] if k + 1 < jj else ""
+        # an appositive: "a former officer", "who asked …", "82", "Pyongyang's only ally";
+        # a lower-case segment with a finite verb is a clause ("…, the losses would outstrip
+        # the gains, said X"), not an appositive
+        clause = _finite_before_relative(seg) or bool(seg and seg[0] in function_words("coordinator"))
+        possessive = any(w in ("'s", "\u2019s") for w in seg[1:4])
+        if not (k >= 1 and low[k] == "," and seg and not clause
+                and (seg[0] in appositive_starts() or first.islower() or first.isdigit() or len(seg) <= 3 or possessive)):
+            break
+        cands.append(k - 1)
+        jj = k
+    if not cands:
+        return None
+    ends = mentions.actor_ends[0]
+    actor = [c for c in cands if toks[c].end in ends or _postnominal_end(doc, toks, c, mentions)]
+    return actor[-1] if actor else cands[0]
+
+
+def _np_left_edge(unit: Unit, end_tok: int, relative: bool) -> int:
+    """Walk left from the head word to the left edge of its noun phrase (at most 7 words):
+    another cue verb ends it, but a cue word after a determiner is a noun ("one state
+    official"); after a relative pronoun a preposition ends it."""
+    toks, low = unit.tokens, unit.low
+    b = end_tok
+    steps = 0
+    while b - 1 >= 0 and steps < 7:
+        w = low[b - 1]
+        t = toks[b - 1]
+        noun_use = b - 2 >= 0 and (low[b - 2] in function_words("determiner") or low[b - 2].isdigit()
+                                   or bool(number_re().fullmatch(low[b - 2])) or low[b - 2] in ("'s", "\u2019s"))
+        if t.in_quote or w in QUOTE_CHARS or w in function_words("slot_stop") or (w in cue_form_lemma() and not noun_use):
+            break
+        if relative and (w in function_words("preposition") or w in function_words("np_preposition")):
+            break
+        possessive = w in ("'", "\u2019") and b - 2 >= 0 and toks[b - 2].end == t.start and low[b - 2].endswith("s")
+        if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", ".") and not possessive:
+            break
+        b -= 1
+        steps += 1
+    return b
+
+
+def _surface_speaker(doc: Doc, unit: Unit, b: int, end_tok: int) -> Speaker | None:
+    """A slot without a mention: its surface, from a capitalised word, pronoun or
+    determiner to the head ("one West Virginia official", "the spokesman")."""
+    toks, low = unit.tokens, unit.low
+    words = low[b : end_tok + 1]
+    if not any(ch.isalpha() for w in words for ch in w):
+        return None
+    np_start = toks[b].start  # the noun phrase's left edge ("one" of "one West Virginia official")
+    if low[end_tok] in pronouns():
+        b = end_tok
+    elif any(low[x] in function_words("np_preposition") for x in range(b + 1, end_tok)):
+        pass  # a head noun with its complement: "A spokesperson for the Department for …"
+    else:
+        # keep at most the last 5 tokens; start at a determiner or capitalised word if any
+        b = max(b, end_tok - 4)
+        for x in range(b, end_tok + 1):
+            w = doc.text[toks[x].start : toks[x].end]
+            if low[x] in function_words("determiner") or w[:1].isupper() or w[:1].isdigit() or number_re().fullmatch(low[x]):
+                b = x
+                break
+    return Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None, np_start)
+
+
+def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
+    """The speaker slot before the cue, or None (clause boundary or nothing there)."""
+    toks, low = unit.tokens, unit.low
+    j = _skip_gap_words(doc, unit, cue_i)
+    if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
+        return None  # "for further comment": a noun after a preposition
+    relative = low[j] in function_words("relative") and j >= 1
+    if relative:
+        j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
+    if low[j] == ",":
+        head = _appositive_head(doc, unit, j, mentions)
+        if head is None or isinstance(head, Speaker):
+            return head
+        j = head
+    if j >= 0 and low[j] == ")":
+        # a parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
+        k = j - 1
+        while k >= 0 and j - k < 12 and low[k] != "(":
+            k -= 1
+        if k >= 1 and low[k] == "(":
+            j = k - 1
+    if j < 0 or toks[j].in_quote or low[j] in QUOTE_CHARS:
+        return None
+    end_tok = j
+    b = _np_left_edge(unit, end_tok, relative)
+    s_off, e_off = toks[b].start, toks[end_tok].end
+    m = head_mention(mentions, s_off, e_off, "right", doc.text)
+    if m is not None and m.end < toks[end_tok].start and not POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
+        m = None  # the head of the slot is not a mention ("the head of NATO's …")
+    if m is not None:
+        return Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
+    return _surface_speaker(doc, unit, b, end_tok)
+
+
+def _slot_right_end(doc: Doc, unit: Unit, k: int) -> int:
+    """Index after the noun phrase starting at ``k`` (at most 8 words): punctuation, a
+    quotation, a trailing phrase or a post-modifier ends it ("a summary obtained by …",
+    "people familiar with …")."""
+    toks, low = unit.tokens, unit.low
+    e = k
+    while e < len(toks) and e - k < 8:
+        w = low[e]
+        if toks[e].in_quote or w in QUOTE_CHARS or w in (",", ".", ";", ":", "(", "?", "!") or w in function_words("slot_stop"):
+            break
+        if e > k and (w in function_words("prep_tail") and w not in ("to", "for")) and not doc.text[toks[e].start].isupper():
+            break
+        if e > k and low[e - 1] not in function_words("determiner") and doc.text[toks[e].start].islower() and (
+                w in function_words("postmodifier") or (len(w) > 4 and w.endswith(("ed", "ing")))
+                or (e + 1 < len(low) and low[e + 1] == "by")):
+            break
+        e += 1
+    return e
+
+
+def slot_right(doc: Doc, unit: Unit, k: int, mentions: Mentions) -> Speaker | None:
+    """The noun phrase starting at token ``k`` ("said John Smith, a spokesman")."""
+    toks, low = unit.tokens, unit.low
+    if k >= len(toks) or toks[k].in_quote or low[k] in function_words("preposition") or low[k] in function_words("prep_tail"):
+        return None  # "said of the plan", "said in a statement": no speaker here
+    if is_gap(low[k]) and not (number_re().fullmatch(low[k]) and k + 1 < len(toks) and low[k + 1].isalpha()
+                               and not is_gap(low[k + 1])):
+        return None  # "said Tuesday" (but "said one GOP source")
+    e = _slot_right_end(doc, unit, k)
+    if e == k:
+        return None
+    s_off, e_off = toks[k].start, toks[e - 1].end
+    m = None
+    for c in sorted((x for x in mentions.within(s_off, e_off) if x.end > x.start),
+                    key=lambda x: (x.start, -(x.end - x.start))):
+        if after_np_preposition(doc.text, s_off, c):
+            continue
+        nxt_word = _NEXT_WORD.match(doc.text[c.end : e_off])
+        w = nxt_word.group(1) if nxt_word else ""
+        if w.lower() in ("'s", "\u2019s") or (w[:1].islower() and w.lower() not in function_words("np_preposition")):
+            continue  # a possessor or a modifier: "[NBC]'s Dante Chinni", "one [GOP] source"
+        m = c
+        break
+    if m is not None:
+        return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    if not any(ch.isalpha() for ch in doc.text[s_off:e_off]):
+        return None
+    return Speaker(s_off, e_off, doc.text[s_off:e_off], None)
+
+
+def addressee_end(unit: Unit, j: int) -> int:
+    """For tell-verbs: index after the addressee ("told Newsweek", "told reporters"; "told a
+    group of party donors on Monday that …": a longer addressee before "that")."""
+    low = unit.low
+    k = j
+    longest = 4
+    for x in range(j, min(len(low), j + 12)):
+        if low[x] == "that":
+            longest = 8
+            break
+        if not any(ch.isalnum() for ch in low[x]) and low[x] not in ("'s", "\u2019s", "-", "."):
+            break
+    while k < len(low) and k - j < longest:
+        w = low[k]
+        if w in function_words("frame_next") or w in QUOTE_CHARS or unit.tokens[k].in_quote \
+                or w in function_words("prep_tail") or is_gap(w):
+            break
+        k += 1
+    return k
+
+
+def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
+    """Subject of "…, adding that": the first actor mention of the unit outside quotations
+    (after a dateline), unless a verb comes before it ("A jury convicted [Theriot] …,
+    finding that"); then the noun phrase that opens the unit."""
+    toks, low = unit.tokens, unit.low
+    lim = toks[cue_i].start
+    dl = unit.dateline(lim)
+    start = dl.end() if dl else unit.start
+    m = mentions.first_subject(start, lim)
+    if m is not None and not unit.past_verb_between(start, m.start):
+        return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+    # the noun phrase opening the unit: up to a preposition, a gap word, an auxiliary or a verb
+    first = unit.token_at_or_after(start)
+    if first >= len(toks):
+        return None
+    k = first
+    name = doc.text[toks[first].start].isupper() and low[first] not in function_words("determiner")
+    while k < len(toks) and k - first < 6 and toks[k].start < lim:
+        w = low[k]
+        if (not any(ch.isalnum() for ch in w) or w in function_words("preposition") or w in function_words("prep_tail")
+                or w in function_words("finite_aux") or w in function_words("coordinator") or (k > first and is_gap(w))
+                or unit.past_verb_at(k) or w in cue_form_lemma()
+                or (name and k > first and doc.text[toks[k].start].islower())):
+            break  # a name is a run of capitalised words ("Jane Doe left …")
+        k += 1
+    if k == first:
+        return None
+    s, e = toks[first].start, toks[k - 1].end
+    return Speaker(s, e, doc.text[s:e], None)

@@ -1,0 +1,138 @@
+"""Attribution patterns read over a whole unit rather than at a cue (the ``turn`` and
+``fallback`` entries of :data:`analysis.claims.registry.REGISTRY`).
+
+Each gets the unit and the :class:`ReadState` of the article so far and returns None
+(does not apply) or a :class:`UnitReading`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Who, trim
+from analysis.claims.slots import slot_right
+from analysis.claims.speakers import Mentions, narrator_subject, resolve
+from analysis.claims.units import Unit, main_quote
+from analysis.quotes import Quote
+from analysis.tokenise import Doc
+
+#: A transcript speaker label opening a paragraph: "PENCE: …", "CHRIS WALLACE: …".
+TURN_LABEL = re.compile(r"[\"\u201c]?([A-Z][A-Z'\u2019.\-]+(?: [A-Z][A-Z'\u2019.\-]+){0,3}):\s+")
+_LABEL_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_DASH_AFTER = re.compile(r"\s*(\u2015|\u2014|\u2013|--|-)\s*")
+_ONLY_STOPS = re.compile(r"[ .,]*")
+_SPACE_COMMA = re.compile(r"\s*,")
+
+
+@dataclass
+class ReadState:
+    """What reading carries from unit to unit within one article."""
+
+    para_starts: frozenset[int]
+    last: Who | None = None  # speaker of the latest attributed claim
+    hint: Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
+    turns: dict[int, Who] = field(default_factory=dict)  # paragraph id → transcript speaker
+
+
+class UnitReading(NamedTuple):
+    """Claims of a unit read as a whole; ``next_hint``: the likely speaker of a floating
+    quotation in the next unit; ``continues``: a quotation going on in the next paragraph."""
+
+    items: list[Item]
+    next_hint: Who | None = None
+    continues: bool = False
+
+
+def _turn_speaker(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> tuple[Who, int] | None:
+    """``(speaker, colon offset)`` if the unit opens a paragraph with a speaker label in
+    capitals and a colon, the label naming a person the article mentions ("PENCE:" and
+    "Mike Pence"); labels like "UPDATE:" name no person and are not turns."""
+    if unit.zone != "body" or unit.start not in state.para_starts:
+        return None
+    m = TURN_LABEL.match(doc.text, unit.start, unit.end)
+    if m is None or m.end() >= unit.end:
+        return None
+    words = tuple(w for w in _LABEL_WORDS.findall(m.group(1)) if len(w) > 1)
+    if not words:
+        return None
+    for x in mentions.persons_named(words):
+        if x.start < m.end() and x.end > unit.start:
+            continue  # the label itself
+        surface = doc.text[x.start : x.end]
+        who = Who(str(getattr(x, "entity", "") or surface), str(getattr(x, "entity_id", "") or ""), "",
+                  m.start(1), m.end(1), "PERSON")
+        return who, m.end(1)
+    return None
+
+
+def transcript_turn(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """"PENCE: We will not accept this. Not now.": a paragraph opening with a speaker label
+    is verbatim speech of the labelled person, one direct claim per sentence; cues inside
+    it are nested speech and not read."""
+    turn = _turn_speaker(doc, unit, mentions, state)
+    if turn is not None:
+        who, colon = turn
+        state.turns[unit.paragraph_id] = who
+        return UnitReading([Item(colon + 1, unit.end, "direct", who, (colon, colon + 1), "", None, "transcript_turn")])
+    if unit.paragraph_id in state.turns:
+        who = state.turns[unit.paragraph_id]
+        return UnitReading([Item(unit.start, unit.end, "direct", who, (-1, -1), "", None, "transcript_turn")])
+    return None
+
+
+def _dash_speaker(doc: Doc, unit: Unit, mentions: Mentions):
+    """(speaker slot, quotation, dash span) for ``"…" — X``: a quotation followed by a
+    dash and a name ending the unit (or a name and a comma)."""
+    for q in unit.quotes:
+        m = _DASH_AFTER.match(doc.text, q.end, unit.end)
+        if not m:
+            continue
+        k = unit.token_at_or_after(m.end())
+        if k >= len(unit.tokens):
+            continue
+        sp = slot_right(doc, unit, k, mentions)
+        if sp is not None and _ONLY_STOPS.fullmatch(doc.text, sp.end, unit.end) or (
+            sp is not None and sp.mention is not None and _SPACE_COMMA.match(doc.text, sp.end, unit.end)
+        ):
+            return sp, q, (m.start(1), m.end(1))
+    return None
+
+
+def dash_attribution(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """"“The plan is dead.” — Jane Doe": a quotation signed with a dash and a name."""
+    dash = _dash_speaker(doc, unit, mentions)
+    if dash is None:
+        return None
+    sp, q, cue_span = dash
+    who = resolve(sp, state.last)
+    return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue_span, "dash", None, "dash_attribution")])
+
+
+def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """A quotation without a cue: ""We start again tomorrow."" after "“The plan is dead,”
+    Doe said." — its speaker is the sentence's subject ("He called it a “disgrace.”"), else
+    the speaker the previous unit announced, else the previous claim's."""
+    q: Quote | None = main_quote(doc, unit)
+    if q is None:
+        return None
+    subj = narrator_subject(doc, unit, mentions, state.last) if q.start > unit.start else None
+    who = subj or state.hint or state.last or NOBODY
+    item = Item(q.content_start, q.content_end, "direct", who, (-1, -1), "", None, "floating_quote")
+    return UnitReading([item], continues=q.continues and subj is None)
+
+
+def _is_byline(doc: Doc, unit: Unit) -> bool:
+    """A byline paragraph ("By Jane Doe"): the article's author after a preposition."""
+    author = doc.article.author
+    t = doc.text[unit.start : unit.end].strip()
+    return bool(author) and len(t.split()) <= 8 and author in t and t.split()[0].lower() in ("by", "from")
+
+
+def narrator(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """A headline or body sentence attributed to no one ("The agency cut its forecast.");
+    its opening person is the likely speaker of a floating quotation right after it."""
+    if unit.zone not in NARRATOR_ZONES or _is_byline(doc, unit):
+        return None
+    cs, ce = trim(doc.text, unit.start, unit.end)
+    item = Item(cs, ce, "narrator", NOBODY, (-1, -1), "", None, "narrator")
+    return UnitReading([item], next_hint=narrator_subject(doc, unit, mentions, state.last))

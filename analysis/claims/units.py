@@ -1,0 +1,346 @@
+"""Units of reading and the cues in them.
+
+A *unit* is a sentence of a claim zone (headline, body, caption), merged with the
+following sentences a quotation runs into, so a multi-sentence quotation is one unit:
+``"We will not accept this. Not now," Jane Doe said.`` is one unit of two sentences.
+Each unit carries indexes computed once (token offsets, suffix flags, word runs), so a
+question a cue asks of its unit costs O(log n): reading stays linear in the article even
+for a paragraph of 100,000 characters without a full stop (one unit, thousands of cues).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import accumulate
+from dataclasses import dataclass, field
+
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
+from analysis.claims.records import CLAIM_ZONES, Cue, lazy
+from analysis.quotes import Quote
+from analysis.tokenise import Doc, Token
+
+#: A dateline opening a story's first paragraph: "WASHINGTON (AP) — ", "AUSTIN, Texas — ",
+#: "SÃO PAULO — " (a word in capitals, maybe a state or region and an agency, then a dash).
+DATELINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ.'\-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                      r"(?: \([A-Za-z]+\))? ?(?:\u2014|\u2013|--| - ) ?")
+#: A clause boundary at the end of the text before a speaker: a comma or dash, maybe
+#: followed by closing quotation marks ("…," said X / "…,'' said X); read by :func:`clause_end`.
+CLAUSE_END = re.compile(r"[,\u2014\u2013][\"\u201d\u00bb'\u2019]*\s*$")
+_CLAUSE_END_QUOTES = frozenset("\"\u201d\u00bb'\u2019")
+DASH_CHARS = frozenset("\u2014\u2013\u2015-")
+QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')
+_QUOTE_CHARS = QUOTE_CHARS
+_NONSPACE = re.compile(r"\S+")
+#: What may stand between a quotation and its cue ("…," said X / "…" — X said).
+_QUOTE_CUE_GAP = re.compile(r"[\s,\u2014\u2013-]*")
+_DATELINE = DATELINE
+
+
+@dataclass(frozen=True)
+class TokenFlags:
+    """Prefix counts and nearest-stop indexes over the article's tokens, computed once in
+    one pass: what the cue rules ask of the words before or after a cue."""
+
+    alnum: list[int]  # alnum[k]: alphanumeric tokens among tokens[:k]
+    aux_alnum: list[int]  # … that are auxiliaries or modals ("would", "is")
+    aux_any: list[int]  # tokens that are auxiliaries
+    quoted: list[int]  # tokens inside quotations
+    past: list[int]  # likely past-tense verbs (:func:`looks_past_verb`)
+    comma_or_quote: list[int]  # [k]: the last index < k with a comma or a quoted token, -1
+    comma_or_mark: list[int]  # … or a quotation mark
+    source_stop: list[int]  # [k]: the first index >= k with , ; : a mark or a quoted token
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    """One pass over the article's tokens (prefix sums by ``itertools.accumulate``)."""
+    aux = function_words("finite_aux")
+    norms, toks, text = doc.norms, doc.tokens, doc.text
+    n = len(toks)
+    an = [w[:1].isalnum() or _ALNUM.search(w) is not None for w in norms]
+    is_aux = [w in aux for w in norms]
+    quoted = [t.in_quote for t in toks]
+    # a past-tense look needs a lower-case "…ed" of five letters or more (lower() never shortens)
+    past = [len(w) > 4 and w.endswith("ed") and looks_past_verb(text, t) for w, t in zip(norms, toks)]
+    stop = [w == "," or q for w, q in zip(norms, quoted)]
+    mark = [s or w in QUOTE_CHARS for s, w in zip(stop, norms)]
+    src = [w in (",", ";", ":") or q or w in QUOTE_CHARS for w, q in zip(norms, quoted)]
+
+    def prefix(flags) -> list[int]:
+        return [0, *accumulate(flags)]
+
+    def last_before(flags) -> list[int]:
+        return [-1, *accumulate((k if f else -1 for k, f in enumerate(flags)), max)]
+
+    first_from = list(accumulate((k if f else n for k, f in zip(range(n - 1, -1, -1), reversed(src))), min))
+    return TokenFlags(prefix(an), prefix(a and x for a, x in zip(an, is_aux)), prefix(is_aux), prefix(quoted),
+                      prefix(past), last_before(stop), last_before(mark), [*reversed(first_from), n])
+
+
+@dataclass
+class Unit:
+    """A sentence, or the sentences a quotation spans, with per-unit indexes computed
+    once (token offsets, suffix flags) so that every question a cue asks of its unit
+    costs O(log n), not a scan of the unit: a paragraph of 100,000 characters without a
+    full stop is one unit with thousands of cues."""
+
+    start: int
+    end: int
+    sentence_id: int
+    paragraph_id: int
+    zone: str
+    doc: Doc
+    first_token: int  # the unit is doc[first_token:last_token]
+    last_token: int
+    quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
+
+    flags: TokenFlags
+    tokens: tuple[Token, ...] = field(init=False)
+    low: tuple[str, ...] = field(init=False)  # lower case, curly apostrophes straightened
+    starts: list[int] = field(init=False)
+    ends: list[int] = field(init=False)
+    quote_starts: list[int] = field(init=False)
+    quote_ends: list[int] = field(init=False)
+
+    def __post_init__(self):
+        a, b, doc = self.first_token, self.last_token, self.doc
+        self.tokens = doc.tokens[a:b]
+        self.low = doc.norms[a:b]
+        self.starts = doc.token_starts[a:b]
+        self.ends = doc.token_ends[a:b]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_ends = [q.end for q in self.quotes]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def token_at_or_after(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos`` (``len(tokens)`` if none)."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quotation with ``start <= pos < end``, if any."""
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return self.quotes[k] if k >= 0 and pos < self.quotes[k].end else None
+
+    def quote_starting_at(self, pos: int) -> Quote | None:
+        k = bisect.bisect_left(self.quote_starts, pos)
+        return self.quotes[k] if k < len(self.quotes) and self.quotes[k].start == pos else None
+
+    def quotes_overlapping(self, s: int, e: int) -> list[Quote]:
+        """Quotations with ``start < e`` and ``end > s``, in order."""
+        return self.quotes[bisect.bisect_right(self.quote_ends, s) : bisect.bisect_left(self.quote_starts, e)]
+
+    def last_quote_ending_by(self, pos: int) -> Quote | None:
+        """The quotation ending last at or before ``pos``."""
+        k = bisect.bisect_right(self.quote_ends, pos) - 1
+        return self.quotes[k] if k >= 0 else None
+
+    # --- token flags over the article (TokenFlags), read inside the unit --------------
+
+    def alnum_after(self, k: int) -> int:
+        """Alphanumeric tokens among the unit's tokens k…."""
+        f = self.flags.alnum
+        return f[self.last_token] - f[self.first_token + k]
+
+    def aux_word_after(self, k: int) -> bool:
+        """Is an auxiliary or modal among the unit's alphanumeric tokens k…?"""
+        f = self.flags.aux_alnum
+        return f[self.last_token] > f[self.first_token + k]
+
+    def aux_token_after(self, k: int) -> bool:
+        f = self.flags.aux_any
+        return f[self.last_token] > f[self.first_token + k]
+
+    def quoted_after(self, k: int) -> bool:
+        """Is any of the unit's tokens k… inside a quotation?"""
+        f = self.flags.quoted
+        return f[self.last_token] > f[self.first_token + k]
+
+    def past_verb_at(self, k: int) -> bool:
+        f = self.flags.past
+        return f[self.first_token + k + 1] > f[self.first_token + k]
+
+    def past_verb_between(self, s: int, e: int) -> bool:
+        """Is a token inside ``[s, e)`` a likely past-tense verb (:func:`looks_past_verb`)?"""
+        a = bisect.bisect_left(self.starts, s)
+        b = bisect.bisect_right(self.ends, e)
+        f = self.flags.past
+        return b > a and f[self.first_token + b] > f[self.first_token + a]
+
+    def source_np_end(self, k: int) -> int:
+        """The first index from k holding ",", ";", ":", a quotation mark or a quoted token
+        (``len(tokens)`` if none): where an "according to" phrase ends."""
+        return min(self.flags.source_stop[self.first_token + k], self.last_token) - self.first_token
+
+    def comma_or_quote_before(self, j: int) -> int:
+        """The last index before j holding a comma or a quoted token (-1 if none)."""
+        g = self.flags.comma_or_quote[self.first_token + j]
+        return g - self.first_token if g >= self.first_token else -1
+
+    def comma_or_mark_before(self, j: int) -> int:
+        """The last index before j holding a comma, a quoted token or a quotation mark."""
+        g = self.flags.comma_or_mark[self.first_token + j]
+        return g - self.first_token if g >= self.first_token else -1
+
+    @lazy
+    def _word_runs(self) -> tuple[list[int], list[int]]:
+        runs = [(m.start(), m.end()) for m in _NONSPACE.finditer(self.text, self.start, self.end)]
+        return [r[0] for r in runs], [r[1] for r in runs]
+
+    def word_count(self, s: int, e: int) -> int:
+        """``len(text[s:e].split())`` for ``unit.start <= s <= e <= unit.end``."""
+        if e <= s:
+            return 0
+        starts, ends = self._word_runs
+        return max(0, bisect.bisect_left(starts, e) - bisect.bisect_right(ends, s))
+
+    @lazy
+    def _dateline(self) -> re.Match | None:
+        return _DATELINE.match(self.text, self.start, self.end)
+
+    def dateline(self, lim: int) -> re.Match | None:
+        """``_DATELINE.match(text, unit.start, lim)``: the match over the whole unit is the
+        same when it ends by ``lim`` (the pattern has no look-around), none when none."""
+        m = self._dateline
+        if m is None or m.end() <= lim:
+            return m
+        return _DATELINE.match(self.text, self.start, lim)
+
+    @lazy
+    def first_nonspace(self) -> int:
+        m = _NONSPACE.search(self.text, self.start, self.end)
+        return m.start() if m else self.end
+
+
+def looks_past_verb(text: str, t: Token) -> bool:
+    """A lower-case word in -ed (a likely past-tense verb: "convicted", "announced")."""
+    w = text[t.start : t.end]
+    return w[:1].islower() and len(w) > 4 and w.endswith("ed")
+
+
+def build_units(doc: Doc) -> list[Unit]:
+    """Sentences of claim zones, merged where a quotation spans sentences; a dash line
+    after a quotation ("…." — Jane Doe) joins it."""
+    by_para: dict[int, list] = {}
+    for s in doc.sentences:
+        if s.zone in CLAIM_ZONES:
+            by_para.setdefault(s.paragraph_id, []).append(s)
+    ranges = doc.sentence_token_ranges  # a paragraph's sentences hold consecutive tokens
+    flags = token_flags(doc)
+    quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
+    q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
+    units: list[Unit] = []
+    for pid in sorted(by_para):
+        sents = by_para[pid]
+        k = 0
+        while k < len(sents):
+            s0, m = sents[k], _last_sentence_of_unit(doc, sents, k, q_starts, q_ends)
+            end = sents[m].end
+            a, b = ranges[s0.sentence_id][0], ranges[sents[m].sentence_id][1]
+            qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
+            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs, flags))
+            k = m + 1
+    return units
+
+
+def _last_sentence_of_unit(doc: Doc, sents: list, k: int, q_starts: list[int], q_ends: list[int]) -> int:
+    """Index of the last sentence of the unit opening with ``sents[k]``: extend while the
+    one quotation that may start before the end runs past it, then over dash lines."""
+    m, end = k, sents[k].end
+    while m + 1 < len(sents):
+        x = bisect.bisect_left(q_starts, end) - 1
+        if x < 0 or q_ends[x] <= end:
+            break
+        while m + 1 < len(sents) and sents[m].end < q_ends[x]:
+            m += 1
+        end = sents[m].end
+    # "…." — Jane Doe: a dash line after a quotation belongs to it
+    while m + 1 < len(sents) and doc.text[sents[m + 1].start] in DASH_CHARS and doc.text[end - 1] in QUOTE_CHARS:
+        m += 1
+        end = sents[m].end
+    return m
+
+
+def find_cues(unit: Unit) -> list[Cue]:
+    """Cue forms outside quotations, longest first at each token, left to right
+    ("according to" before "to")."""
+    lex = cue_lexicon()
+    firsts = cue_first_words()
+    low = unit.low
+    out: list[Cue] = []
+    i = 0
+    n = len(low)
+    while i < n:
+        hit = None
+        if low[i] in firsts and not unit.tokens[i].in_quote:
+            for L in range(min(max_cue_len(), n - i), 0, -1):
+                form = tuple(low[i : i + L])
+                if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
+                    hit = Cue(i, i + L, lex[form])
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.j
+        else:
+            i += 1
+    return out
+
+
+def clause_end(text: str, s: int, e: int) -> bool:
+    """Does ``text[s:e]`` end in a clause boundary (:data:`CLAUSE_END`), read from the end?"""
+    k = e
+    while k > s and text[k - 1].isspace():
+        k -= 1
+    while k > s and text[k - 1] in _CLAUSE_END_QUOTES:
+        k -= 1
+    return k > s and text[k - 1] in ",\u2014\u2013"
+
+
+def in_quote(unit: Unit, pos: int) -> bool:
+    return unit.quote_at(pos) is not None
+
+
+def after_quote(doc: Doc, unit: Unit, pos: int) -> Quote | None:
+    """The quotation ending right before ``pos`` (only commas, dashes, space between:
+    ``"We will," [said] Jane Doe``). Only the last quotation ending by ``pos`` can be it:
+    an earlier one has that quotation's marks between."""
+    q = unit.last_quote_ending_by(pos)
+    return q if q is not None and _QUOTE_CUE_GAP.fullmatch(doc.text, q.end, pos) else None
+
+
+def whole_quote(doc: Doc, unit: Unit, span: tuple[int, int]) -> Quote | None:
+    """The quotation that makes up the whole of ``span`` (after ``said:``), if any."""
+    s, e = span
+    q = unit.quote_starting_at(s)
+    if q is not None and q.end >= e - 1 and doc.text[q.end : e].strip(" .,") == "":
+        return q
+    return None
+
+
+def main_quote(doc: Doc, unit: Unit) -> Quote | None:
+    """The quotation that carries a unit without a cue (a floating quote): it opens
+    the unit, or covers most of its text."""
+    body = -1
+    for q in unit.quotes:
+        if q.start < unit.start:
+            continue
+        if body < 0:
+            body = len(doc.text[unit.start : unit.end].strip())
+        if unit.first_nonspace >= q.start or (q.end - q.start) >= 0.6 * body:
+            return q
+    return None
+
+
+def colon_after_object(low: list[str], k: int) -> int | None:
+    """Index of a colon after a short object of one to three words at ``k`` ("scolded
+    him:", "told the crowd:"), or None."""
+    for x in range(k, min(len(low), k + 4)):
+        if low[x] == ":":
+            return x if x > k else None
+        if not any(ch.isalnum() for ch in low[x]):
+            return None
+    return None

@@ -1,0 +1,195 @@
+"""One test per attribution pattern of the registry and per cue check, with made-up
+sentences; the ``pattern`` column names the registry entry that made each row."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import claims, mentions
+from analysis.article import article_from_text
+from analysis.claims import checks, registry, units
+from analysis.tokenise import tokenise
+
+HEAD = "Officials Trade Words Over Budget Plan\n\n"
+
+
+def read(body: str, with_mentions: bool = False):
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    ms = mentions.find_mentions(doc) if with_mentions else []
+    return [(c.pattern, c.attribution, c.speaker, c.cue, c.content)
+            for c in claims.find_claims(doc, ms) if c.zone != "headline"]
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+
+def test_registry_order_and_names():
+    assert claims.PATTERN_NAMES == (
+        "transcript_turn", "according_to", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
+        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote", "narrator")
+    assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
+    assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
+
+
+@pytest.mark.parametrize("p", registry.REGISTRY, ids=lambda p: p.name)
+def test_every_pattern_documents_an_example(p):
+    assert p.read.__name__ == p.name
+    assert re.search(r'"[A-Z\u201c"].+"', p.read.__doc__ or "", re.DOTALL), "docstring needs an example sentence"
+
+
+def test_pattern_column_in_table():
+    doc = tokenise(article_from_text(HEAD + "Jane Doe said the plan was dead.", "t"))
+    t = claims.claims_table(doc, claims.find_claims(doc, []))
+    assert list(t.columns)[-1] == "pattern" and str(t["pattern"].dtype) == "string"
+    assert set(t["pattern"]) <= set(claims.PATTERN_NAMES)
+    assert list(t["pattern"]) == ["narrator", "cue_then_content"]
+
+
+# --- one test per pattern ----------------------------------------------------------------------
+
+
+def test_transcript_turn():
+    body = "Mara Voss spoke to the council on Monday.\n\nMARA VOSS: We will not accept this plan. Not now."
+    got = read(body, with_mentions=True)
+    assert got[1:] == [("transcript_turn", "direct", "Mara Voss", ":", "We will not accept this plan."),
+                       ("transcript_turn", "direct", "Mara Voss", "", "Not now.")]
+    # a label naming nobody the article mentions is no turn ("UPDATE: …")
+    assert {p for p, *_ in read("UPDATE: The vote was moved to Friday.", with_mentions=True)} == {"narrator"}
+
+
+@pytest.mark.parametrize("body, content", [
+    ("According to Mara Voss, the budget will be cut.", "the budget will be cut"),
+    ("The budget will be cut, according to Mara Voss.", "The budget will be cut"),
+    ("The budget, according to Mara Voss, will be cut by half next year.",
+     "The budget, according to Mara Voss, will be cut by half next year"),
+])
+def test_according_to(body, content):
+    assert read(body) == [("according_to", "indirect", "Mara Voss", body[body.lower().index("according"):][:12], content)]
+
+
+def test_quote_then_cue():
+    assert read('"We will not accept this," Mara Voss said.') == [
+        ("quote_then_cue", "direct", "Mara Voss", "said", "We will not accept this")]
+    assert read('"We will not accept this," said Mara Voss, the finance minister.') == [
+        ("quote_then_cue", "direct", "Mara Voss", "said", "We will not accept this")]
+
+
+def test_participle_clause():
+    assert read("Mara Voss left the room early, adding that the plan was dead.", with_mentions=True)[-1] == (
+        "participle_clause", "indirect", "Mara Voss", "adding", "the plan was dead")
+
+
+def test_inverted_cue():
+    assert read("The plan is dead, said Mara Voss.") == [("inverted_cue", "indirect", "Mara Voss", "said", "The plan is dead")]
+
+
+def test_colon_intro_hands_speaker_to_next_quote():
+    # the introduction makes no row: the quotation after it is a floating quote of its speaker
+    assert read('Mara Voss said:\n\n"The plan is dead. We start again."') == [
+        ("floating_quote", "direct", "Mara Voss", "", "The plan is dead. We start again.")]
+
+
+def test_content_then_cue():
+    assert read("The plan is dead for now, Mara Voss said.") == [
+        ("content_then_cue", "indirect", "Mara Voss", "said", "The plan is dead for now")]
+
+
+def test_quote_after_cue_clause():
+    assert read('As the phone rang, Mara Voss said, "We will not accept this."') == [
+        ("quote_after_cue_clause", "direct", "Mara Voss", "said", "We will not accept this.")]
+
+
+def test_speaker_participle():
+    assert read("The plan is dead, the officials said, speaking on condition of anonymity.") == [
+        ("speaker_participle", "indirect", "the officials", "said", "The plan is dead")]
+
+
+def test_parenthetical():
+    assert read("The plan, Mara Voss said, is dead.") == [
+        ("parenthetical", "indirect", "Mara Voss", "said", "The plan, Mara Voss said, is dead")]
+
+
+def test_content_then_cue_phrase():
+    assert read("The plan is dead for now, Mara Voss said in a statement.") == [
+        ("content_then_cue_phrase", "indirect", "Mara Voss", "said", "The plan is dead for now")]
+
+
+def test_cue_then_content():
+    assert read("Mara Voss said the plan was dead.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the plan was dead")]
+    assert read('Mara Voss said: "The plan is dead."') == [
+        ("cue_then_content", "direct", "Mara Voss", "said", "The plan is dead.")]
+
+
+def test_dash_attribution():
+    assert read('"The plan is dead." \u2014 Mara Voss') == [
+        ("dash_attribution", "direct", "Mara Voss", "\u2014", "The plan is dead.")]
+
+
+def test_floating_quote():
+    got = read('Mara Voss spoke on Monday. "The plan is dead," Voss said. "We start again tomorrow."',
+               with_mentions=True)
+    assert got[-1] == ("floating_quote", "direct", "Mara Voss", "", "We start again tomorrow.")
+
+
+def test_narrator():
+    assert read("The agency cut its forecast for next year.") == [
+        ("narrator", "narrator", "", "", "The agency cut its forecast for next year")]
+
+
+# --- cue checks ---------------------------------------------------------------------------------
+
+
+def verdicts(body: str):
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    return {" ".join(u.low[c.i:c.j]): checks.cue_verdict(doc, u, c)
+            for u in units.build_units(doc) if u.zone == "body" for c in units.find_cues(u)}
+
+
+@pytest.mark.parametrize("body, cue, verdict", [
+    ("The United States will send more aid.", "states", (False, "capitalised_name")),
+    ("According to Mara Voss, the plan is dead.", "according to", (True, "source_phrase")),
+    ("Mara Voss was fined for saying the plan was dead.", "saying", (True, "gerund_after_preposition")),
+    ("Mara Voss met union leaders to discuss the plan.", "discuss", (False, "infinitive_or_noun")),
+    ("The figure came in below Wall Street estimates this year.", "estimates", (False, "noun_of_prepositional_phrase")),
+    ("Mara Voss expects demand to grow next year.", "demand", (False, "object_of_cue_verb")),
+    ("When asked about the plan, Mara Voss left.", "asked", (False, "subordinate_without_subject")),
+    ("Mara Voss was told that the plan was dead.", "told", (False, "participle_or_passive")),
+    ('Mara Voss called the proposal "a historic step" on Monday.', "called", (True, "quoted_complement")),
+    ('The group called "Friends of the Park" met again.', "called", (False, "complement_without_quote")),
+    ("Mara Voss added a new room to the house.", "added", (False, "strict_frame")),
+    ("Mara Voss said the plan was dead.", "said", (True, "")),
+])
+def test_cue_checks(body, cue, verdict):
+    assert verdicts(body)[cue] == verdict
+
+
+@pytest.mark.parametrize("body, cue, frame", [
+    ('"The plan is dead," added Mara Voss.', "added", "after_quotation"),
+    ("The plan is dead, the official noted in an email.", "noted", "short_slot_after_clause"),
+    ("The plan is dead and Mara Voss added", "added", "nothing_after"),
+    ("Mara Voss added that the plan was dead.", "added", "speech_opener_next"),
+    ('Mara Voss scolded him: "Stop it."', "scolded", "colon_after_short_object"),
+    ("The plan was modest, noted Mara Voss.", "noted", "speaker_ends_sentence"),
+    ("Mara Voss tweeted in the early hours that the plan was dead.", "tweeted", "that_a_few_words_on"),
+    ("Mara Voss estimates the measure would save millions.", "estimates", "clause_without_that"),
+])
+def test_strict_frames(body, cue, frame):
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    [(u, c)] = [(u, c) for u in units.build_units(doc) if u.zone == "body" for c in units.find_cues(u)
+                if " ".join(u.low[c.i:c.j]) == cue]
+    ctx = checks.CueCheck(doc, u, c)
+    first = next(f.__name__ for f in checks.STRICT_FRAME_CHECKS if f(ctx))
+    assert first == frame
+
+
+def test_coordinated_attributions_split():
+    # ", but she said …" opens its own attributed clause: two claims, not one
+    assert read("Mara Voss said the rules should change, but she said the debate should wait.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the debate should wait")]
+    assert read("Mara Voss said the rules should change, and John Roe said the debate should wait.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
+        ("cue_then_content", "indirect", "John Roe", "said", "the debate should wait")]
