@@ -34,11 +34,14 @@ import time
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
-from analysis.textio import InputError, find_articles, write_atomic
+from analysis.textio import InputError, find_articles
 
 DEFAULT_RAW: Path = DATA_DIR / "raw"
 DEFAULT_OUT: Path = DATA_DIR / "processed"
 DEFAULT_REPORTS: Path = DATA_DIR.parent / "reports"
+
+#: default of ``build --file-timeout``: seconds allowed per article
+DEFAULT_FILE_TIMEOUT: float = 120.0
 
 #: plain progress lines: at most one per this many articles / seconds, only for runs larger than
 PROGRESS_EVERY_N: int = 500
@@ -104,19 +107,26 @@ def assign_tasks(files: list[Path]) -> tuple[list[tuple[int, str]], list[tuple[i
 
 
 def write_tables(results: list[tuple[str, str, dict]], out_dir: Path) -> list[Path]:
-    """Concatenate each table across in-memory results and write ``<name>.csv`` atomically."""
-    import pandas as pd
+    """Write each table, concatenated across in-memory results, as ``<out_dir>/<name>.csv``.
 
+    Like ``build``: under the folder's lock, as one set (see :mod:`analysis.outdir`).
+    """
+    from analysis.engine import FileResult, encode_table
+    from analysis.outdir import BuildLock
     from analysis.pipeline import TABLE_NAMES
+    from analysis.writers import TableWriter
 
-    written = []
-    for name in TABLE_NAMES:
-        frames = [tables[name] for _, _, tables in results]
-        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        path = out_dir / f"{name}.csv"
-        write_atomic(path, df.to_csv(index=False, lineterminator="\n"))
-        written.append(path)
-    return written
+    with BuildLock(out_dir, tables=TABLE_NAMES):
+        writer = TableWriter(out_dir, TABLE_NAMES)
+        try:
+            for k, (aid, source, tables) in enumerate(results):
+                encoded = {name: encode_table(tables[name], "csv") for name in TABLE_NAMES}
+                counts = tuple((name, len(tables[name])) for name in TABLE_NAMES)
+                writer.add(FileResult(k, source, aid, counts=counts, tables=encoded))
+            return writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
 
 
 class Progress:
@@ -191,61 +201,93 @@ def _under_raw(out: Path) -> bool:
         return False
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """The ``build`` subcommand."""
+def _build_arg_error(args: argparse.Namespace) -> str | None:
+    """The problem with the ``build`` options, if any (a message for :func:`error_line`)."""
     from analysis import engine
-    from analysis.pipeline import TABLE_NAMES
 
-    out = Path(args.out)
-    if _under_raw(out):
-        print(error_line(f"{args.out}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
-        return 2
+    if _under_raw(Path(args.out)):
+        return f"{args.out}: refusing to write under data/raw (raw data is read-only)"
     if args.format == "parquet":
         try:
             import pyarrow  # noqa: F401
             import pyarrow.parquet  # noqa: F401
         except ImportError:
-            print(error_line("--format parquet needs pyarrow (pip install pyarrow)"), file=sys.stderr)
-            return 2
+            return "--format parquet needs pyarrow (pip install pyarrow)"
     if args.engine == "dask":
         try:
             import dask.bag  # noqa: F401
             if args.scheduler not in engine.DASK_LOCAL_SCHEDULERS:
                 import distributed  # noqa: F401
         except ImportError:
-            print(error_line("--engine dask needs dask[distributed] (pip install 'dask[distributed]')"), file=sys.stderr)
-            return 2
+            return "--engine dask needs dask[distributed] (pip install 'dask[distributed]')"
     if args.jobs is not None and args.jobs < 1:
-        print(error_line(f"--jobs must be at least 1 (got {args.jobs})"), file=sys.stderr)
-        return 2
+        return f"--jobs must be at least 1 (got {args.jobs})"
     if args.batch < 1:
-        print(error_line(f"--batch must be at least 1 (got {args.batch})"), file=sys.stderr)
-        return 2
+        return f"--batch must be at least 1 (got {args.batch})"
+    if args.file_timeout < 0:
+        return f"--file-timeout must be 0 (no limit) or more (got {args.file_timeout:g})"
     if args.scheduler and args.engine != "dask":
-        print(error_line("--scheduler needs --engine dask"), file=sys.stderr)
-        return 2
+        return "--scheduler needs --engine dask"
+    return None
 
-    paths = args.paths or [str(DEFAULT_RAW)]
-    files, path_errors = find_articles(paths)
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """The ``build`` subcommand.
+
+    Holds the output folder's lock for the whole run (:class:`analysis.outdir.BuildLock`);
+    SIGTERM and SIGHUP stop it like Ctrl-C (:func:`analysis.lifecycle.raise_on_signals`).
+    """
+    from analysis import lifecycle, outdir
+    from analysis.pipeline import TABLE_NAMES
+
+    problem = _build_arg_error(args)
+    if problem:
+        print(error_line(problem), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    files, path_errors = find_articles(args.paths or [str(DEFAULT_RAW)])
     for err in path_errors:
         print(error_line(err), file=sys.stderr)
+    with lifecycle.raise_on_signals():
+        try:
+            with outdir.BuildLock(out, wait=args.wait, tables=TABLE_NAMES):
+                ok, failed, written = _stream_build(args, out, files)
+        except outdir.Busy as busy:
+            print(error_line(busy), file=sys.stderr)
+            return 2
+    if written:
+        print(f"wrote {len(written)} tables for {ok} article(s) to {out}")
+    elif not path_errors and not failed:
+        print(error_line("no article files given"), file=sys.stderr)
+        return 2
+    return 2 if (path_errors or failed) else 0
+
+
+def _stream_build(args: argparse.Namespace, out: Path, files: list[Path]) -> tuple[int, int, list[Path]]:
+    """Analyse ``files`` and stream their rows into the tables; return (ok, failed, written paths).
+
+    Errors are printed in input order as results arrive; on any exception
+    (an interruption included) the run's folder is removed and nothing is published.
+    """
+    from analysis import engine
+    from analysis.pipeline import TABLE_NAMES
+
     tasks, dup_errors = assign_tasks(files)
     pending_errors = dict(dup_errors)  # position -> error line, printed in input order
-
     writer = engine.table_writer(args.format, out, TABLE_NAMES)
     progress = Progress(len(files), args.progress)
-    failed = len(dup_errors)
-    ok = 0
-    committed = False
+    failed, ok = len(dup_errors), 0
+    results = engine.dispatch(
+        tasks,
+        engine="dask" if args.engine == "dask" else "processes",
+        fmt=args.format,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        batch=args.batch,
+        timeout=args.file_timeout,
+        isolate=args.file_timeout > 0,
+    )
     try:
-        results = engine.dispatch(
-            tasks,
-            engine="dask" if args.engine == "dask" else "processes",
-            fmt=args.format,
-            jobs=args.jobs,
-            scheduler=args.scheduler,
-            batch=args.batch,
-        )
         for r in results:
             for k in sorted(k for k in pending_errors if k < r.index):
                 print(pending_errors.pop(k), file=sys.stderr)
@@ -263,18 +305,15 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(pending_errors.pop(k), file=sys.stderr)
             progress.update(failed=True)
         progress.close()
-        written = writer.commit()
-        committed = True
+        return ok, failed, writer.commit()
+    except BaseException:
+        progress.close()
+        writer.abort()
+        raise
     finally:
-        if not committed:
-            progress.close()
-            writer.abort()
-    if written:
-        print(f"wrote {len(written)} tables for {ok} article(s) to {out}")
-    elif not path_errors and not failed:
-        print(error_line("no article files given"), file=sys.stderr)
-        return 2
-    return 2 if (path_errors or failed) else 0
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the workers now (an interrupted pool is killed, not awaited)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -302,6 +341,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: start a LocalCluster of --jobs workers); "
                         "or synchronous|threads|processes for Dask's single-machine schedulers")
     b.add_argument("--batch", type=int, default=8, help="files per task / Dask partition (default: 8)")
+    b.add_argument("--file-timeout", type=float, default=DEFAULT_FILE_TIMEOUT, metavar="SECONDS",
+                   help=f"time limit per article; over it the article is reported as an error and "
+                        f"skipped (default: {DEFAULT_FILE_TIMEOUT:g}; 0 = none)")
+    b.add_argument("--wait", action="store_true",
+                   help="if another build is writing into --out, wait for it instead of failing")
     b.add_argument("--progress", choices=("auto", "bar", "lines", "off"), default="auto",
                    help="progress on stderr: bar on a terminal, periodic lines otherwise (default: auto)")
     b.add_argument("--quiet", "-q", action="store_true", help="no per-article summary lines on stdout")
@@ -315,9 +359,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from analysis.lifecycle import BuildInterrupted
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BuildInterrupted as sig:  # SIGINT, SIGTERM, SIGHUP during a build: cleaned up, 128 + N
+        print("error: interrupted" + ("" if sig.name == "SIGINT" else f" by {sig.name}"), file=sys.stderr)
+        return 128 + sig.signum
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
