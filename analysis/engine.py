@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import logging
 import os
 from dataclasses import dataclass
@@ -105,6 +106,25 @@ def encode_table(df: Any, fmt: str) -> Any:
     return df
 
 
+#: a made-up article analysed once per process before any time limit starts (see :func:`warm_up`)
+WARM_UP_TEXT: str = (
+    "Council Backs Plan\n\nBy Ana Ruiz\n\n"
+    "The city council approved the plan on Monday, Mayor Tom Berg said. "
+    "\u201cIt is a good day,\u201d he told reporters.\n"
+)
+
+
+@functools.cache
+def warm_up() -> None:
+    """Load the lexicons and compile the patterns once in this process, so that the
+    first file's time limit does not pay for them (a forked pool inherits them)."""
+    from analysis.article import article_from_text
+    from analysis.pipeline import analyse
+
+    with contextlib.suppress(Exception):  # a real file will report any problem
+        analyse(article_from_text(WARM_UP_TEXT, "warm-up"))
+
+
 def analyse_file(index: int, source: str, fmt: str = "csv", timeout: float = 0) -> FileResult:
     """Load and analyse one file; never raises for a bad file (``error`` is set instead).
 
@@ -119,6 +139,8 @@ def analyse_file(index: int, source: str, fmt: str = "csv", timeout: float = 0) 
         nbytes = os.path.getsize(source)
     except OSError:
         nbytes = 0
+    if timeout:
+        warm_up()
     try:
         with lifecycle.time_limit(timeout):
             article = load_article(source)
@@ -210,6 +232,8 @@ def run_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     jobs = max(1, jobs or os.cpu_count() or 1)
+    if timeout and tasks:
+        warm_up()  # here, once: forked workers inherit the loaded resources
     pending: collections.deque[list[tuple[int, str]]] = collections.deque(batches(tasks, batch))
     window = 2 * jobs
     careful = 0  # after a crash: this many single-file batches run one at a time
