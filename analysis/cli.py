@@ -1,6 +1,7 @@
 """Command line: ``python -m analysis build|render``.
 
-``build [PATH ...] [--out DIR] [--format csv|parquet] [--jobs N] [--engine local|dask] [--scheduler ADDR]``
+``build [PATH ...] [--out DIR] [--format csv|parquet] [--jobs N] [--engine local|dask] [--scheduler ADDR]
+[--file-timeout SECONDS] [--wait]``
     Analyse article files (default: every text file in ``data/raw/``) and write
     one table per kind (``sentences``, ``tokens``, ``mentions``, ``claims``) into
     DIR (default ``data/processed/``), each the concatenation over all articles
@@ -9,12 +10,25 @@
     stderr as one line ``error: <file>: <problem>`` and skipped; the others
     are still written and the run exits with status 2.
 
-    Files are analysed in parallel on ``--jobs`` processes (default: all
-    cores; runs of fewer than 8 files stay in this process), or on Dask with
+    Files are analysed in parallel on ``--jobs`` worker processes (default: all
+    cores; with ``--file-timeout 0``, runs of fewer than 8 files or ``--jobs 1``
+    stay in this process), or on Dask with
     ``--engine dask`` (a private LocalCluster, or the cluster at
     ``--scheduler tcp://host:8786``).  The output is the same whatever the
-    engine.  Rows are streamed to hidden temp files in DIR and each table is
-    renamed into place only when the run is complete.
+    engine.  An article that takes longer than ``--file-timeout`` seconds
+    (default 120; 0 = no limit) is reported as ``error: <file>: timed out
+    after N s`` and skipped; the run goes on and exits with status 2.
+
+    One build at a time per DIR: a second one exits with status 2 and
+    ``error: DIR: another build (pid N) is writing here`` (``--wait``: it waits
+    instead).  Rows are streamed into a hidden run folder ``DIR/.run-<id>/``;
+    only a complete run is published, all tables at once, by switching the
+    symlink ``DIR/current`` to it (``DIR/<table>.csv`` are links into
+    ``current/``), so readers never see tables of two runs.  SIGTERM and SIGHUP
+    stop a build like Ctrl-C: its run folder is removed, the previous tables
+    stay, worker processes are stopped, exit status 128 + signal number (130,
+    143, 129).  Workers also die if the build is killed outright, and the next
+    build into DIR removes whatever a killed build left there.
 
     Progress goes to stderr: a progress bar when stderr is a terminal, else a
     ``progress: …`` line every 500 articles or 10 seconds for runs of more than
@@ -23,11 +37,13 @@
 ``render [PATH ...] [--out DIR]``
     Write an annotated HTML view per article into DIR (default ``reports/``).
 
-Exit status: 0 success, 2 bad input (any file), never a traceback for bad input.
+Exit status: 0 success, 2 bad input (any file), 128 + N when stopped by signal N
+(SIGINT 130, SIGTERM 143, SIGHUP 129); never a traceback for bad input.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -224,7 +240,7 @@ def _build_arg_error(args: argparse.Namespace) -> str | None:
         return f"--jobs must be at least 1 (got {args.jobs})"
     if args.batch < 1:
         return f"--batch must be at least 1 (got {args.batch})"
-    if args.file_timeout < 0:
+    if not math.isfinite(args.file_timeout) or args.file_timeout < 0:
         return f"--file-timeout must be 0 (no limit) or more (got {args.file_timeout:g})"
     if args.scheduler and args.engine != "dask":
         return "--scheduler needs --engine dask"

@@ -86,13 +86,16 @@ def build(*args, **hooks) -> subprocess.CompletedProcess:
 
 
 class Build:
-    """A build running in the background; stdout lines are collected as they come."""
+    """A build running in the background; its stdout and stderr are collected as they come."""
 
     def __init__(self, *args, **hooks) -> None:
         self.proc = subprocess.Popen([sys.executable, "-c", HARNESS, *map(str, args)], cwd=ROOT, env=env(**hooks),
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
+        self.err: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
+        self.err_thread = threading.Thread(target=lambda: self.err.extend(self.proc.stderr), daemon=True)
+        self.err_thread.start()
 
     def _pump(self) -> None:
         for line in self.proc.stdout:
@@ -106,8 +109,12 @@ class Build:
         return psutil.Process(self.proc.pid).children(recursive=True)
 
     def finish(self) -> tuple[int, str]:
+        """Exit status and stderr; stderr still open after the exit means a child outlived the build."""
         self.proc.wait(timeout=WAIT_S)
-        return self.proc.returncode, self.proc.stderr.read()
+        self.err_thread.join(timeout=30)
+        if self.err_thread.is_alive():
+            self.err.append("<stderr still open: a child process outlived the build>\n")
+        return self.proc.returncode, "".join(self.err)
 
 
 def alive(procs) -> list:
