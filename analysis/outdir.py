@@ -75,7 +75,11 @@ class BuildLock:
             self.lock.acquire()
         except Timeout:
             raise Busy(self.out, _holder(self.out / LOCK_NAME)) from None
-        remove_debris(self.out, self.tables)
+        try:
+            remove_debris(self.out, self.tables)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
