@@ -1,6 +1,7 @@
 """Command line: ``python -m analysis build|render``.
 
-``build [PATH ...] [--out DIR] [--format csv|parquet] [--jobs N] [--engine local|dask] [--scheduler ADDR]``
+``build [PATH ...] [--out DIR] [--format csv|parquet] [--jobs N] [--engine local|dask] [--scheduler ADDR]
+[--file-timeout SECONDS] [--wait]``
     Analyse article files (default: every text file in ``data/raw/``) and write
     one table per kind (``sentences``, ``tokens``, ``mentions``, ``claims``) into
     DIR (default ``data/processed/``), each the concatenation over all articles
@@ -13,12 +14,25 @@
     the article trafilatura extracts from it, whose text is written to
     ``DIR/text/<article_id>.txt`` (the offsets refer to it).
 
-    Files are analysed in parallel on ``--jobs`` processes (default: all
-    cores; runs of fewer than 8 files stay in this process), or on Dask with
+    Files are analysed in parallel on ``--jobs`` worker processes (default: all
+    cores; with ``--file-timeout 0``, runs of fewer than 8 files or ``--jobs 1``
+    stay in this process), or on Dask with
     ``--engine dask`` (a private LocalCluster, or the cluster at
     ``--scheduler tcp://host:8786``).  The output is the same whatever the
-    engine.  Rows are streamed to hidden temp files in DIR and each table is
-    renamed into place only when the run is complete.
+    engine.  An article that takes longer than ``--file-timeout`` seconds
+    (default 120; 0 = no limit) is reported as ``error: <file>: timed out
+    after N s`` and skipped; the run goes on and exits with status 2.
+
+    One build at a time per DIR: a second one exits with status 2 and
+    ``error: DIR: another build (pid N) is writing here`` (``--wait``: it waits
+    instead).  Rows are streamed into a hidden run folder ``DIR/.run-<id>/``;
+    only a complete run is published, all tables at once, by switching the
+    symlink ``DIR/current`` to it (``DIR/<table>.csv`` are links into
+    ``current/``), so readers never see tables of two runs.  SIGTERM and SIGHUP
+    stop a build like Ctrl-C: its run folder is removed, the previous tables
+    stay, worker processes are stopped, exit status 128 + signal number (130,
+    143, 129).  Workers also die if the build is killed outright, and the next
+    build into DIR removes whatever a killed build left there.
 
     Progress goes to stderr: a progress bar when stderr is a terminal, else a
     ``progress: …`` line every 500 articles or 10 seconds for runs of more than
@@ -31,22 +45,27 @@
     that cannot be read (not UTF-8, wrong field count, duplicate, …) are one
     ``error: <file>: line N: …`` line and exit 2 before any page is written.
 
-Exit status: 0 success, 2 bad input (any file), never a traceback for bad input.
+Exit status: 0 success, 2 bad input (any file), 128 + N when stopped by signal N
+(SIGINT 130, SIGTERM 143, SIGHUP 129); never a traceback for bad input.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
-from analysis.textio import InputError, display_path, find_articles, one_line, under_raw, warning_line, write_article_text, write_atomic
+from analysis.textio import InputError, display_path, find_articles, one_line, under_raw, warning_line, write_atomic
 
 DEFAULT_RAW: Path = DATA_DIR / "raw"
 DEFAULT_OUT: Path = DATA_DIR / "processed"
 DEFAULT_REPORTS: Path = DATA_DIR.parent / "reports"
+
+#: default of ``build --file-timeout``: seconds allowed per article
+DEFAULT_FILE_TIMEOUT: float = 120.0
 
 #: plain progress lines: at most one per this many articles / seconds, only for runs larger than
 PROGRESS_EVERY_N: int = 500
@@ -69,12 +88,10 @@ def out_dir_problem(out: Path) -> str | None:
 
 
 def report_result(result, out: Path, progress: "Progress") -> None:
-    """Print a result's warnings on stderr, and write the text of a web page's article
-    next to the tables (``<out>/text/<article_id>.txt``) so its offsets can be checked."""
+    """Print a result's warnings on stderr (a web page's extracted text is written by the
+    table writer, into the run, so it is published with the tables as one set)."""
     for w in result.warnings:
         progress.write(warning_line(result.source, w), file=sys.stderr)
-    if result.ok and result.text is not None:
-        write_article_text(out, result.article_id, result.text)
 
 
 def summary_line(article_id: str, tables: dict, source: str) -> str:
@@ -130,19 +147,26 @@ def assign_tasks(files: list[Path]) -> tuple[list[tuple[int, str]], list[tuple[i
 
 
 def write_tables(results: list[tuple[str, str, dict]], out_dir: Path) -> list[Path]:
-    """Concatenate each table across in-memory results and write ``<name>.csv`` atomically."""
-    import pandas as pd
+    """Write each table, concatenated across in-memory results, as ``<out_dir>/<name>.csv``.
 
+    Like ``build``: under the folder's lock, as one set (see :mod:`analysis.outdir`).
+    """
+    from analysis.engine import FileResult, encode_table
+    from analysis.outdir import BuildLock
     from analysis.pipeline import TABLE_NAMES
+    from analysis.writers import TableWriter
 
-    written = []
-    for name in TABLE_NAMES:
-        frames = [tables[name] for _, _, tables in results]
-        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        path = out_dir / f"{name}.csv"
-        write_atomic(path, df.to_csv(index=False, lineterminator="\n"))
-        written.append(path)
-    return written
+    with BuildLock(out_dir, tables=TABLE_NAMES):
+        writer = TableWriter(out_dir, TABLE_NAMES)
+        try:
+            for k, (aid, source, tables) in enumerate(results):
+                encoded = {name: encode_table(tables[name], "csv") for name in TABLE_NAMES}
+                counts = tuple((name, len(tables[name])) for name in TABLE_NAMES)
+                writer.add(FileResult(k, source, aid, counts=counts, tables=encoded))
+            return writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
 
 
 class Progress:
@@ -209,64 +233,96 @@ class Progress:
             self.bar.close()
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """The ``build`` subcommand."""
+def _build_arg_error(args: argparse.Namespace) -> str | None:
+    """The problem with the ``build`` options, if any (a message for :func:`error_line`)."""
     from analysis import engine
-    from analysis.pipeline import TABLE_NAMES
 
     out = Path(args.out)
     if under_raw(out):
-        print(error_line(f"{display_path(args.out)}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
-        return 2
+        return f"{display_path(args.out)}: refusing to write under data/raw (raw data is read-only)"
     if problem := out_dir_problem(out):
-        print(error_line(f"{display_path(args.out)}: {problem}"), file=sys.stderr)
-        return 2
+        return f"{display_path(args.out)}: {problem}"
     if args.format == "parquet":
         try:
             import pyarrow  # noqa: F401
             import pyarrow.parquet  # noqa: F401
         except ImportError:
-            print(error_line("--format parquet needs pyarrow (pip install pyarrow)"), file=sys.stderr)
-            return 2
+            return "--format parquet needs pyarrow (pip install pyarrow)"
     if args.engine == "dask":
         try:
             import dask.bag  # noqa: F401
             if args.scheduler not in engine.DASK_LOCAL_SCHEDULERS:
                 import distributed  # noqa: F401
         except ImportError:
-            print(error_line("--engine dask needs dask[distributed] (pip install 'dask[distributed]')"), file=sys.stderr)
-            return 2
+            return "--engine dask needs dask[distributed] (pip install 'dask[distributed]')"
     if args.jobs is not None and args.jobs < 1:
-        print(error_line(f"--jobs must be at least 1 (got {args.jobs})"), file=sys.stderr)
-        return 2
+        return f"--jobs must be at least 1 (got {args.jobs})"
     if args.batch < 1:
-        print(error_line(f"--batch must be at least 1 (got {args.batch})"), file=sys.stderr)
-        return 2
+        return f"--batch must be at least 1 (got {args.batch})"
+    if not math.isfinite(args.file_timeout) or args.file_timeout < 0:
+        return f"--file-timeout must be 0 (no limit) or more (got {args.file_timeout:g})"
     if args.scheduler and args.engine != "dask":
-        print(error_line("--scheduler needs --engine dask"), file=sys.stderr)
-        return 2
+        return "--scheduler needs --engine dask"
+    return None
 
-    paths = args.paths or [str(DEFAULT_RAW)]
-    files, path_errors = find_articles(paths)
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """The ``build`` subcommand.
+
+    Holds the output folder's lock for the whole run (:class:`analysis.outdir.BuildLock`);
+    SIGTERM and SIGHUP stop it like Ctrl-C (:func:`analysis.lifecycle.raise_on_signals`).
+    """
+    from analysis import lifecycle, outdir
+    from analysis.pipeline import TABLE_NAMES
+
+    problem = _build_arg_error(args)
+    if problem:
+        print(error_line(problem), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    files, path_errors = find_articles(args.paths or [str(DEFAULT_RAW)])
     for err in path_errors:
         print(error_line(err), file=sys.stderr)
+    with lifecycle.raise_on_signals():
+        try:
+            with outdir.BuildLock(out, wait=args.wait, tables=TABLE_NAMES):
+                ok, failed, written = _stream_build(args, out, files)
+        except outdir.Busy as busy:
+            print(error_line(busy), file=sys.stderr)
+            return 2
+    if written:
+        print(f"wrote {len(written)} tables for {ok} article(s) to {out}")
+    elif not path_errors and not failed:
+        print(error_line("no article files given"), file=sys.stderr)
+        return 2
+    return 2 if (path_errors or failed) else 0
+
+
+def _stream_build(args: argparse.Namespace, out: Path, files: list[Path]) -> tuple[int, int, list[Path]]:
+    """Analyse ``files`` and stream their rows into the tables; return (ok, failed, written paths).
+
+    Errors are printed in input order as results arrive; on any exception
+    (an interruption included) the run's folder is removed and nothing is published.
+    """
+    from analysis import engine
+    from analysis.pipeline import TABLE_NAMES
+
     tasks, dup_errors = assign_tasks(files)
     pending_errors = dict(dup_errors)  # position -> error line, printed in input order
-
     writer = engine.table_writer(args.format, out, TABLE_NAMES)
     progress = Progress(len(files), args.progress)
-    failed = len(dup_errors)
-    ok = 0
-    committed = False
+    failed, ok = len(dup_errors), 0
+    results = engine.dispatch(
+        tasks,
+        engine="dask" if args.engine == "dask" else "processes",
+        fmt=args.format,
+        jobs=args.jobs,
+        scheduler=args.scheduler,
+        batch=args.batch,
+        timeout=args.file_timeout,
+        isolate=args.file_timeout > 0,
+    )
     try:
-        results = engine.dispatch(
-            tasks,
-            engine="dask" if args.engine == "dask" else "processes",
-            fmt=args.format,
-            jobs=args.jobs,
-            scheduler=args.scheduler,
-            batch=args.batch,
-        )
         for r in results:
             for k in sorted(k for k in pending_errors if k < r.index):
                 print(pending_errors.pop(k), file=sys.stderr)
@@ -285,18 +341,15 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(pending_errors.pop(k), file=sys.stderr)
             progress.update(failed=True)
         progress.close()
-        written = writer.commit()
-        committed = True
+        return ok, failed, writer.commit()
+    except BaseException:
+        progress.close()
+        writer.abort()
+        raise
     finally:
-        if not committed:
-            progress.close()
-            writer.abort()
-    if written:
-        print(f"wrote {len(written)} tables for {ok} article(s) to {out}")
-    elif not path_errors and not failed:
-        print(error_line("no article files given"), file=sys.stderr)
-        return 2
-    return 2 if (path_errors or failed) else 0
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the workers now (an interrupted pool is killed, not awaited)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -324,6 +377,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: start a LocalCluster of --jobs workers); "
                         "or synchronous|threads|processes for Dask's single-machine schedulers")
     b.add_argument("--batch", type=int, default=8, help="files per task / Dask partition (default: 8)")
+    b.add_argument("--file-timeout", type=float, default=DEFAULT_FILE_TIMEOUT, metavar="SECONDS",
+                   help=f"time limit per article; over it the article is reported as an error and "
+                        f"skipped (default: {DEFAULT_FILE_TIMEOUT:g}; 0 = none)")
+    b.add_argument("--wait", action="store_true",
+                   help="if another build is writing into --out, wait for it instead of failing")
     b.add_argument("--progress", choices=("auto", "bar", "lines", "off"), default="auto",
                    help="progress on stderr: bar on a terminal, periodic lines otherwise (default: auto)")
     b.add_argument("--quiet", "-q", action="store_true", help="no per-article summary lines on stdout")
@@ -340,9 +398,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    from analysis.lifecycle import BuildInterrupted
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except BuildInterrupted as sig:  # SIGINT, SIGTERM, SIGHUP during a build: cleaned up, 128 + N
+        print("error: interrupted" + ("" if sig.name == "SIGINT" else f" by {sig.name}"), file=sys.stderr)
+        return 128 + sig.signum
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

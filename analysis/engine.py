@@ -27,16 +27,26 @@ A bad file never stops a run: its result has ``error`` set (a one-line message
 ``<file>: <problem>``) and no tables.  A worker process that dies takes only
 its own batch with it: those files are retried one by one in a fresh pool, and
 a file that kills a worker again is reported as an error.
+
+Time per file is bounded by ``timeout`` seconds (0: none): over it, the file's
+result is the error ``<file>: timed out after N s`` and the run goes on.  The
+limit is enforced where the file is analysed (:func:`analysis.lifecycle.time_limit`,
+any engine); the process pool also kills a worker stuck past the limit in a
+single C call (see :func:`run_processes`).  Pool workers and a private Dask
+LocalCluster's workers die with the build process (:mod:`analysis.lifecycle`).
 """
 from __future__ import annotations
 
 import collections
 import contextlib
+import functools
 import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from analysis import lifecycle
 
 #: Output encodings a worker can produce: CSV text, Arrow tables, or DataFrames.
 FORMATS: tuple[str, ...] = ("csv", "parquet", "frames")
@@ -49,6 +59,15 @@ DASK_LOCAL_SCHEDULERS: tuple[str, ...] = ("synchronous", "threads", "processes")
 
 #: Files per batch (one process-pool task or one Dask partition).
 DEFAULT_BATCH: int = 8
+
+#: Extra seconds the process pool grants a batch over its files' time limits before
+#: it kills the worker: ``len(batch) × timeout + HARD_GRACE_S``.
+HARD_GRACE_S: float = 5.0
+
+
+def timeout_message(source: str, timeout: float) -> str:
+    """The error of a file over its time limit: ``<file>: timed out after N s``."""
+    return f"{source}: timed out after {timeout:g} s"
 
 
 @dataclass(frozen=True)
@@ -92,8 +111,31 @@ def encode_table(df: Any, fmt: str) -> Any:
     return df
 
 
-def analyse_file(index: int, source: str, fmt: str = "csv") -> FileResult:
-    """Load and analyse one file; never raises for a bad file (``error`` is set instead)."""
+#: a made-up article analysed once per process before any time limit starts (see :func:`warm_up`)
+WARM_UP_TEXT: str = (
+    "Council Backs Plan\n\nBy Ana Ruiz\n\n"
+    "The city council approved the plan on Monday, Mayor Tom Berg said. "
+    "\u201cIt is a good day,\u201d he told reporters.\n"
+)
+
+
+@functools.cache
+def warm_up() -> None:
+    """Load the lexicons and compile the patterns once in this process, so that the
+    first file's time limit does not pay for them (a forked pool inherits them)."""
+    from analysis.article import article_from_text
+    from analysis.pipeline import analyse
+
+    with contextlib.suppress(Exception):  # a real file will report any problem
+        analyse(article_from_text(WARM_UP_TEXT, "warm-up"))
+
+
+def analyse_file(index: int, source: str, fmt: str = "csv", timeout: float = 0) -> FileResult:
+    """Load and analyse one file; never raises for a bad file (``error`` is set instead).
+
+    ``timeout``: seconds allowed for this file (0: no limit); over it, ``error``
+    is ``<file>: timed out after N s``.
+    """
     from analysis.article import extracted_text, load_article
     from analysis.pipeline import analyse
     from analysis.textio import InputError
@@ -102,28 +144,33 @@ def analyse_file(index: int, source: str, fmt: str = "csv") -> FileResult:
         nbytes = os.path.getsize(source)
     except OSError:
         nbytes = 0
+    if timeout:
+        warm_up()
     try:
-        article = load_article(source)
-        tables = analyse(article)
-        return FileResult(
-            index=index,
-            source=source,
-            article_id=article.article_id,
-            nbytes=nbytes,
-            counts=tuple((name, len(df)) for name, df in tables.items()),
-            tables={name: encode_table(df, fmt) for name, df in tables.items()},
-            warnings=article.warnings,
-            text=extracted_text(article),
-        )
+        with lifecycle.time_limit(timeout):
+            article = load_article(source)
+            tables = analyse(article)
+            return FileResult(
+                index=index,
+                source=source,
+                article_id=article.article_id,
+                nbytes=nbytes,
+                counts=tuple((name, len(df)) for name, df in tables.items()),
+                tables={name: encode_table(df, fmt) for name, df in tables.items()},
+                warnings=article.warnings,
+                text=extracted_text(article),
+            )
+    except lifecycle.FileTimedOut:
+        return FileResult(index, source, nbytes=nbytes, error=timeout_message(source, timeout))
     except InputError as err:
         return FileResult(index, source, nbytes=nbytes, error=str(err))
     except Exception as err:  # one broken article must not stop a corpus run
         return FileResult(index, source, nbytes=nbytes, error=f"{source}: internal error ({type(err).__name__}: {err})")
 
 
-def analyse_batch(tasks: Iterable[tuple[int, str]], fmt: str = "csv") -> list[FileResult]:
+def analyse_batch(tasks: Iterable[tuple[int, str]], fmt: str = "csv", timeout: float = 0) -> list[FileResult]:
     """:func:`analyse_file` over a batch of ``(index, path)`` pairs (one pool task / Dask partition)."""
-    return [analyse_file(i, s, fmt) for i, s in tasks]
+    return [analyse_file(i, s, fmt, timeout) for i, s in tasks]
 
 
 def batches(tasks: list[tuple[int, str]], size: int) -> list[list[tuple[int, str]]]:
@@ -135,10 +182,10 @@ def batches(tasks: list[tuple[int, str]], size: int) -> list[list[tuple[int, str
 # --- serial ---------------------------------------------------------------------
 
 
-def run_serial(tasks: list[tuple[int, str]], fmt: str = "csv") -> Iterator[FileResult]:
+def run_serial(tasks: list[tuple[int, str]], fmt: str = "csv", timeout: float = 0) -> Iterator[FileResult]:
     """One file after another, in this process."""
     for i, s in tasks:
-        yield analyse_file(i, s, fmt)
+        yield analyse_file(i, s, fmt, timeout)
 
 
 # --- process pool ---------------------------------------------------------------
@@ -153,47 +200,97 @@ def _mp_context():
     return mp.get_context("fork" if "fork" in methods else None)
 
 
+def new_pool(jobs: int):
+    """A process pool whose workers die with this process (:func:`analysis.lifecycle.pool_worker_init`)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_mp_context(),
+        initializer=lifecycle.pool_worker_init,
+        initargs=(os.getpid(), lifecycle.started_from_main_thread()),
+    )
+
+
+class _Stuck(Exception):
+    """A batch ran past its hard deadline; its pool was killed."""
+
+
 def run_processes(
-    tasks: list[tuple[int, str]], fmt: str = "csv", jobs: int | None = None, batch: int = DEFAULT_BATCH
+    tasks: list[tuple[int, str]],
+    fmt: str = "csv",
+    jobs: int | None = None,
+    batch: int = DEFAULT_BATCH,
+    timeout: float = 0,
 ) -> Iterator[FileResult]:
     """Analyse on a pool of ``jobs`` worker processes; results in input order.
 
     At most ``2 × jobs`` batches are in flight.  If a worker dies (segfault, out
     of memory), the batches in flight are re-run one file per task in a new
     pool, and a file that breaks a pool on its own is reported as an error.
+
+    With a ``timeout``, each file has that long in its worker (a time limit in
+    the worker); as a backstop, the batch at the head of the queue is given
+    ``len(batch) × timeout + HARD_GRACE_S`` seconds, after which the pool's
+    workers are killed and the batches in flight re-run one file at a time, so
+    a file that blocks where the in-worker limit cannot reach it is reported as
+    timed out too.  On an interruption the workers are killed, not awaited.
     """
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     jobs = max(1, jobs or os.cpu_count() or 1)
+    if timeout and tasks:
+        warm_up()  # here, once: forked workers inherit the loaded resources
     pending: collections.deque[list[tuple[int, str]]] = collections.deque(batches(tasks, batch))
     window = 2 * jobs
     careful = 0  # after a crash: this many single-file batches run one at a time
     while pending:
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
+        pool = new_pool(jobs)
         inflight: collections.deque = collections.deque()
         try:
             while pending or inflight:
                 while pending and len(inflight) < (1 if careful else window):
                     b = pending.popleft()
-                    inflight.append((b, pool.submit(analyse_batch, b, fmt)))
-                results = inflight[0][1].result()
+                    inflight.append((b, pool.submit(analyse_batch, b, fmt, timeout)))
+                results = _head_result(pool, inflight[0], timeout)
                 inflight.popleft()
                 careful = max(0, careful - 1)
                 yield from results
-        except BrokenProcessPool:
+        except (BrokenProcessPool, _Stuck) as err:
             if careful:
-                # one single-file batch was in flight: that file killed the worker
+                # one single-file batch was in flight: that file killed (or stalled) the worker
                 (b, _fut) = inflight.popleft()
                 careful -= 1
                 (i, s) = b[0]
-                yield FileResult(i, s, error=f"{s}: internal error (worker process died)")
+                msg = timeout_message(s, timeout) if isinstance(err, _Stuck) else f"{s}: internal error (worker process died)"
+                yield FileResult(i, s, error=msg)
             # re-run what was in flight one file at a time, in order, to find the culprit
             singles = [[t] for b, _fut in inflight for t in b]
             pending.extendleft(reversed(singles))
             careful += len(singles)
+        except BaseException:  # interrupted, or the consumer stopped early (GeneratorExit)
+            lifecycle.kill_pool(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _head_result(pool, head: tuple[list, Any], timeout: float) -> list[FileResult]:
+    """The results of the oldest batch in flight; with a ``timeout``, kill the pool past its deadline.
+
+    The oldest batch is already running (the pool starts tasks in order), so
+    its deadline counts from now: every earlier batch has been received.
+    """
+    from concurrent.futures import TimeoutError as FuturesTimeout
+
+    b, fut = head
+    if not timeout:
+        return fut.result()
+    try:
+        return fut.result(timeout=len(b) * timeout + HARD_GRACE_S)
+    except FuturesTimeout:
+        lifecycle.kill_pool(pool)
+        raise _Stuck() from None
 
 
 # --- dask -----------------------------------------------------------------------
@@ -235,6 +332,10 @@ def dask_client(scheduler: str | None, jobs: int | None):
         )
         client = Client(cluster, set_as_default=False)
         try:
+            # the workers are this process's children: they must not outlive it
+            from analysis.daskwatch import ParentWatch
+
+            client.register_plugin(ParentWatch(os.getpid()))
             yield client
         finally:
             with contextlib.suppress(Exception):
@@ -249,24 +350,21 @@ def run_dask(
     jobs: int | None = None,
     scheduler: str | None = None,
     batch: int = DEFAULT_BATCH,
+    timeout: float = 0,
 ) -> Iterator[FileResult]:
     """Analyse with Dask: bags of files, one partition per batch, computed a chunk at a time.
 
     ``scheduler``: a distributed scheduler address, ``None`` for a private
     LocalCluster, or ``"synchronous"`` / ``"threads"`` / ``"processes"`` for
-    Dask's single-machine schedulers (no cluster; handy in tests).
+    Dask's single-machine schedulers (no cluster; handy in tests).  The
+    ``processes`` scheduler runs on a pool of :func:`new_pool` (workers die with
+    this process).  ``timeout`` is enforced in the worker thread only.
     """
-    import dask
-
     if not tasks:
         return
     jobs = max(1, jobs or os.cpu_count() or 1)
     if scheduler in DASK_LOCAL_SCHEDULERS:
-        window = 2 * jobs
-        with dask.config.set(scheduler=scheduler, num_workers=jobs):
-            for chunk in batches(tasks, batch * window):
-                for results in dask.compute(*_bag_partitions(chunk, fmt, batch)):
-                    yield from results
+        yield from _run_dask_local(tasks, fmt, jobs, scheduler, batch, timeout)
         return
     with dask_client(scheduler, jobs) as client:
         # one small bag per chunk of 2 × (cluster threads) partitions, two chunks in
@@ -277,30 +375,52 @@ def run_dask(
         chunks = batches(tasks, batch * window)
         inflight: collections.deque = collections.deque()
         for n, chunk in enumerate(chunks):
-            inflight.append((chunk, client.compute(_bag_partitions(chunk, fmt, batch))))
+            inflight.append((chunk, client.compute(_bag_partitions(chunk, fmt, batch, timeout))))
             if len(inflight) < 2 and n + 1 < len(chunks):
                 continue
-            yield from _chunk_results(client, *inflight.popleft(), fmt, batch)
+            yield from _chunk_results(client, *inflight.popleft(), fmt, batch, timeout)
         while inflight:
-            yield from _chunk_results(client, *inflight.popleft(), fmt, batch)
+            yield from _chunk_results(client, *inflight.popleft(), fmt, batch, timeout)
 
 
-def _bag_partitions(chunk: list[tuple[int, str]], fmt: str, batch: int) -> list:
+def _run_dask_local(tasks, fmt: str, jobs: int, scheduler: str, batch: int, timeout: float) -> Iterator[FileResult]:
+    """Dask's single-machine schedulers, a window of ``2 × jobs`` partitions at a time."""
+    import dask
+
+    window = 2 * jobs
+    pool = new_pool(jobs) if scheduler == "processes" else None
+    try:
+        with dask.config.set(scheduler=scheduler, num_workers=jobs, pool=pool):
+            for chunk in batches(tasks, batch * window):
+                for results in dask.compute(*_bag_partitions(chunk, fmt, batch, timeout)):
+                    yield from results
+    except BaseException:
+        if pool is not None:
+            lifecycle.kill_pool(pool)
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _bag_partitions(chunk: list[tuple[int, str]], fmt: str, batch: int, timeout: float = 0) -> list:
     """A Dask bag of ``chunk`` (consecutive partitions of ``batch`` files) mapped with
     :func:`analyse_batch`, as one delayed object per partition."""
     import dask.bag as db
 
-    return db.from_sequence(chunk, partition_size=max(1, batch)).map_partitions(analyse_batch, fmt).to_delayed()
+    bag = db.from_sequence(chunk, partition_size=max(1, batch))
+    return bag.map_partitions(analyse_batch, fmt, timeout).to_delayed()
 
 
-def _chunk_results(client, chunk: list[tuple[int, str]], futures: list, fmt: str, batch: int) -> Iterator[FileResult]:
+def _chunk_results(client, chunk: list[tuple[int, str]], futures: list, fmt: str, batch: int,
+                   timeout: float = 0) -> Iterator[FileResult]:
     bs = batches(chunk, batch)
     assert len(bs) == len(futures)
     for b, fut in zip(bs, futures):
-        yield from partition_results(client, fut, b, fmt)
+        yield from partition_results(client, fut, b, fmt, timeout)
 
 
-def partition_results(client, fut, batch: list[tuple[int, str]], fmt: str) -> list[FileResult]:
+def partition_results(client, fut, batch: list[tuple[int, str]], fmt: str, timeout: float = 0) -> list[FileResult]:
     """The results of one Dask partition; if it failed as a whole, its files one by one.
 
     A partition fails as a whole when its worker died (``KilledWorker`` after
@@ -315,7 +435,7 @@ def partition_results(client, fut, batch: list[tuple[int, str]], fmt: str) -> li
         fut.release()
     out = []
     for i, s in batch:
-        f = client.submit(analyse_file, i, s, fmt, pure=False)
+        f = client.submit(analyse_file, i, s, fmt, timeout, pure=False)
         try:
             out.append(f.result())
         except Exception as err:  # noqa: BLE001
@@ -336,10 +456,12 @@ def run(
     scheduler: str | None = None,
     batch: int = DEFAULT_BATCH,
     min_parallel: int = 8,
+    timeout: float = 0,
+    isolate: bool = False,
 ) -> Iterator[FileResult]:
     """Analyse ``files`` with ``engine``; yield one :class:`FileResult` per file, in order."""
     tasks = [(i, str(f)) for i, f in enumerate(files)]
-    return dispatch(tasks, engine, fmt, jobs, scheduler, batch, min_parallel)
+    return dispatch(tasks, engine, fmt, jobs, scheduler, batch, min_parallel, timeout, isolate)
 
 
 def dispatch(
@@ -350,166 +472,28 @@ def dispatch(
     scheduler: str | None = None,
     batch: int = DEFAULT_BATCH,
     min_parallel: int = 8,
+    timeout: float = 0,
+    isolate: bool = False,
 ) -> Iterator[FileResult]:
     """Like :func:`run` for ``(index, path)`` tasks.
 
     The ``processes`` engine runs serially when ``jobs`` is 1 or there are fewer
-    than ``min_parallel`` files (a pool costs more than it saves there).
+    than ``min_parallel`` files (a pool costs more than it saves there), unless
+    ``isolate``: then always in worker processes, so that a file stuck past its
+    ``timeout`` can be killed and a crash never takes the caller down.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if engine == "dask":
-        return run_dask(tasks, fmt, jobs, scheduler, batch)
-    if engine == "serial" or (jobs or os.cpu_count() or 1) <= 1 or len(tasks) < min_parallel:
-        return run_serial(tasks, fmt)
-    return run_processes(tasks, fmt, jobs, batch)
+        return run_dask(tasks, fmt, jobs, scheduler, batch, timeout)
+    small = (jobs or os.cpu_count() or 1) <= 1 or len(tasks) < min_parallel
+    if engine == "serial" or (small and not isolate):
+        return run_serial(tasks, fmt, timeout)
+    return run_processes(tasks, fmt, jobs, batch, timeout)
 
 
-# --- streaming table writers ------------------------------------------------------
+# --- streaming table writers (in analysis.writers; names kept here) -------------------
 
-
-class TableWriter:
-    """Append each article's rows to one hidden temp file per table; publish atomically.
-
-    Rows go to ``<out>/.<name>.<ext>.<random>.tmp`` as results arrive, so memory
-    holds one article at a time.  :meth:`commit` fsyncs and renames every temp
-    file to ``<out>/<name>.<ext>`` (each rename is atomic); :meth:`abort` deletes
-    them.  Nothing is created, not even ``out``, before the first :meth:`add`.
-    """
-
-    ext = "csv"
-
-    def __init__(self, out_dir: str | Path, names: Iterable[str]) -> None:
-        self.out = Path(out_dir)
-        self.names = tuple(names)
-        self.tmp: dict[str, Path] = {}
-        self.articles = 0
-        self._created_out = False
-
-    def _open(self) -> None:
-        import tempfile
-
-        if not self.out.exists():
-            self.out.mkdir(parents=True)
-            self._created_out = True
-        for name in self.names:
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{self.ext}.", suffix=".tmp", dir=self.out)
-            os.close(fd)
-            self.tmp[name] = Path(tmp)
-        self._start()
-
-    def _start(self) -> None:
-        self.fh = {name: open(self.tmp[name], "w", encoding="utf-8", newline="") for name in self.names}
-        self._header_done = False
-
-    def add(self, result: FileResult) -> None:
-        """Append the tables of one successful result."""
-        if not self.tmp:
-            self._open()
-        self._append(result.tables or {})
-        self.articles += 1
-
-    def _append(self, tables: dict[str, Any]) -> None:
-        for name in self.names:
-            header, body = tables[name]
-            fh = self.fh[name]
-            if not self._header_done:
-                fh.write(header + "\n")
-            fh.write(body)
-        self._header_done = True
-
-    def _finish(self) -> None:
-        for fh in self.fh.values():
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.close()
-
-    def _close_quietly(self) -> None:
-        for fh in getattr(self, "fh", {}).values():
-            with contextlib.suppress(Exception):
-                fh.close()
-
-    def commit(self) -> list[Path]:
-        """Publish every table; return the final paths (nothing if no article was added)."""
-        if not self.tmp:
-            return []
-        self._finish()
-        mask = os.umask(0)
-        os.umask(mask)
-        written = []
-        for name in self.names:
-            final = self.out / f"{name}.{self.ext}"
-            os.chmod(self.tmp[name], 0o666 & ~mask)
-            os.replace(self.tmp[name], final)
-            written.append(final)
-        self.tmp = {}
-        return written
-
-    def abort(self) -> None:
-        """Delete the temp files (and the output folder if this writer created it empty)."""
-        self._close_quietly()
-        for p in self.tmp.values():
-            with contextlib.suppress(OSError):
-                p.unlink()
-        self.tmp = {}
-        if self._created_out:
-            with contextlib.suppress(OSError):
-                self.out.rmdir()
-
-
-class ParquetTableWriter(TableWriter):
-    """Like :class:`TableWriter`, one Parquet file per table (pyarrow ``ParquetWriter``).
-
-    Arrow tables are buffered up to :attr:`row_group_rows` rows and written as
-    one row group, so a 10,000-article build gives files with few, large row
-    groups instead of 10,000 tiny ones.
-    """
-
-    ext = "parquet"
-    row_group_rows = 131072
-
-    def _start(self) -> None:
-        self.writers: dict[str, Any] = {}
-        self.buf: dict[str, list] = {name: [] for name in self.names}
-        self.rows: dict[str, int] = {name: 0 for name in self.names}
-
-    def _append(self, tables: dict[str, Any]) -> None:
-        for name in self.names:
-            t = tables[name]
-            self.buf[name].append(t)
-            self.rows[name] += t.num_rows
-            if self.rows[name] >= self.row_group_rows:
-                self._flush(name)
-
-    def _flush(self, name: str) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        parts = self.buf[name]
-        if not parts:
-            return
-        w = self.writers.get(name)
-        if w is None:
-            w = self.writers[name] = pq.ParquetWriter(self.tmp[name], parts[0].schema)
-        schema = w.schema
-        parts = [p if p.schema.equals(schema, check_metadata=False) else p.cast(schema) for p in parts]
-        w.write_table(pa.concat_tables(parts))
-        self.buf[name] = []
-        self.rows[name] = 0
-
-    def _finish(self) -> None:
-        for name in self.names:
-            self._flush(name)
-            self.writers[name].close()
-
-    def _close_quietly(self) -> None:
-        for w in getattr(self, "writers", {}).values():
-            with contextlib.suppress(Exception):
-                w.close()
-
-
-def table_writer(fmt: str, out_dir: str | Path, names: Iterable[str]) -> TableWriter:
-    """The streaming writer for ``fmt`` (``csv`` or ``parquet``)."""
-    return ParquetTableWriter(out_dir, names) if fmt == "parquet" else TableWriter(out_dir, names)
+from analysis.writers import ParquetTableWriter, TableWriter, table_writer  # noqa: E402,F401

@@ -313,13 +313,17 @@ def find_articles(paths: list[str | Path]) -> tuple[list[Path], list[InputError]
     return files, errors
 
 
+#: folder (next to the tables) holding the text of articles read from web pages
+TEXT_DIR: str = "text"
+
+
 def write_article_text(out_dir: str | Path, article_id: str, text: str) -> Path:
     """Write an article's text (as analysed) to ``<out_dir>/text/<article_id>.txt`` atomically.
 
     The build calls this for articles whose text is not the input file's own (a
     web page's extracted article), so that table offsets can be checked against it.
     """
-    path = Path(out_dir) / "text" / f"{article_id}.txt"
+    path = Path(out_dir) / TEXT_DIR / f"{article_id}.txt"
     write_atomic(path, text)
     return path
 

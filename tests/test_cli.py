@@ -25,7 +25,8 @@ def test_build_seed_writes_all_tables(tmp_path, capsys, seed_path):
     code, out, err = run(["build", str(seed_path), "--out", str(tmp_path)], capsys)
     assert code == 0, err
     assert err == ""
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims.csv", "mentions.csv", "sentences.csv", "tokens.csv"]
+    visible = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("."))
+    assert visible == ["claims.csv", "current", "manifest.json", "mentions.csv", "sentences.csv", "tokens.csv"]
     assert out.splitlines()[0].startswith("newsweek-nato-fills-holes-stockpiles: 31 sentences, 709 tokens")
     tokens = pd.read_csv(tmp_path / "tokens.csv", keep_default_na=False)
     text = seed_path.read_text(encoding="utf-8")

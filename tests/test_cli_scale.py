@@ -34,6 +34,11 @@ def build(capsys, *args):
     return code, out, err
 
 
+def visible(d: Path) -> list[str]:
+    """The names in ``d`` a reader sees (hidden run folders and the lock left out)."""
+    return sorted(p.name for p in d.iterdir() if not p.name.startswith("."))
+
+
 def tables_bytes(d: Path, ext: str = "csv") -> dict[str, bytes]:
     return {n: (d / f"{n}.{ext}").read_bytes() for n in TABLES}
 
@@ -85,7 +90,7 @@ def test_parquet_output_has_the_csv_rows(folder, tmp_path, capsys):
     build(capsys, folder, "--out", tmp_path / "csv", "--jobs", "1")
     code, out, err = build(capsys, folder, "--out", tmp_path / "pq", "--format", "parquet", "--jobs", "1")
     assert code == 0 and err == ""
-    assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == sorted(f"{n}.parquet" for n in TABLES)
+    assert visible(tmp_path / "pq") == sorted([*(f"{n}.parquet" for n in TABLES), "current", "manifest.json"])
     for n in TABLES:
         pq = pd.read_parquet(tmp_path / "pq" / f"{n}.parquet")
         csv = pd.read_csv(tmp_path / "csv" / f"{n}.csv", dtype={c: str(t) for c, t in pq.dtypes.items()},
@@ -183,7 +188,8 @@ def test_existing_tables_are_replaced_only_at_the_end(folder, tmp_path, capsys, 
     monkeypatch.setattr(engine.TableWriter, "_append", fail)
     assert build(capsys, folder, "--out", out)[0] == 130
     assert tables_bytes(out) == before  # the old, complete tables are untouched
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{n}.csv" for n in TABLES)
+    assert visible(out) == sorted([*(f"{n}.csv" for n in TABLES), "current", "manifest.json"])
+    assert len(list(out.glob(".run-*"))) == 1  # the interrupted run's folder is gone
 
 
 def test_refuses_to_write_under_data_raw(folder, capsys):

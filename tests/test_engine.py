@@ -1,7 +1,12 @@
 """analysis.engine: every engine yields the same results, in input order; writers are atomic."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -101,10 +106,10 @@ def test_worker_crash_costs_only_that_file(corpus, monkeypatch):
     """A file that kills its worker process is reported; every other file is still analysed, in order."""
     real = engine.analyse_file
 
-    def crashing(index, source, fmt="csv"):
+    def crashing(index, source, fmt="csv", timeout=0):
         if source.endswith("art-03.txt"):
             os._exit(13)  # a hard crash, as a segfault would be
-        return real(index, source, fmt)
+        return real(index, source, fmt, timeout)
 
     # the pool forks, so its workers inherit the patched function
     monkeypatch.setattr(engine, "analyse_file", crashing)
@@ -160,7 +165,8 @@ def test_streamed_csv_equals_concatenated_frames(corpus, tmp_path):
     for n in TABLE_NAMES:
         expected = pd.concat(frames[n], ignore_index=True).to_csv(index=False, lineterminator="\n")
         assert (tmp_path / "out" / f"{n}.csv").read_text(encoding="utf-8") == expected
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+    visible = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
+    assert visible == sorted([*(f"{n}.csv" for n in TABLE_NAMES), "current", "manifest.json"])
 
 
 def test_writer_shows_nothing_until_commit_and_abort_cleans_up(corpus, tmp_path):
@@ -286,10 +292,10 @@ class _Client:
     def __init__(self, deadly: str):
         self.deadly = deadly
 
-    def submit(self, fn, i, s, fmt, pure=False):
+    def submit(self, fn, i, s, fmt, timeout=0, pure=False):
         if s == self.deadly:
             return _Future(exc=RuntimeError("KilledWorker"))
-        return _Future(fn(i, s, fmt))
+        return _Future(fn(i, s, fmt, timeout))
 
 
 def test_failed_dask_partition_is_retried_file_by_file(corpus):
@@ -303,3 +309,146 @@ def test_failed_dask_partition_is_retried_file_by_file(corpus):
     assert flat([res[0], res[2]]) == flat([engine.analyse_file(0, str(corpus[0])), engine.analyse_file(2, str(corpus[2]))])
     ok = _Future(value=["x"])
     assert engine.partition_results(client, ok, batch, "csv") == ["x"] and ok.released
+
+
+# --- output folder: runs published as one set (analysis.outdir) -------------------------
+
+import analysis.pipeline  # noqa: E402
+from analysis import lifecycle, outdir  # noqa: E402
+
+
+def publish_run(out: Path, tables: dict[str, str]) -> Path:
+    """Publish a run made of ``tables`` (file name -> text) into ``out``; return the run folder."""
+    out.mkdir(exist_ok=True)
+    run = outdir.new_run(out)
+    for name, text in tables.items():
+        (run / name).write_text(text)
+    outdir.publish(out, run, sorted(tables), {"format": "csv"})
+    return run
+
+
+def test_publish_switches_every_table_at_once_and_keeps_the_previous_run(tmp_path):
+    out = tmp_path / "o"
+    first = publish_run(out, {"a.csv": "x\n1\n", "b.csv": "y\n1\n"})
+    second = publish_run(out, {"a.csv": "x\n2\n", "b.csv": "y\n2\n"})
+    assert (out / "a.csv").read_text() == "x\n2\n" and (out / "b.csv").read_text() == "y\n2\n"
+    assert os.path.realpath(out / "current") == str(second.resolve())
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["run"] == second.name[len(".run-"):] and manifest["previous"] == first.name[len(".run-"):]
+    assert manifest["files"]["a.csv"] == {"bytes": 4, "sha256": hashlib.sha256(b"x\n2\n").hexdigest()}
+    assert first.exists()  # a reader that resolved `current` before the switch can still finish
+    third = publish_run(out, {"a.csv": "x\n3\n", "b.csv": "y\n3\n"})
+    assert sorted(p.name for p in out.glob(".run-*")) == sorted([second.name, third.name])
+
+
+def test_publish_adopts_plain_tables_of_an_older_build(tmp_path):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "a.csv").write_text("old a\n")
+    (out / "b.csv").write_text("old b\n")
+    publish_run(out, {"a.csv": "new a\n", "b.csv": "new b\n"})
+    assert (out / "a.csv").is_symlink() and (out / "a.csv").read_text() == "new a\n"
+    adopted = out / f".run-{json.loads((out / 'manifest.json').read_text())['previous']}"
+    assert (adopted / "a.csv").read_text() == "old a\n" and (adopted / "b.csv").read_text() == "old b\n"
+
+
+def test_a_run_in_another_format_leaves_no_dangling_links(tmp_path):
+    out = tmp_path / "o"
+    publish_run(out, {"a.csv": "x\n"})
+    publish_run(out, {"a.parquet": "pq"})
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["a.parquet", "current", "manifest.json"]
+
+
+def test_remove_debris_keeps_only_the_current_and_previous_runs(tmp_path):
+    out = tmp_path / "o"
+    first = publish_run(out, {"a.csv": "1\n"})
+    second = publish_run(out, {"a.csv": "2\n"})
+    killed = outdir.new_run(out)  # a build killed before publishing
+    (killed / "a.csv").write_text("partial")
+    (out / ".a.csv.x1y2.tmp").write_text("partial")  # an older version's temp file
+    (out / ".link.abcd.tmp").symlink_to("current/a.csv")
+    removed = outdir.remove_debris(out, ("a",))
+    assert sorted(p.name for p in removed) == sorted([killed.name, ".a.csv.x1y2.tmp", ".link.abcd.tmp"])
+    assert first.exists() and second.exists() and (out / "a.csv").read_text() == "2\n"
+
+
+def test_build_lock_reports_the_holder_and_cleans_an_empty_folder(tmp_path):
+    out = tmp_path / "new"
+    with outdir.BuildLock(out):
+        assert (out / ".lock").read_text() == f"{os.getpid()}\n"
+        assert str(outdir.Busy(out, "42")) == f"{out}: another build (pid 42) is writing here"
+    assert not out.exists()  # created by the lock, nothing published: removed again
+
+
+# --- lifecycle: time limit and signals -----------------------------------------------------
+
+
+def spin(limit_s: float = 30.0) -> None:
+    """Busy Python code; gives up after ``limit_s`` so that a broken time limit fails instead of hanging."""
+    end = time.monotonic() + limit_s
+    while time.monotonic() < end:
+        pass
+
+
+@pytest.mark.parametrize("in_thread", [False, True], ids=["main-thread", "worker-thread"])
+def test_time_limit_interrupts_python_code_in_any_thread(in_thread):
+    caught = []
+
+    def go():
+        try:
+            with lifecycle.time_limit(0.2):
+                spin()
+        except lifecycle.FileTimedOut:
+            caught.append(True)
+
+    if in_thread:
+        t = threading.Thread(target=go)
+        t.start()
+        t.join(60)
+    else:
+        go()
+    assert caught == [True]
+
+
+def test_time_limit_lets_a_quick_block_finish_and_leaves_nothing_pending():
+    for _ in range(200):
+        with lifecycle.time_limit(5):
+            sum(range(100))
+    with lifecycle.time_limit(0):  # 0: no limit
+        pass
+    total = sum(range(200_000))  # a stray async exception would land here
+    assert total > 0
+
+
+def test_a_file_over_its_time_limit_is_an_error_result(tmp_path, monkeypatch):
+    p = tmp_path / "x.txt"
+    p.write_text("Headline\n\nA body sentence here.\n")
+    real = analysis.pipeline.analyse
+    monkeypatch.setattr("analysis.pipeline.analyse", lambda article: spin() if article.article_id == "x" else real(article))
+    (r,) = engine.run([p], engine="serial", timeout=0.3)
+    assert r.error == f"{p}: timed out after 0.3 s" and r.tables is None
+
+
+class Unhandled(Exception):
+    pass
+
+
+def test_stop_signals_raise_build_interrupted_then_are_ignored_during_cleanup():
+    def fallback(signum, frame):  # only reached if raise_on_signals did not take the signal
+        raise Unhandled(signum)
+
+    old = {s: signal.signal(s, fallback) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        with pytest.raises(lifecycle.BuildInterrupted) as info:
+            with lifecycle.raise_on_signals():
+                try:
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    time.sleep(5)
+                finally:
+                    os.kill(os.getpid(), signal.SIGHUP)  # a second signal does not interrupt clean-up
+                    time.sleep(0.05)
+        assert info.value.signum == signal.SIGTERM and info.value.name == "SIGTERM"
+        assert signal.getsignal(signal.SIGTERM) is fallback  # the old handler is back
+    finally:
+        for s, h in old.items():
+            signal.signal(s, h)
