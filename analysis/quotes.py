@@ -23,6 +23,7 @@ speech stays inside its double-quoted span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -148,15 +149,32 @@ def _possessive(text: str, i: int, end: int) -> bool:
     return text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " " and text[i + 2].isalnum()
 
 
+_SINGLE_MARK = re.compile("['\u2019]")
+
+
+def _first_from(positions: list[int], pos: int) -> int | None:
+    """The first of the sorted ``positions`` at or after ``pos`` (``None`` if none)."""
+    j = bisect_left(positions, pos)
+    return positions[j] if j < len(positions) else None
+
+
 def find_single_quotes_in(text: str, start: int, end: int) -> list[Quote]:
-    """Single-quoted quotations inside ``text[start:end]`` (articles without double marks)."""
+    """Single-quoted quotations inside ``text[start:end]`` (articles without double marks).
+
+    An opening mark pairs with the first closing mark two or more characters on
+    that is not a plural possessive (``the students’ union``), else with the
+    first closing mark at all.  The closing marks are listed once per paragraph,
+    so the cost is linear in its length however many marks it holds.
+    """
+    closers = [m.start() for m in _SINGLE_MARK.finditer(text, start, end) if _single_closes(text, m.start(), end)]
+    real = [k for k in closers if not _possessive(text, k, end)]
     quotes: list[Quote] = []
     i = start
     while i < end:
         if text[i] in (SINGLE_OPEN, "'") and _single_opens(text, i, start, end):
-            closers = [k for k in range(i + 2, end) if _single_closes(text, k, end)]
-            real = [k for k in closers if not _possessive(text, k, end)]
-            k = (real or closers or [None])[0]
+            k = _first_from(real, i + 2)
+            if k is None:
+                k = _first_from(closers, i + 2)
             if k is None:
                 if text[i] == SINGLE_OPEN and i < end - 1:
                     quotes.append(Quote(i, end, closed=False))

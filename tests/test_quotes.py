@@ -164,3 +164,32 @@ def test_paragraph_starting_with_a_wrong_way_mark_skips_it():
     text = "\u201dWe will go on,\u201d she said."
     (q,) = find_quotes_in(text, 0, len(text))
     assert q.opened and text[q.content_start:q.content_end] == "We will go on,"
+
+
+def test_single_quote_pairing_is_linear_in_marks(monkeypatch):
+    """Each closing-mark test runs once per mark, not once per (opener, later character)
+    pair: a paragraph of many short single-quoted phrases stays linear."""
+    from analysis import quotes
+
+    calls = {"n": 0}
+    real = quotes._single_closes
+
+    def counting(text, i, end):
+        calls["n"] += 1
+        return real(text, i, end)
+
+    monkeypatch.setattr(quotes, "_single_closes", counting)
+    text = "He said \u2018fine\u2019 and then \u2018no\u2019 again. " * 400
+    found = quotes.find_single_quotes_in(text, 0, len(text))
+    assert len(found) == 800
+    marks = text.count("\u2019") + text.count("'")
+    assert calls["n"] <= marks
+
+
+def test_single_quote_pairing_skips_plural_possessives():
+    """The first closing mark that is not a plural possessive closes the quotation."""
+    from analysis import quotes
+
+    text = "She called it \u2018the students\u2019 union plan\u2019 today."
+    (q,) = quotes.find_single_quotes_in(text, 0, len(text))
+    assert text[q.start:q.end] == "\u2018the students\u2019 union plan\u2019"
