@@ -1,0 +1,223 @@
+"""Part-of-speech tags (Penn Treebank tag set) for our own tokens.
+
+The model is NLTK's greedy averaged perceptron
+(:class:`nltk.tag.perceptron.PerceptronTagger`), trained by this project on
+openly licensed treebanks (UD English-EWT and the tuning half of GUM; see
+``data/tagger/README.md``) with ``scripts/train_tagger.py``, and shipped as
+one JSON file, ``data/tagger/perceptron_en.json`` (CC BY-SA 4.0).  It is read
+with :mod:`json` — never through ``nltk.data`` and never as a pickle — once
+per process (:func:`functools.cache`).
+
+Why a rule wants it: "says" after a subject is a verb of saying, but "the
+says" is not a phrase; "demand" is a cue in "they demand answers" (VBP) and
+a noun in "the demand rose" (NN).  The tag of the token decides.
+
+Use::
+
+    from analysis import postag
+    postag.tag(["She", "says", "the", "demand", "rose", "."])
+    # ['PRP', 'VBZ', 'DT', 'NN', 'VBD', '.']
+
+    tags = postag.DocTags(doc)          # one per analysis call, not global
+    if postag.is_verb(tags.token(tok)): ...
+
+:class:`DocTags` tags a sentence only when a decision asks for one of its
+tokens, and remembers it for the rest of that call.
+
+Forms are normalised before tagging (:func:`normalise_form`) the same way at
+training and tagging time: curly quotes and apostrophes become straight ones
+("don’t" is tokenised "do" + "n’t" → "n't"), since the treebanks write mostly
+straight ones.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import random
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from nltk.tag.perceptron import PerceptronTagger
+
+#: The shipped model (see ``data/tagger/README.md``).
+MODEL_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "tagger" / "perceptron_en.json"
+#: ``format`` field of a model file this module can read.
+MODEL_FORMAT: str = "analysis.postag/1"
+
+_FORM_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+})
+
+
+class ModelError(ValueError):
+    """A model file that does not have the expected shape."""
+
+
+def normalise_form(word: str) -> str:
+    """The form the tagger sees: curly quotes and apostrophes made straight (“ → ", ’s → 's)."""
+    return word.translate(_FORM_MAP)
+
+
+# --- tags -------------------------------------------------------------------------------
+
+
+def is_verb(tag: str) -> bool:
+    """VB, VBD, VBG, VBN, VBP, VBZ: a verb form ("says" VBZ, "said" VBD); not the modal MD."""
+    return tag.startswith("VB")
+
+
+def is_finite_verb(tag: str) -> bool:
+    """A verb form that can head a clause alone: VBD, VBP, VBZ, or a modal MD ("will")."""
+    return tag in ("VBD", "VBP", "VBZ", "MD")
+
+
+def is_noun(tag: str) -> bool:
+    """NN, NNS, NNP, NNPS: common or proper noun ("the demand" NN, "NATO" NNP)."""
+    return tag.startswith("NN")
+
+
+def is_proper_noun(tag: str) -> bool:
+    """NNP, NNPS: a proper noun ("Stoltenberg", "Americans")."""
+    return tag in ("NNP", "NNPS")
+
+
+def is_adjective(tag: str) -> bool:
+    """JJ, JJR, JJS ("new", "larger", "largest")."""
+    return tag.startswith("JJ")
+
+
+def is_determiner(tag: str) -> bool:
+    """DT, PDT, WDT, PRP$, WP$: words that open a noun phrase ("the", "all", "his")."""
+    return tag in ("DT", "PDT", "WDT", "PRP$", "WP$")
+
+
+# --- the model --------------------------------------------------------------------------
+
+
+def check_model(obj: Any) -> None:
+    """Raise :class:`ModelError` unless ``obj`` is a model dict of :data:`MODEL_FORMAT`."""
+    if not isinstance(obj, dict) or obj.get("format") != MODEL_FORMAT:
+        raise ModelError(f"not a {MODEL_FORMAT} model")
+    classes, tagdict, weights = obj.get("classes"), obj.get("tagdict"), obj.get("weights")
+    if not (isinstance(classes, list) and classes and all(isinstance(c, str) for c in classes)):
+        raise ModelError("classes: expected a non-empty list of tags")
+    known = set(classes)
+    if not (isinstance(tagdict, dict) and set(tagdict.values()) <= known):
+        raise ModelError("tagdict: expected word -> one of the classes")
+    if not isinstance(weights, dict):
+        raise ModelError("weights: expected feature -> {tag: weight}")
+    for feat, row in weights.items():
+        if not (isinstance(row, dict) and set(row) <= known
+                and all(isinstance(w, (int, float)) for w in row.values())):
+            raise ModelError(f"weights: bad row for feature {feat!r}")
+
+
+def tagger_from_model(obj: dict) -> PerceptronTagger:
+    """An NLTK perceptron tagger holding the model ``obj`` (checked; nltk.data untouched)."""
+    check_model(obj)
+    tagger = PerceptronTagger(load=False)
+    tagger.decode_json_params((obj["weights"], obj["tagdict"], obj["classes"]))
+    return tagger
+
+
+@cache
+def _shipped_tagger() -> PerceptronTagger:
+    """The shipped model, read once per process."""
+    with MODEL_PATH.open(encoding="utf-8") as fh:
+        return tagger_from_model(json.load(fh))
+
+
+def tag(words: Sequence[str], tagger: PerceptronTagger | None = None) -> list[str]:
+    """Penn tags of one sentence's ``words`` (our tokens, in order), one per word.
+
+    Tag a whole sentence at once: the model looks two words either side and at
+    the two previous tags ("the questions she raises" → DT NNS PRP VBZ).
+    """
+    if not words:
+        return []
+    model = tagger if tagger is not None else _shipped_tagger()
+    return [t for _, t in model.tag([normalise_form(w) for w in words])]
+
+
+# --- lazy tagging of a Doc --------------------------------------------------------------
+
+
+class DocTags:
+    """Tags of one :class:`~analysis.tokenise.Doc`, computed a sentence at a time on demand.
+
+    Create one per analysis call (it holds a cache; it is not shared between
+    articles): ``tags = DocTags(doc)``; ``tags.sentence(i)`` or
+    ``tags.token(tok)``.  A sentence is tagged the first time one of its
+    tokens is asked about, so an article costs only the sentences a rule looks at.
+    """
+
+    def __init__(self, doc, tagger: PerceptronTagger | None = None) -> None:
+        self.doc = doc
+        self._tagger = tagger
+        self._sentence_ids = [t.sentence_id for t in doc.tokens]
+        self._cache: dict[int, tuple[str, ...]] = {}
+
+    def token_range(self, sentence_index: int) -> range:
+        """Indices into ``doc.tokens`` of the sentence's tokens."""
+        lo = bisect.bisect_left(self._sentence_ids, sentence_index)
+        hi = bisect.bisect_right(self._sentence_ids, sentence_index, lo)
+        return range(lo, hi)
+
+    def sentence(self, sentence_index: int) -> tuple[str, ...]:
+        """The tags of sentence ``sentence_index``'s tokens (tagged once, then remembered)."""
+        tags = self._cache.get(sentence_index)
+        if tags is None:
+            rng = self.token_range(sentence_index)
+            toks = self.doc.tokens[rng.start:rng.stop]
+            tags = tuple(tag([self.doc.token_text(t) for t in toks], self._tagger))
+            self._cache[sentence_index] = tags
+        return tags
+
+    def token(self, tok) -> str:
+        """The tag of token ``tok`` (a :class:`~analysis.tokenise.Token` of this Doc)."""
+        rng = self.token_range(tok.sentence_id)
+        return self.sentence(tok.sentence_id)[tok.token_id - rng.start]
+
+    @property
+    def tagged_sentences(self) -> int:
+        """How many sentences have been tagged so far."""
+        return len(self._cache)
+
+
+def sentence_tags(doc, sentence_index: int, cache: DocTags | None = None) -> tuple[str, ...]:
+    """Tags of one sentence of ``doc``; pass a :class:`DocTags` to reuse work within a call."""
+    return (cache if cache is not None else DocTags(doc)).sentence(sentence_index)
+
+
+# --- training ---------------------------------------------------------------------------
+
+
+def train_model(sentences: Iterable[Sequence[tuple[str, str]]], iterations: int = 5,
+                seed: int = 0, min_weight: float = 0.0, meta: dict | None = None) -> dict:
+    """Train a perceptron on ``(word, tag)`` sentences; the model as a JSON-ready dict.
+
+    Reproducible: NLTK shuffles the sentences between iterations with the
+    global :mod:`random` generator, so it is seeded with ``seed`` here and its
+    previous state restored afterwards.  Forms are normalised as at tagging
+    time.  Weights are averaged and rounded to 3 decimals by NLTK; those with
+    ``abs(w) <= min_weight`` are dropped to keep the file small.
+    """
+    data = [[(normalise_form(w), t) for w, t in s] for s in sentences if s]
+    tagger = PerceptronTagger(load=False)
+    state = random.getstate()
+    random.seed(seed)
+    try:
+        tagger.train(data, nr_iter=iterations)
+    finally:
+        random.setstate(state)
+    weights = {}
+    for feat in sorted(tagger.model.weights):
+        row = {c: w for c, w in sorted(tagger.model.weights[feat].items()) if abs(w) > min_weight}
+        if row:
+            weights[feat] = row
+    return {"format": MODEL_FORMAT, **(meta or {}), "classes": sorted(tagger.classes),
+            "tagdict": dict(sorted(tagger.tagdict.items())), "weights": weights}
