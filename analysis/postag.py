@@ -143,6 +143,18 @@ def tag(words: Sequence[str], tagger: PerceptronTagger | None = None) -> list[st
     return [t for _, t in model.tag([normalise_form(w) for w in words])]
 
 
+def fixed_tag(word: str, tagger: PerceptronTagger | None = None) -> str | None:
+    """The tag the model gives ``word`` in every context, or None if context decides.
+
+    The model keeps a dictionary of frequent words the treebanks tag one way
+    (nearly) always ("said" VBD, "the" DT); for them :func:`tag` never looks at
+    the context, so a rule can read the tag without tagging the sentence.  A
+    noun/verb word ("says", "demand", "reports") is never in it.
+    """
+    model = tagger if tagger is not None else _shipped_tagger()
+    return model.tagdict.get(normalise_form(word))
+
+
 # --- lazy tagging of a Doc --------------------------------------------------------------
 
 
@@ -152,7 +164,9 @@ class DocTags:
     Create one per analysis call (it holds a cache; it is not shared between
     articles): ``tags = DocTags(doc)``; ``tags.sentence(i)`` or
     ``tags.token(tok)``.  A sentence is tagged the first time one of its
-    tokens is asked about, so an article costs only the sentences a rule looks at.
+    tokens is asked about, so an article costs only the sentences a rule looks at;
+    a token whose tag the context cannot change (:func:`fixed_tag`: "said") is
+    answered without tagging its sentence.
     """
 
     def __init__(self, doc, tagger: PerceptronTagger | None = None) -> None:
@@ -179,6 +193,9 @@ class DocTags:
 
     def token(self, tok) -> str:
         """The tag of token ``tok`` (a :class:`~analysis.tokenise.Token` of this Doc)."""
+        fixed = fixed_tag(self.doc.token_text(tok), self._tagger)
+        if fixed is not None:
+            return fixed
         rng = self.token_range(tok.sentence_id)
         return self.sentence(tok.sentence_id)[tok.token_id - rng.start]
 

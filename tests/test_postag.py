@@ -164,6 +164,18 @@ def test_doc_tags_only_the_sentences_asked_for():
     assert tags.token(says) == "VBZ" and tags.tagged_sentences == 2
 
 
+def test_a_word_the_context_cannot_change_needs_no_tagging():
+    # "the" is always DT in the treebanks: the model's tag dictionary answers, in any context
+    assert postag.fixed_tag("the") == "DT"
+    assert postag.fixed_tag("demand") is None and postag.fixed_tag("says") is None
+    doc = tokenise(article_from_text(TEXT, "t"))
+    tags = postag.DocTags(doc)
+    the = next(t for t in doc.tokens if doc.token_text(t) == "the")
+    assert tags.token(the) == "DT"
+    assert tags.tagged_sentences == 0
+    assert tags.sentence(the.sentence_id)[the.token_id - tags.token_range(the.sentence_id).start] == "DT"
+
+
 def test_sentence_tags_match_tagging_the_sentence_words():
     doc = tokenise(article_from_text(TEXT, "t"))
     cache = postag.DocTags(doc)
