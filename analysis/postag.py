@@ -37,6 +37,7 @@ import random
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from nltk.tag.perceptron import PerceptronTagger
@@ -46,11 +47,11 @@ MODEL_PATH: Path = Path(__file__).resolve().parent.parent / "data" / "tagger" / 
 #: ``format`` field of a model file this module can read.
 MODEL_FORMAT: str = "analysis.postag/1"
 
-_FORM_MAP = str.maketrans({
+_FORM_MAP = MappingProxyType(str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"',
-})
+}))
 
 
 class ModelError(ValueError):

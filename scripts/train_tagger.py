@@ -75,6 +75,11 @@ class TbSentence:
 # --- reading CoNLL-U --------------------------------------------------------------------
 
 
+def _word(cols: list[str]) -> tuple[str, str, int]:
+    """(form, Penn tag, head) of a word line; head 0 when absent."""
+    return cols[1], cols[4], int(cols[6]) if cols[6].isdigit() else 0
+
+
 def _units(lines: list[list[str]]):
     """(surface, no space after, [(form, xpos, head)]) per surface token of a sentence."""
     i = 0
@@ -82,12 +87,10 @@ def _units(lines: list[list[str]]):
         cols = lines[i]
         if "-" in cols[0]:
             a, b = (int(x) for x in cols[0].split("-"))
-            words = [(c[1], c[4], int(c[6]) if c[6].isdigit() else 0)
-                     for c in lines[i + 1:i + 2 + b - a]]
-            yield cols[1], "SpaceAfter=No" in cols[9], words
+            yield cols[1], "SpaceAfter=No" in cols[9], [_word(c) for c in lines[i + 1:i + 2 + b - a]]
             i += 2 + b - a
         else:
-            yield cols[1], "SpaceAfter=No" in cols[9], [(cols[1], cols[4], int(cols[6]) if cols[6].isdigit() else 0)]
+            yield cols[1], "SpaceAfter=No" in cols[9], [_word(cols)]
             i += 1
 
 
@@ -272,12 +275,18 @@ def cmd_train(args) -> int:
     return 0
 
 
-def report(tagger, ewt_held, gum_dir, all_ewt) -> None:
+def report(tagger, ewt_held, gum_dir, all_ewt, ewt_label: str = "EWT held out") -> None:
+    """Print accuracy on ``ewt_held`` and the GUM reporting half.
+
+    The noun/verb cue forms are those tagged both ways anywhere in ``all_ewt``
+    and the whole GUM folder, so give ``evaluate`` the same EWT files as
+    ``train`` to score the same forms.
+    """
     gum_rep = load(gum_files(gum_dir, "reporting")) if gum_dir else []
     nv = noun_verb_cues(all_ewt + gum_rep + (load(gum_files(gum_dir, "tuning")) if gum_dir else []))
     print(f"noun/verb cue forms ({len(nv)}): {' '.join(sorted(nv))}")
     if ewt_held:
-        print(_fmt("EWT held out", evaluate(tagger, ewt_held, nv)))
+        print(_fmt(ewt_label, evaluate(tagger, ewt_held, nv)))
     if gum_rep:
         print(_fmt("GUM reporting half", evaluate(tagger, gum_rep, nv)))
 
@@ -288,7 +297,7 @@ def cmd_evaluate(args) -> int:
     else:
         tagger = None
     ewt = load(args.ewt)
-    report(tagger, ewt, args.gum, ewt)
+    report(tagger, ewt, args.gum, ewt, "EWT files given")
     return 0
 
 
