@@ -127,7 +127,7 @@ def read_conllu(text: str, doc: str = "") -> list[TbSentence]:
         else:
             cols = line.split("\t")
             if len(cols) != 10:
-                raise ValueError(f"{doc}: line {line[:30]!r}: expected 10 columns")
+                raise ValueError(f"line {line[:30]!r}: expected 10 columns")
             if "." not in cols[0]:  # empty nodes are not words of the text
                 lines.append(cols)
     if lines:
@@ -170,10 +170,17 @@ def gum_files(folder: str, which: str) -> list[Path]:
     return [p for p in sorted(Path(folder).glob("*.conllu")) if half(p.stem) == which]
 
 
+class InputError(Exception):
+    """A treebank file that cannot be read (message: ``<file>: <problem>``)."""
+
+
 def load(paths: list[Path]) -> list[TbSentence]:
     sents: list[TbSentence] = []
     for p in paths:
-        sents.extend(read_conllu(Path(p).read_text(encoding="utf-8"), doc=Path(p).stem))
+        try:
+            sents.extend(read_conllu(Path(p).read_text(encoding="utf-8"), doc=Path(p).stem))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise InputError(f"{p}: {exc.strerror if isinstance(exc, OSError) else exc}") from None
     return sents
 
 
@@ -361,7 +368,14 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("paths", nargs="+", help="article .txt files or folders")
     sp.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
-    return {"train": cmd_train, "evaluate": cmd_evaluate, "speed": cmd_speed}[args.cmd](args)
+    if getattr(args, "gum", None) and not Path(args.gum).is_dir():
+        print(f"error: {args.gum}: not a folder", file=sys.stderr)
+        return 2
+    try:
+        return {"train": cmd_train, "evaluate": cmd_evaluate, "speed": cmd_speed}[args.cmd](args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

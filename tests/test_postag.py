@@ -267,3 +267,23 @@ def test_the_seed_alone_decides_the_model():
     m2 = postag.train_model(data, iterations=4, seed=3)
     assert m1 == m2
     assert postag.train_model(data, iterations=4, seed=4) != m1  # the shuffle matters here
+
+
+def test_a_bad_treebank_file_is_one_error_line(script, tmp_path, capsys):
+    bad = tmp_path / "bad.conllu"
+    bad.write_text("1\tThe\tthe\n", encoding="utf-8")
+    assert script.main(["evaluate", "--ewt", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {bad}: line ") and "expected 10 columns" in err and err.count("\n") == 1
+    assert script.main(["evaluate", "--ewt", str(tmp_path / "missing.conllu")]) == 2
+    assert "No such file" in capsys.readouterr().err
+    assert script.main(["evaluate", "--gum", str(tmp_path / "nope")]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'nope'}: not a folder\n"
+
+
+def test_evaluate_scores_a_made_up_treebank(script, tmp_path, capsys):
+    f = tmp_path / "tiny.conllu"
+    f.write_text(TINY, encoding="utf-8")
+    assert script.main(["evaluate", "--ewt", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "EWT files given" in out and " (14) " in out  # "long-term" is one of our tokens
