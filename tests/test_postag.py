@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import postag
 from analysis.article import article_from_text
@@ -287,3 +289,29 @@ def test_evaluate_scores_a_made_up_treebank(script, tmp_path, capsys):
     assert script.main(["evaluate", "--ewt", str(f)]) == 0
     out = capsys.readouterr().out
     assert "EWT files given" in out and " (14) " in out  # "long-term" is one of our tokens
+
+
+# --- the fast path gives NLTK's tags ----------------------------------------------------
+
+VOCAB = ["The", "the", "minister", "says", "said", "demand", "claims", "reports", "questions",
+         "she", "raises", "NATO", "2023", "long-term", ",", ".", "\u201c", "\u201d", "'s", "n't",
+         "do", "rose", "state", "of", "a", "Ukraine", "quickly", "will", "xyzzy", "Qwerty-7"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=25))
+def test_fast_tagger_gives_exactly_nltks_tags(ws):
+    fast = postag._shipped_tagger()
+    assert postag.tag(ws) == postag.tag(ws, fast.tagger)
+
+
+def test_fast_tagger_breaks_ties_as_nltk_does():
+    # every tag scores the same for an unseen word of an untrained model: NLTK takes the last tag
+    data = [[("ox", t), ("ax", t)] for t in "AABABBBAABAB"]
+    nltk_tagger = postag.tagger_from_model(postag.train_model(data, iterations=3, seed=1))
+    fast = postag.FastTagger(nltk_tagger)
+    for ws in (["ox", "ax"], ["ax", "ox", "ox"], ["zz"], ["ox", "zz", "ax"]):
+        assert postag.tag(ws, fast) == postag.tag(ws, nltk_tagger)
+    empty = postag.tagger_from_model({"format": postag.MODEL_FORMAT, "classes": ["A", "B", "C"],
+                                      "tagdict": {}, "weights": {}})
+    assert postag.tag(["zz"], postag.FastTagger(empty)) == postag.tag(["zz"], empty) == ["C"]
