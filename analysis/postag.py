@@ -135,11 +135,13 @@ class FastTagger:
     float64 matrix over the tags sorted in *descending* order, added in the same
     feature order (so every score is bitwise the same sum), and the first
     maximum (``argmax``) is that same alphabetically last tag.  About 20 MB for
-    the shipped model; built once per process, never modified.
+    the shipped model; built once per process, never modified.  The NLTK
+    tagger's weight dicts are not kept (``tagger`` may be dropped afterwards).
     """
 
     def __init__(self, tagger: PerceptronTagger) -> None:
-        self.tagger = tagger
+        self._nltk = PerceptronTagger(load=False)  # features and normalisation only; no weights
+        self.tagdict: dict[str, str] = tagger.tagdict
         self.classes: tuple[str, ...] = tuple(sorted(tagger.classes, reverse=True))
         col = {c: i for i, c in enumerate(self.classes)}
         weights = tagger.model.weights
@@ -153,12 +155,12 @@ class FastTagger:
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Tags of already normalised ``words`` (what ``PerceptronTagger.tag`` returns, tags only)."""
-        t, row, matrix = self.tagger, self.row, self.matrix
+        t, row, matrix, tagdict = self._nltk, self.row, self.matrix, self.tagdict
         prev, prev2 = t.START
         context = t.START + [t.normalize(w) for w in words] + t.END
         out: list[str] = []
         for i, word in enumerate(words):
-            tag_ = t.tagdict.get(word)
+            tag_ = tagdict.get(word)
             if not tag_:
                 scores = np.zeros(len(self.classes))
                 for feat in t._get_features(i, word, context, prev, prev2):
@@ -174,8 +176,14 @@ class FastTagger:
 @cache
 def _shipped_tagger() -> FastTagger:
     """The shipped model, read once per process."""
+    return FastTagger(reference_tagger.__wrapped__())
+
+
+@cache
+def reference_tagger() -> PerceptronTagger:
+    """The shipped model as NLTK's own tagger (for comparisons; :func:`tag` does not use it)."""
     with MODEL_PATH.open(encoding="utf-8") as fh:
-        return FastTagger(tagger_from_model(json.load(fh)))
+        return tagger_from_model(json.load(fh))
 
 
 Model = PerceptronTagger | FastTagger
@@ -207,8 +215,7 @@ def fixed_tag(word: str, tagger: Model | None = None) -> str | None:
     noun/verb word ("says", "demand", "reports") is never in it.
     """
     model = tagger if tagger is not None else _shipped_tagger()
-    nltk_tagger = model.tagger if isinstance(model, FastTagger) else model
-    return nltk_tagger.tagdict.get(normalise_form(word))
+    return model.tagdict.get(normalise_form(word))
 
 
 # --- lazy tagging of a Doc --------------------------------------------------------------

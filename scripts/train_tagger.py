@@ -327,7 +327,7 @@ def cmd_speed(args) -> int:
         for t in doc.tokens:
             by_sent.setdefault(t.sentence_id, []).append(doc.token_text(t))
         sents.extend(by_sent.values())
-    tagger = postag._shipped_tagger().tagger if args.reference else None
+    tagger = postag.reference_tagger() if args.reference else None
     postag.tag(["warm", "up"], tagger)
     cue_sents = [s for s in sents if any(w.lower() in cues for w in s)]
     open_sents = [s for s in sents if any(w.lower() in cues and postag.fixed_tag(w) is None for w in s)]
