@@ -15,8 +15,8 @@ a noun in "the demand rose" (NN).  The tag of the token decides.
 Use::
 
     from analysis import postag
-    postag.tag(["She", "says", "the", "demand", "rose", "."])
-    # ['PRP', 'VBZ', 'DT', 'NN', 'VBD', '.']
+    postag.tag(["She", "says", "the", "demand", "has", "risen", "."])
+    # ['PRP', 'VBZ', 'DT', 'NN', 'VBZ', 'VBN', '.']
 
     tags = postag.DocTags(doc)          # one per analysis call, not global
     if postag.is_verb(tags.token(tok)): ...

@@ -314,3 +314,8 @@ def test_fast_tagger_breaks_ties_as_nltk_does():
     empty = postag.tagger_from_model({"format": postag.MODEL_FORMAT, "classes": ["A", "B", "C"],
                                       "tagdict": {}, "weights": {}})
     assert postag.tag(["zz"], postag.FastTagger(empty)) == postag.tag(["zz"], empty) == ["C"]
+
+
+def test_the_module_docstring_example():
+    assert postag.tag(["She", "says", "the", "demand", "has", "risen", "."]) == \
+        ["PRP", "VBZ", "DT", "NN", "VBZ", "VBN", "."]
