@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from itertools import combinations as _combinations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -268,6 +269,7 @@ _PARTY_AFTER_NAME = re.compile(r"[,(]\s*(" + _PARTY_LABEL.pattern + ")")
 _NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
 _OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
 _VERBAL = re.compile(r"(?:ing|ed|ly)$")
+_NEXT_CAP_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
 
 
@@ -325,9 +327,11 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
         cands.append(Cand(m.start(), m.end(), "WEAPON", "name", "gazetteer", e.entity, e.cls, priority=2))
         weapon_sents.add(bisect.bisect_right(sent_starts, m.start()))
     gaz_ctx: list[Cand] = []
-    labels = [(m.start(1), m.end(1)) for m in _PARTY_AFTER_NAME.finditer(text)]
+    labels = [(m.start(1), m.end(1)) for m in _PARTY_AFTER_NAME.finditer(text)]  # disjoint, in order
+    label_starts = [a for a, _ in labels]
     for m in res.names_re.finditer(text):
-        if labels and any(a <= m.start() < b for a, b in labels):
+        k = bisect.bisect_right(label_starts, m.start()) - 1
+        if k >= 0 and m.start() < labels[k][1]:
             continue  # "Ky." inside "R-Ky."
         e = res.names[m.group(0)]
         c = Cand(m.start(), m.end(), e.type, "name", "gazetteer", e.entity, e.cls, priority=2)
@@ -339,10 +343,15 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
         if e.type == "NORP" and _after_language_cue(text, m.start(), res):
             continue
         cands.append(c)
-    for c in gaz_ctx:  # ambiguous weapon names need another weapon in the sentence
+    # ambiguous weapon names need another weapon in the sentence (a sure one, or a second ambiguous one)
+    sure_weapons = {bisect.bisect_right(sent_starts, d.start) for d in cands if d.type == "WEAPON"}
+    ctx_count: dict[int, int] = {}
+    for c in gaz_ctx:
         sid = bisect.bisect_right(sent_starts, c.start)
-        others = [d for d in cands if d.type == "WEAPON" and bisect.bisect_right(sent_starts, d.start) == sid]
-        if others or sum(1 for d in gaz_ctx if bisect.bisect_right(sent_starts, d.start) == sid) > 1:
+        ctx_count[sid] = ctx_count.get(sid, 0) + 1
+    for c in gaz_ctx:
+        sid = bisect.bisect_right(sent_starts, c.start)
+        if sid in sure_weapons or ctx_count[sid] > 1:
             cands.append(c)
 
     # datelines: "NAIROBI, Kenya (AP) _", "WASHINGTON --": an all-caps place opening a paragraph
@@ -367,7 +376,7 @@ def _candidates(doc: Doc, res: Resources) -> tuple[list[Cand], dict]:
     for m in res.role_re.finditer(text):
         nxt = text[m.end(): m.end() + 2]
         if re.match(r"\s[A-Z]", nxt):  # "the Foreign Minister Dmytro Kuleba": title before a name
-            after = re.match(r"\s+([A-Z][\w'’-]+)", text[m.end():])
+            after = _NEXT_CAP_WORD.match(text, m.end())
             if after and after.group(1) not in res.stopwords:
                 continue
         role = m.group("role").lower()
@@ -529,16 +538,46 @@ def _token_starts(doc: Doc) -> list[int]:
     return _TS_CACHE[1]
 
 
+class _Run(list):
+    """A run of units being built, with the counts :func:`_joint_ok` asks about, kept up to date
+    as units are added (so that deciding each joint costs O(1), not a rescan of the run)."""
+
+    def __init__(self, org_cues: frozenset):
+        super().__init__()
+        self.org_cues = org_cues
+        self.of_for = self.org_cue = self.names = self.not_cap = 0
+
+    def extend(self, units) -> None:
+        for u in units:
+            self.append(u)
+            self.of_for += u.text in ("of", "for")
+            self.org_cue += u.text in self.org_cues
+            self.names += u.kind in ("cap", "gaz")
+            self.not_cap += u.kind != "cap"
+
+
+def _org_cue_ahead(units: list[_Unit], org_cues: frozenset) -> list[bool]:
+    """``out[j]``: an organisation head word occurs in ``units[j:]`` before the first unit that is
+    neither a name nor a joint ("... and Manufacturers of America": yes at "Manufacturers")."""
+    out = [False] * (len(units) + 1)
+    for j in range(len(units) - 1, -1, -1):
+        u = units[j]
+        out[j] = u.kind in ("cap", "gaz", "joint") and (u.text in org_cues or out[j + 1])
+    return out
+
+
 def _runs(units: list[_Unit]) -> list[list[_Unit]]:
     """Maximal runs of name-like units; joints/particles only between name units."""
+    org_cues = resources().org_cues
+    ahead = _org_cue_ahead(units, org_cues)
     runs: list[list[_Unit]] = []
-    cur: list[_Unit] = []
+    cur = _Run(org_cues)
     i = 0
     n = len(units)
     while i < n:
         u = units[i]
         if u.kind in ("cap", "gaz", "title", "post"):
-            cur.append(u)
+            cur.extend((u,))
             i += 1
             continue
         if cur and u.kind in ("particle", "joint"):
@@ -548,7 +587,7 @@ def _runs(units: list[_Unit]) -> list[list[_Unit]]:
                 j += 1
             if j < n and units[j].kind in ("cap", "gaz") and j - i <= 2:
                 joint = [x.text for x in units[i:j]]
-                if _joint_ok(cur, joint, units[j], units[j:]):
+                if _joint_ok(cur, joint, units[j], ahead[j]):
                     cur.extend(units[i:j])
                     i = j
                     continue
@@ -561,11 +600,11 @@ def _runs(units: list[_Unit]) -> list[list[_Unit]]:
             i = k
             continue
         if cur:
-            runs.append(cur)
-            cur = []
+            runs.append(list(cur))
+            cur = _Run(org_cues)
         i += 1
     if cur:
-        runs.append(cur)
+        runs.append(list(cur))
     return runs
 
 
@@ -585,9 +624,9 @@ def _comma_campus(left: list[_Unit], nxt: list[_Unit]) -> bool:
     return k == len(nxt) or nxt[k].text not in (",", "and", "or", "&") and nxt[k].kind not in ("cap", "gaz", "joint")
 
 
-def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit, rest: list[_Unit] = ()) -> bool:
-    """May ``joint`` words join the name units ``left`` and ``right`` (``rest``: the units from
-    ``right`` on) into one name?"""
+def _joint_ok(left: _Run, joint: list[str], right: _Unit, org_ahead: bool = False) -> bool:
+    """May ``joint`` words join the name units ``left`` and ``right`` into one name?
+    (``org_ahead``: an organisation head word follows in the continuation from ``right`` on.)"""
     res = resources()
     if joint == ["&"]:
         return True
@@ -597,20 +636,12 @@ def _joint_ok(left: list[_Unit], joint: list[str], right: _Unit, rest: list[_Uni
         if right.kind != "cap":
             return False
         # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name
-        if (any(u.text in ("of", "for") for u in left) and any(u.text in res.org_cues for u in left)
-                and left[-1].kind != "gaz"):
+        if left.of_for and left.org_cue and left[-1].kind != "gaz":
             return True  # but "Bank of America and Goldmere Holdings" are two
         # "Pharmaceutical Research and Manufacturers of America": a multi-word left part that is
         # not a complete name, and an organisation head word in the continuation
-        names = [u for u in left if u.kind in ("cap", "gaz")]
-        if (len(names) >= 2 and all(u.kind == "cap" for u in left) and left[-1].text not in res.org_cues
-                and left[0].text not in res.given_names):
-            for u in rest:
-                if u.kind not in ("cap", "gaz", "joint"):
-                    break
-                if u.text in res.org_cues:
-                    return True
-        return False
+        return (left.names >= 2 and not left.not_cap and left[-1].text not in res.org_cues
+                and left[0].text not in res.given_names and org_ahead)
     if joint[0] in ("for", "on"):
         return left[-1].text in res.org_cues and right.kind == "cap"  # "Council on Foreign Relations"
     if joint[0] == "of":
@@ -654,33 +685,41 @@ def _name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict
 
 
 def _strip_initial(run: list[_Unit], res: Resources, mid_caps: set, lower_words: set) -> list[_Unit]:
-    """Drop a sentence-initial capital that is an ordinary word ("The", "Throughout", "Earlier")."""
-    while run and run[0].initial and run[0].kind == "cap":
-        w = run[0].text
+    """Drop a sentence-initial capital that is an ordinary word ("The", "Throughout", "Earlier").
+
+    After a drop (and the joints after it) the next unit counts as initial in turn.  The run is
+    walked with an index and copied once, so a long run costs linear time."""
+    i, n = 0, len(run)
+    while i < n and (i > 0 or run[0].initial) and run[i].kind == "cap":
+        w = run[i].text
         if _ACRONYM.match(w) and w not in res.not_names:
             break  # "BMW sales rose": acronyms are not ordinary words
-        if len(run) > 1 and run[1].kind == "title" and w.lower() not in res.stopwords and not _VERBAL.search(w):
+        if n - i > 1 and run[i + 1].kind == "title" and w.lower() not in res.stopwords and not _VERBAL.search(w):
             break  # "Harbour Commissioner Jane Doe": a modifier of the title
         low = w.lower()
-        if low in res.stopwords or (w not in res.given_names and _VERBAL.search(w) and len(run) > 1) or (
+        if low in res.stopwords or (w not in res.given_names and _VERBAL.search(w) and n - i > 1) or (
                 w not in mid_caps and w not in res.given_names and (
-                low in lower_words or len(run) == 1 or run[1].kind not in ("cap",))):
-            run = run[1:]
-            while run and run[0].kind in ("joint", "particle"):
-                run = run[1:]
-            if run:
-                run = [_Unit(u.start, u.end, u.text, u.kind, u.gaz, u is run[0] or u.initial) for u in run]
-                run[0].initial = True
+                low in lower_words or n - i == 1 or run[i + 1].kind not in ("cap",))):
+            i += 1
+            while i < n and run[i].kind in ("joint", "particle"):
+                i += 1
             continue
         break
-    return run
+    if i == 0:
+        return run
+    if i >= n:
+        return []
+    u = run[i]
+    return [_Unit(u.start, u.end, u.text, u.kind, u.gaz, True)] + run[i + 1:]
 
 
 def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words: set, text: str) -> list[Cand]:
     run = _strip_initial(run, res, mid_caps, lower_words)
     # trailing joints can't end a run
-    while run and run[-1].kind in ("joint", "particle"):
-        run = run[:-1]
+    e = len(run)
+    while e and run[e - 1].kind in ("joint", "particle"):
+        e -= 1
+    run = run[:e]
     if not run:
         return []
     surface = text[run[0].start:run[-1].end]
@@ -730,12 +769,11 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
         run = name
     # post-nominals
     person_cue = role is not None
-    while run and run[-1].kind == "post":
-        if run[-1].text not in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
-            person_cue = True
-            run = run[:-1]
-        else:
-            break
+    e = len(run)
+    while e and run[e - 1].kind == "post" and run[e - 1].text not in ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"):
+        person_cue = True
+        e -= 1
+    run = run[:e]
     if not run:
         return out
     # "The" mid-sentence capitalised belongs to the name; initial "The" was stripped above
@@ -756,12 +794,14 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
     # leading gazetteer units that are not part of an organisation/place name are separate mentions
     ntype, ncls = _name_type(words, res)
     if not ntype and not person_cue:
-        while run and run[0].kind == "gaz" and len(run) > 1 and not (
-                run[0].text in res.given_names and run[1].kind == "cap"):
-            out.append(run[0].gaz)
-            run = run[1:]
-            while run and run[0].kind in ("joint", "particle"):
-                run = run[1:]
+        b, n = 0, len(run)
+        while b < n and run[b].kind == "gaz" and n - b > 1 and not (
+                run[b].text in res.given_names and run[b + 1].kind == "cap"):
+            out.append(run[b].gaz)
+            b += 1
+            while b < n and run[b].kind in ("joint", "particle"):
+                b += 1
+        run = run[b:]
         if not run:
             return out
         start, end = run[0].start, run[-1].end
@@ -838,18 +878,19 @@ def _interpret_run(run: list[_Unit], res: Resources, mid_caps: set, lower_words:
 # --------------------------------------------------------------------------------------
 
 def _select(cands: list[Cand]) -> list[Cand]:
-    """Non-overlapping candidates: longest first, then priority, then position."""
+    """Non-overlapping candidates: longest first, then priority, then position.
+
+    Characters already taken are marked in a byte array: a candidate is checked and marked in
+    time proportional to its length, and each recogniser's spans are disjoint, so the whole
+    selection is linear in the text (plus the sort)."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
+    covered = bytearray(max((c.end for c in cands), default=0) + 1)
     for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
         if c.start < 0 or c.end <= c.start:
             continue
-        k = bisect.bisect_left(taken, (c.start, c.end))
-        if k > 0 and taken[k - 1][1] > c.start:
+        if covered.find(1, c.start, c.end) >= 0:
             continue
-        if k < len(taken) and taken[k][0] < c.end:
-            continue
-        taken.insert(k, (c.start, c.end))
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -869,6 +910,80 @@ def entity_id(article_id: str, canonical: str) -> str:
 def mention_id(article_id: str, start: int, end: int) -> str:
     """Stable mention id from the article id and the span."""
     return f"{article_id}:{start}-{end}"
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+def _find_surfaces(text: str, surfaces) -> list[tuple[int, int]]:
+    """Spans of ``surfaces`` in ``text``, left to right, not overlapping: at each position not
+    preceded by a word character, the longest surface not followed by a word character or hyphen
+    (what ``finditer`` of a longest-first alternation between those boundaries finds).
+
+    The surfaces are walked as a character trie from each possible start, so the cost is the text
+    length times the length of the longest prefix walked, however many surfaces there are."""
+    trie: dict = {}
+    for s in surfaces:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = None
+    firsts = "".join(sorted(k for k in trie if k))
+    if not firsts:
+        return []
+    starts = re.compile(r"(?<![\w])[" + re.escape(firsts) + "]")
+    n, out, pos = len(text), [], 0
+    for m in starts.finditer(text):
+        p = m.start()
+        if p < pos:
+            continue
+        node, i, best = trie, p, -1
+        while i < n and text[i] in node:
+            node = node[text[i]]
+            i += 1
+            if "" in node and not _WORD_OR_HYPHEN.match(text, i):
+                best = i
+        if best > p:
+            out.append((p, best))
+            pos = best
+    return out
+
+
+def _variant_targets(names: list[list[str]]) -> list[tuple[int, int]]:
+    """Pairs ``(a, b)``, in order of ``a``: name ``a`` is a shorter variant of name ``b`` ("Vladimir
+    Putin" of "Vladimir V. Putin"): same last word, and a proper subset of ``b``'s words.  ``b`` is
+    the last such name in the list, so that taking ``b``'s canonical form for each ``a`` in turn
+    gives what comparing every pair in order would.
+
+    Names are grouped by (last word, word set); each group looks up the proper subsets of its
+    word set that contain the last word (fewer than 2**(k-1) for k words), or, when that is more
+    than the groups sharing its last word, compares with those: linear for names of bounded length.
+    """
+    last_at: dict[tuple[str, frozenset], int] = {}
+    by_last: dict[str, list[frozenset]] = {}
+    for i, toks in enumerate(names):
+        key = (toks[-1], frozenset(toks))
+        if key not in last_at:
+            by_last.setdefault(toks[-1], []).append(key[1])
+        last_at[key] = i
+    best: dict[tuple[str, frozenset], int] = {}   # key -> last index of a proper superset
+    for (last, words), i in last_at.items():
+        others = sorted(words - {last})
+        peers = by_last[last]
+        if len(others) < 20 and 2 ** len(others) <= len(peers):
+            subsets = (frozenset(c) | {last} for r in range(len(others)) for c in _combinations(others, r))
+            subsets = [x for x in subsets if (last, x) in last_at]
+        else:
+            subsets = [x for x in peers if x < words]
+        for x in subsets:
+            if best.get((last, x), -1) < i:
+                best[(last, x)] = i
+    out = []
+    for a, toks in enumerate(names):
+        b = best.get((toks[-1], frozenset(toks)))
+        if b is not None:
+            out.append((a, b))
+    return out
 
 
 def _initials(name: str) -> str:
@@ -896,13 +1011,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         s = canon[id(c)]
         toks = [w for w in s.split() if not re.match(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV)$", w)] or s.split()
         token_sets[id(c)] = toks
-    for a in full_persons:
-        for b in full_persons:
-            if a is b:
-                continue
-            ta, tb = token_sets[id(a)], token_sets[id(b)]
-            if ta[-1] == tb[-1] and set(ta) < set(tb):
-                canon[id(a)] = canon[id(b)]
+    for a, b in _variant_targets([token_sets[id(c)] for c in full_persons]):
+        canon[id(full_persons[a])] = canon[id(full_persons[b])]
     # name parts -> full names (single-token persons with a title cue name themselves)
     part_index: dict[str, list[Cand]] = {}
     for c in full_persons:
@@ -935,30 +1045,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if len(w) > 2:
                 known.setdefault(w.upper(), lst[0])  # "PENCE:" speaker labels in transcripts
     if known:
-        kre = re.compile(r"(?<![\w])(?:" + _alternation(known) + r")(?![\w-])")
         taken = [(c.start, c.end) for c in chosen]
         t_starts = [a for a, _ in taken]
         extra = []
-        for m in kre.finditer(text):
-            k = bisect.bisect_right(t_starts, m.start()) - 1
-            if k >= 0 and taken[k][1] > m.start():
+        for ms, me in _find_surfaces(text, known):
+            k = bisect.bisect_right(t_starts, ms) - 1
+            if k >= 0 and taken[k][1] > ms:
                 continue
-            if k + 1 < len(taken) and taken[k + 1][0] < m.end():
+            if k + 1 < len(taken) and taken[k + 1][0] < me:
                 continue
-            kc = known[m.group(0)]
-            extra.append(Cand(m.start(), m.end(), kc.type, "name", "name", kc.entity, kc.cls, priority=2))
+            kc = known[text[ms:me]]
+            extra.append(Cand(ms, me, kc.type, "name", "name", kc.entity, kc.cls, priority=2))
         if extra:
             chosen = sorted(chosen + extra, key=lambda c: c.start)
             names = [c for c in chosen if c.kind == "name"]
 
     # --- assign entities to names ---------------------------------------------------------
+    # part_index lists are in text order: the nearest full name is found by bisection
+    part_starts = {w: [f.start for f in lst] for w, lst in part_index.items()}
+    first_as_surname = {w: min((f.start for f in lst if token_sets[id(f)][-1] == w), default=None)
+                        for w, lst in part_index.items()}
+
+    def nearest(w: str, pos: int) -> Cand:
+        k = bisect.bisect_right(part_starts[w], pos)
+        return part_index[w][k - 1] if k else part_index[w][0]
+
     ent_of: dict[int, tuple[str, str]] = {}   # id(cand) -> (canonical, type)
     for c in names:
         s = text[c.start:c.end]
         if (c.rule == "gazetteer" and c.type in ("GPE", "LOC") and " " not in s and s in part_index
-                and any(token_sets[id(f)][-1] == s and f.start < c.start for f in part_index[s])):
+                and first_as_surname[s] is not None and first_as_surname[s] < c.start):
             # "Mateus Ferreira Lima ... Lima struck again": a surname that is also a city
-            full = _nearest(part_index[s], c.start)
+            full = nearest(s, c.start)
             ent_of[id(c)] = (canon[id(full)], "PERSON")
             c.how = "surname"
             continue
@@ -970,11 +1088,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         toks = s.split()
         if len(toks) == 1 and s in part_index and c.type in ("", "PERSON"):
-            full = _nearest(part_index[s], c.start)
+            full = nearest(s, c.start)
             ent_of[id(c)] = (canon[id(full)], "PERSON")
             continue
         if len(toks) == 1 and s.isupper() and s.title() in part_index:
-            full = _nearest(part_index[s.title()], c.start)  # "PENCE:" in a transcript
+            full = nearest(s.title(), c.start)  # "PENCE:" in a transcript
             ent_of[id(c)] = (canon[id(full)], "PERSON")
             continue
         if c.type == "ORG" and s.startswith("The ") and s[4:] in res.names and res.names[s[4:]].type == "ORG":
@@ -1005,8 +1123,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
     for c in names:
         if ent_of.get(id(c), ("", "x"))[1] == "":
             unknown_by_surface.setdefault(text[c.start:c.end], []).append(c)
+    nb = _Neighbours(chosen)
     for s, lst in unknown_by_surface.items():
-        votes = [_evidence(doc, c, chosen, res) for c in lst]
+        votes = [_evidence(doc, c, chosen, res, nb=nb) for c in lst]
         if s in org_first and any(t in ("GPE", "LOC") for t, cue in votes):
             org_first.pop(s)  # "travel to Cherating ... in Cherating": the place, not the org named after it
         if s in org_first or s in datelines:
@@ -1064,7 +1183,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if ent and c.cls and ent[1] in ("ORG", "GPE"):
             org_class.setdefault(ent[0], c.cls)
     sent_ids = [doc.sentence_index_at(c.start) for c in chosen]
-    history: list[tuple[int, int, str, str]] = []   # (sentence, order, canonical, type)
+    history = _History(person_attr, org_class, res)
     out_ents: dict[int, tuple[str, str]] = {}
     for idx, c in enumerate(chosen):
         sid = sent_ids[idx]
@@ -1072,22 +1191,22 @@ def find_mentions(doc: Doc) -> list[Mention]:
             ent = ent_of.get(id(c))
             if ent and ent[0]:
                 out_ents[id(c)] = ent
-                history.append((sid, idx, ent[0], ent[1]))
+                history.add(sid, idx, ent[0], ent[1])
             continue
         if c.kind == "role":
-            ent = _resolve_role(c, history, person_attr, org_class, res, text[c.start:c.end].lower())
+            ent = history.role(c, text[c.start:c.end].lower())
             if ent:
                 out_ents[id(c)] = ent
-                history.append((sid, idx, ent[0], ent[1]))
+                history.add(sid, idx, ent[0], ent[1])
             else:
                 out_ents[id(c)] = ("", c.type)  # unresolved: kept, with an empty entity_id
             continue
         if c.kind == "pronoun":
-            ent = _resolve_pronoun(c, sid, history, person_attr, doc)
+            ent = history.pronoun(c, sid, doc)
             if ent:
                 # a resolved pronoun does not fix the person's gender: one wrong guess would spread
                 out_ents[id(c)] = ent
-                history.append((sid, idx, ent[0], ent[1]))
+                history.add(sid, idx, ent[0], ent[1])
 
     # --- build Mention objects -----------------------------------------------------------
     aid = doc.article.article_id
@@ -1133,9 +1252,10 @@ def _type_uncued_runs(doc: Doc, chosen: list[Cand], res: Resources) -> list[Cand
                                                 or c.rule == "gazetteer" and c.type in ("GPE", "LOC"))
                        and " " not in text[c.start:c.end])
     out = []
+    nb = _Neighbours(chosen)
     for c in chosen:
         if c.how == "multiword":
-            t, cue = _evidence(doc, c, chosen, res, reused)
+            t, cue = _evidence(doc, c, chosen, res, reused, nb)
             if cue == "the":
                 t = ""  # "the Great Depression", "the First Amendment": not a person; type unknown
             if not t:
@@ -1167,11 +1287,22 @@ def _title_words_lower(res: Resources) -> frozenset:
     return _title_words_lower_cached(tuple(sorted(res.titles)))
 
 
-def _nearest(cands: list[Cand], pos: int) -> Cand:
-    before = [c for c in cands if c.start <= pos]
-    if before:
-        return max(before, key=lambda c: c.start)
-    return min(cands, key=lambda c: c.start)
+class _Neighbours:
+    """Where the candidates of a non-overlapping, start-ordered list are: by start and by end
+    offset, so that :func:`_evidence` looks only at a name's neighbours, not at the whole list."""
+
+    def __init__(self, chosen: list[Cand]):
+        self.chosen = chosen
+        self.starts = [d.start for d in chosen]
+        self.by_end = {d.end: d for d in chosen}
+
+    def near(self, c: Cand, gap: int) -> list[Cand]:
+        """Candidates ending at most ``gap`` characters before ``c`` or starting at most ``gap``
+        characters after it, in list order."""
+        k = bisect.bisect_left(self.starts, c.start - gap)
+        j = bisect.bisect_right(self.starts, c.end + gap)
+        return [d for d in self.chosen[max(0, k - 1):j]
+                if 0 < c.start - d.end <= gap or 0 < d.start - c.end <= gap]
 
 
 _SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted"
@@ -1185,7 +1316,8 @@ _OF_PLACE = re.compile(r"\s+of\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?=[\s,;.)])")
 _APPOS_DET = frozenset({"a", "an", "the", "its", "his", "her", "their", "one", "another", "former", "longtime"})
 
 
-def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:
+def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: frozenset = frozenset(),
+              nb: _Neighbours | None = None) -> tuple[str, str]:
     """Type of an uncued capitalised name from its neighbourhood: ``(type, cue)``, ``("", "")`` if none.
 
     Cues, in order: a lone given name; a person's possessive before it (an organisation); a byline ("By ..."); an occupation noun right before
@@ -1196,6 +1328,7 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     for multi-word names, the last word reused alone elsewhere in the article (a surname).
     """
     text = doc.text
+    nb = nb if nb is not None else _Neighbours(chosen)
     surface = text[c.start:c.end]
     words = surface.split()
     before = text[max(0, c.start - 60):c.start]
@@ -1206,8 +1339,8 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     if len(words) == 1 and surface in res.given_names:
         return "PERSON", "given-name"  # "Chris", "Jon": a lone given name
     po = re.search(r"['’]s?\s+$", before)
-    if po and len(words) > 1 and any(d.end == c.start - len(po.group(0)) and d.kind in ("name", "alias") and d.type == "PERSON"
-                                     for d in chosen):
+    owner = nb.by_end.get(c.start - len(po.group(0))) if po else None
+    if po and len(words) > 1 and owner is not None and owner.kind in ("name", "alias") and owner.type == "PERSON":
         return "ORG", "owner"  # "Warren Buffett's Berkshire Hathaway": a person's named holding is a business
     na = re.match(r"\s+([a-z][\w-]*)\s+[A-Z]", after)
     if na and na.group(1) in res.person_nouns:
@@ -1254,7 +1387,7 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     a6 = text[c.end:c.end + 6]
     listy = re.match(r"\s*(,|and\b|or\b|\.|$)", a6)  # a list member ends at a comma, and, or
     if re.search(r"(,|\band|\bor)\s*(the\s+)?$", b6) or re.match(r"\s*(,|and\b|or\b)", a6):
-        for d in chosen:
+        for d in nb.near(c, 12):
             if d is c or d.kind != "name" or d.type not in ("PERSON", "ORG"):  # places: too often wrong
                 continue
             if 0 < c.start - d.end <= 12 or 0 < d.start - c.end <= 12:
@@ -1274,7 +1407,7 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
             return "PERSON", "surname"
     if len(words) > 1 and chosen:
         # a he/she pronoun soon after, with no other person named in between
-        k = bisect.bisect_right([d.start for d in chosen], c.start)
+        k = bisect.bisect_right(nb.starts, c.start)
         for d in chosen[k:]:
             if d.start - c.end > 200 or (d.kind == "name" and d.type == "PERSON"):
                 break
@@ -1304,55 +1437,74 @@ def _premodifier(after: str, res: Resources) -> bool:
         m.group(1).endswith("s") and not m.group(1).endswith("ss"))
 
 
-def _resolve_role(c: Cand, history, person_attr, org_class, res: Resources, span: str):
-    """The entity a role description refers to: the most recent compatible one, or None.
+class _History:
+    """The entities mentioned so far, in reading order, indexed for role and pronoun resolution:
+    the last organisation of each (type, class); per sentence, the first person of each gender;
+    per role query, the answer found so far and how much of the history it has seen."""
 
-    A role noun that is itself a title ("the president", "the minister") needs a person who
-    was given that title; a generic one ("the chief", "the leader") any title of its class.
-    An organisation role ("the alliance") needs an organisation of that class.
-    """
-    if c.type == "PERSON":
-        mod_keys = _mod_keys(c.mod, res) if c.mod else set()
+    def __init__(self, person_attr: dict, org_class: dict, res: Resources):
+        self.person_attr, self.org_class, self.res = person_attr, org_class, res
+        self.persons: list[str] = []                      # PERSON entities, in order mentioned
+        self.last_of: dict[tuple, str] = {}                # (type, org class) -> latest entity
+        self.first_in: dict[int, dict[str, tuple]] = {}    # sentence -> gender -> (order, entity)
+        self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
+
+    def add(self, sid: int, idx: int, ent: str, etype: str) -> None:
+        self.last_of[(etype, self.org_class.get(ent))] = ent
+        if etype == "PERSON":
+            self.persons.append(ent)
+            g = self.person_attr.get(ent, {}).get("gender", "")
+            self.first_in.setdefault(sid, {}).setdefault(g, (idx, ent))
+
+    def role(self, c: Cand, span: str):
+        """The entity a role description refers to: the most recent compatible one, or None.
+
+        A role noun that is itself a title ("the president", "the minister") needs a person who
+        was given that title; a generic one ("the chief", "the leader") any title of its class.
+        An organisation role ("the alliance") needs an organisation of that class.
+        """
+        if c.type != "PERSON":
+            ent = self.last_of.get((c.type, c.cls))
+            return (ent, c.type) if ent is not None else None
+        res = self.res
+        mod_keys = frozenset(_mod_keys(c.mod, res)) if c.mod else frozenset()
         noun = max((r for r in res.roles if span.endswith(r)), key=len, default="")
         specific = noun in _title_words_lower(res)
-        for sid, idx, ent, et in reversed(history):
-            if et != "PERSON":
-                continue
-            a = person_attr.get(ent)
-            if not a:
-                continue
-            if specific and not any(noun in t for t in a["titles"]):
-                continue
-            if c.cls and c.cls not in a["cls"]:
-                continue
-            if mod_keys and not (mod_keys & a["mods"]):
-                continue
-            return (ent, "PERSON")
+        query = (specific and noun, c.cls, mod_keys)
+        found, seen = self.role_seen.get(query, (None, 0))
+        for k in range(len(self.persons) - 1, seen - 1, -1):  # only what was added since last asked
+            if _fits_role(self.person_attr.get(self.persons[k]), *query):
+                found = self.persons[k]
+                break
+        self.role_seen[query] = (found, len(self.persons))
+        return (found, "PERSON") if found is not None else None
+
+    def pronoun(self, c: Cand, sid: int, doc: Doc):
+        """Leftmost compatible person of the current sentence (before the pronoun), else of the
+        nearest of the three previous sentences that names one."""
+        zone = doc.sentences[sid].zone
+        for back in range(0, 4):
+            s = sid - back
+            if s < 0:
+                break
+            if back and doc.sentences[s].zone != zone and {zone, doc.sentences[s].zone} - {"body", "caption"}:
+                break
+            first = self.first_in.get(s, {})
+            persons = [v for g, v in first.items() if not g or not c.gender or g == c.gender]
+            if persons:
+                return (min(persons)[1], "PERSON")
         return None
-    for sid, idx, ent, et in reversed(history):
-        if et == c.type and org_class.get(ent) == c.cls:
-            return (ent, et)
-    return None
 
 
-def _resolve_pronoun(c: Cand, sid: int, history, person_attr, doc: Doc):
-    """Leftmost compatible person of the current sentence (before the pronoun), else of the
-    nearest of the three previous sentences that names one."""
-    def ok(ent):
-        g = person_attr.get(ent, {}).get("gender", "")
-        return not g or not c.gender or g == c.gender
-    zone = doc.sentences[sid].zone
-    for back in range(0, 4):
-        s = sid - back
-        if s < 0:
-            break
-        if back and doc.sentences[s].zone != zone and {zone, doc.sentences[s].zone} - {"body", "caption"}:
-            break
-        persons = [(idx, ent) for (hs, idx, ent, et) in history if hs == s and et == "PERSON" and ok(ent)]
-        if persons:
-            persons.sort()
-            return (persons[0][1], "PERSON")
-    return None
+def _fits_role(a: dict | None, noun, cls: str, mod_keys: frozenset) -> bool:
+    """May a person with attributes ``a`` (titles, classes, modifiers) be called by the role?"""
+    if not a:
+        return False
+    if noun and not any(noun in t for t in a["titles"]):
+        return False
+    if cls and cls not in a["cls"]:
+        return False
+    return not mod_keys or bool(mod_keys & a["mods"])
 
 
 # --------------------------------------------------------------------------------------
