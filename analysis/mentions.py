@@ -123,6 +123,7 @@ class Resources:
     given_gender: dict
     calendar_words: frozenset
     stopwords: frozenset
+    titles_by_first: dict    # first word of a title -> titles starting with it
 
 
 def _alternation(surfaces) -> str:
@@ -228,6 +229,7 @@ def resources() -> Resources:
         given_gender=given_gender,
         calendar_words=frozenset(by["weekday"] + by["month"]),
         stopwords=lexicons.stopwords(),
+        titles_by_first=_group_titles(titles),
     )
 
 
@@ -494,21 +496,18 @@ def _match_title(text: str, pos: int, res: Resources) -> int:
     return best
 
 
-@lru_cache(maxsize=1)
-def _titles_by_first_cached(keys: tuple) -> dict:
+def _titles_by_first(res: Resources) -> dict:
+    return res.titles_by_first
+
+
+def _group_titles(titles) -> dict[str, tuple[str, ...]]:
+    """Titles grouped by their first word ("Prime" -> ("Prime Minister", ...))."""
     out: dict[str, list[str]] = {}
-    for t in keys:
+    for t in titles:
         first = re.match(r"[A-Z][\w-]*", t)
         if first:
             out.setdefault(first.group(0), []).append(t)
-    return out
-
-
-def _titles_by_first(res: Resources) -> dict:
-    return _TITLES_BY_FIRST.get(id(res)) or _TITLES_BY_FIRST.setdefault(id(res), _titles_by_first_cached(tuple(res.titles)))
-
-
-_TITLES_BY_FIRST: dict[int, dict] = {}
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _ends_at_token(toks, i: int, end: int) -> bool:
@@ -521,21 +520,10 @@ def _ends_at_token(toks, i: int, end: int) -> bool:
 
 
 def _tok_range(doc: Doc, sent) -> slice:
-    starts = _token_starts(doc)
+    starts = doc.token_starts
     a = bisect.bisect_left(starts, sent.start)
     b = bisect.bisect_left(starts, sent.end)
     return slice(a, b)
-
-
-_TS_CACHE: list = [None, []]  # [tokens tuple, their start offsets]: the last doc seen
-
-
-def _token_starts(doc: Doc) -> list[int]:
-    """Start offsets of ``doc.tokens`` (cached for the last doc, checked by identity)."""
-    if _TS_CACHE[0] is not doc.tokens:
-        _TS_CACHE[0] = doc.tokens
-        _TS_CACHE[1] = [t.start for t in doc.tokens]
-    return _TS_CACHE[1]
 
 
 class _Run(list):
