@@ -1293,10 +1293,47 @@ class _Neighbours:
                 if 0 < c.start - d.end <= gap or 0 < d.start - c.end <= gap]
 
 
-_SAID_AFTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|asked|wrote|explained|noted|argued|insisted"
-                         r"|recalled|testified|tweeted|admitted|acknowledged|warned)\b|\s*,\s*(?:who|whose)\b"
-                         r"|\s*,\s*\d{1,3}\s*,")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s+$")
+def _is_third_singular(form: str, lemma: str) -> bool:
+    f, b = form.split()[0], lemma.split()[0]
+    return f in (b + "s", b + "es", b[:-1] + "ies")
+
+
+def _speech_verbs_after_name() -> list[str]:
+    """Speech cues (``cues.tsv``, kind speech) that can follow their speaker: past forms
+    ("Ana Costa said", "... testified", "... spoke about") and, for cues without a non-speech
+    sense (frame free), the third person singular ("Ana Costa says").  Strict cues in -s are
+    left out: they are nouns after a name too often ("Treasury notes", "Medicare claims")."""
+    out = []
+    for r in lexicons.table("cues.tsv"):
+        form, lemma = r["form"], r["lemma"]
+        if r["kind"] != "speech" or form == lemma or form.split()[0].endswith("ing"):
+            continue
+        if _is_third_singular(form, lemma) and r["frame"] != "free":
+            continue
+        out.append(form)
+    return out
+
+
+def _speakers_before() -> list[str]:
+    """Cues that precede their speaker: the forms of "say" in quotative inversion ("…," said
+    Ana Costa) and the source phrases ("according to Ana Costa", "in the words of X")."""
+    rows = lexicons.table("cues.tsv")
+    return ([r["form"] for r in rows if r["kind"] == "speech" and r["lemma"] == "say" and r["form"] != "say"
+             and not r["form"].endswith("ing")] + [r["form"] for r in rows if r["kind"] == "source"])
+
+
+def _words_alt(forms) -> str:
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=1)
+def _said_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(after, before): a speech verb (or "who"/an age) after a name, a speech cue before it."""
+    after = re.compile(r"\s*(?:,\s*)?(?:" + _words_alt(_speech_verbs_after_name()) + r")\b|\s*,\s*(?:who|whose)\b"
+                       r"|\s*,\s*\d{1,3}\s*,")
+    before = re.compile(r"\b(?:" + _words_alt(_speakers_before()) + r")\s+$")
+    return after, before
+
 _AFFIL_BEFORE = re.compile(r"\b([A-Za-z][\w-]*)\s+(at|for|of|with|from)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"\s*,\s+((?:[\w’'-]+\s+){0,5}?[\w-]+)(?=\s+(?:at|of|for|in|with|from|and|who|since|on)\b|\s*[,.;:)]|\s+[A-Z])")
 _PARTY_AFTER = re.compile(r"\s*[,(]\s*[A-Z]{1,4}-[A-Z][\w.]*")
@@ -1368,7 +1405,8 @@ def _evidence(doc: Doc, c: Cand, chosen: list[Cand], res: Resources, reused: fro
     op = re.match(r"['’]s\s+(?:[a-z-]+\s+)?([a-z]+)\b", after)
     if op and op.group(1) in res.org_parts:
         return "ORG", "org-part"  # "Harwell's shareholders", "Orrin's quarterly earnings"
-    if _SAID_AFTER.match(after) or _SAID_BEFORE.search(before):
+    said_after, said_before = _said_patterns()
+    if said_after.match(after) or said_before.search(before):
         return "PERSON", "said"
     # coordination with typed names: "The Week, the River Journal, Den of Geek and Maxim"
     b6 = text[max(0, c.start - 6):c.start]
