@@ -5,6 +5,7 @@ import pytest
 
 from analysis import lexicons
 from analysis import mentions as M
+from analysis.mentions.resources import _speech_verbs_after_name, said_patterns
 from analysis.article import article_from_text
 from analysis.tokenise import tokenise
 
@@ -27,8 +28,8 @@ def test_a_speech_cue_types_an_unknown_name_as_a_person(sentence):
 
 def test_a_strict_cue_in_s_is_no_evidence():
     # "notes" after a name is a noun as often as a verb ("Treasury notes"): no evidence
-    assert "notes" not in M._speech_verbs_after_name()
-    assert "noted" in M._speech_verbs_after_name()
+    assert "notes" not in _speech_verbs_after_name()
+    assert "noted" in _speech_verbs_after_name()
 
 
 def test_a_cue_added_to_the_lexicon_is_known(monkeypatch):
@@ -41,10 +42,10 @@ def test_a_cue_added_to_the_lexicon_is_known(monkeypatch):
         return rows
 
     monkeypatch.setattr(lexicons, "table", table)
-    M._said_patterns.cache_clear()
+    said_patterns.cache_clear()
     try:
         assert _types("After the vote Zorvath harrumphed loudly.", "Zorvath") == {"PERSON"}
     finally:
         monkeypatch.undo()
-        M._said_patterns.cache_clear()
+        said_patterns.cache_clear()
     assert _types("After the vote Zorvath harrumphed loudly.", "Zorvath") == set()

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import mentions as M
+from analysis.mentions.coref import find_surfaces, variant_targets
+from analysis.mentions.recognisers import select
 from analysis.article import article_from_text
 from analysis.tokenise import tokenise
 
@@ -25,7 +27,7 @@ def test_find_surfaces_is_the_longest_first_alternation(surfaces, pieces):
     text = "".join(pieces)
     alt = "|".join(re.escape(s) for s in sorted(surfaces, key=lambda s: (-len(s), s)))
     want = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w])(?:" + alt + r")(?![\w-])", text)]
-    assert M._find_surfaces(text, surfaces) == want
+    assert find_surfaces(text, surfaces) == want
 
 
 def _variants_all_pairs(names: list[list[str]]) -> list[str]:
@@ -42,7 +44,7 @@ def _variants_all_pairs(names: list[list[str]]) -> list[str]:
                 max_size=12))
 def test_variant_merge_matches_all_pairs(names):
     canon = [" ".join(n) for n in names]
-    for a, b in M._variant_targets(names):
+    for a, b in variant_targets(names):
         canon[a] = canon[b]
     assert canon == _variants_all_pairs(names)
 
@@ -62,7 +64,7 @@ def _select_naive(cands):
 @given(st.lists(st.tuples(st.integers(-1, 40), st.integers(0, 8), st.integers(0, 4)), max_size=25))
 def test_select_matches_pairwise_overlap_check(spans):
     cands = [M.Cand(s, s + n, "ORG", "name", "name", priority=p) for s, n, p in spans]
-    assert M._select(cands) == _select_naive(cands)
+    assert select(cands) == _select_naive(cands)
 
 
 def test_pronouns_in_a_long_sentence_take_the_leftmost_compatible_person():
