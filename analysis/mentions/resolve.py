@@ -84,6 +84,7 @@ class History:
         self.last_of: dict[tuple, str] = {}                # (type, org class) -> latest entity
         self.first_in: dict[int, dict[str, tuple]] = {}    # sentence -> gender -> (order, entity)
         self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
+        self.nouns: dict[str, str] = {}                    # role span -> its role noun
 
     def add(self, sid: int, idx: int, ent: str, etype: str) -> None:
         self.last_of[(etype, self.org_class.get(ent))] = ent
@@ -104,7 +105,9 @@ class History:
             return (ent, c.type) if ent is not None else None
         res = self.res
         keys = frozenset(mod_keys(c.mod, res)) if c.mod else frozenset()
-        noun = max((r for r in res.roles if span.endswith(r)), key=len, default="")
+        noun = self.nouns.get(span)
+        if noun is None:  # the longest role noun the span ends with ("the deputy prime minister")
+            noun = self.nouns[span] = max((r for r in res.roles if span.endswith(r)), key=len, default="")
         query = (noun in res.title_words_lower and noun, c.cls, keys)
         found, seen = self.role_seen.get(query, (None, 0))
         for k in range(len(self.persons) - 1, seen - 1, -1):  # only what was added since last asked

@@ -38,7 +38,7 @@ def _org_cue_ahead(units: list[Unit], org_cues: frozenset) -> list[bool]:
 def runs(units: list[Unit]) -> list[list[Unit]]:
     """Maximal runs of name-like units; joints/particles only between name units."""
     org_cues = resources().org_cues
-    ahead = _org_cue_ahead(units, org_cues)
+    ahead: list[bool] = []  # computed the first time an "and" needs it
     runs: list[list[Unit]] = []
     cur = _Run(org_cues)
     i = 0
@@ -56,7 +56,9 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
                 j += 1
             if j < n and units[j].kind in ("cap", "gaz") and j - i <= 2:
                 joint = [x.text for x in units[i:j]]
-                if _joint_ok(cur, joint, units[j], ahead[j]):
+                if joint == ["and"] and not ahead:
+                    ahead = _org_cue_ahead(units, org_cues)
+                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False):
                     cur.extend(units[i:j])
                     i = j
                     continue

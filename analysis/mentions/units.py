@@ -113,10 +113,11 @@ def _title_unit(text, toks, i, res, initial):
     return Unit(t.start, t.start + tl, text[t.start:t.start + tl], "title", None, initial), j, j - 1
 
 
-def _word_kind(s2: str, nxt_upper: bool, res: Resources) -> str:
+def _word_kind(s2: str, text: str, toks, i: int, res: Resources) -> str:
     if s2 in res.postnominals or s2 in _SUFFIXES:
         return "post"
-    if s2 in res.calendar_words and not (s2 in res.given_names and nxt_upper):
+    if s2 in res.calendar_words and not (s2 in res.given_names and i + 1 < len(toks)
+                                         and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()):
         return "other"  # "May", "June": a month unless a given name before a capital
     if is_cap_token(s2):
         return "cap"
@@ -128,17 +129,16 @@ def _word_kind(s2: str, nxt_upper: bool, res: Resources) -> str:
 def _word_unit(text, toks, i, res, initial):
     """One word, with the period of an initial ("John F. Kennedy") or abbreviation ("Jr.")."""
     t = toks[i]
-    s = text[t.start:t.end]
     end = t.end
-    if i + 1 < len(toks) and text[toks[i + 1].start:toks[i + 1].end] == "." and toks[i + 1].start == t.end and (
+    s = text[t.start:end]
+    if i + 1 < len(toks) and toks[i + 1].start == end and toks[i + 1].end == end + 1 and text[end] == "." and (
         len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
         or s + "." in res.org_cues
     ):
-        end = toks[i + 1].end
+        end += 1
         i += 1
-    s2 = text[t.start:end]
-    nxt_upper = i + 1 < len(toks) and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()
-    return Unit(t.start, end, s2, _word_kind(s2, nxt_upper, res), None, initial), i + 1
+        s = text[t.start:end]
+    return Unit(t.start, end, s, _word_kind(s, text, toks, i, res), None, initial), i + 1
 
 
 def token_range(doc: Doc, sent) -> slice:
@@ -159,8 +159,15 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
             seen_word = True
         initial = not seen_word or prev_text in _OPENERS or (
             prev_text in ('"', "'") and units and units[-1].start in quote_starts)
-        made = (_gaz_unit(text, toks, i, gaz_at.get(t.start), initial) or _party_unit(text, toks, i, initial)
-                or _title_unit(text, toks, i, res, initial))
+        first = text[t.start:t.start + 2]
+        g = gaz_at.get(t.start)
+        # each helper declines at once unless its first test passes: tested here, the common
+        # lower-case word costs three cheap checks instead of three calls
+        made = _gaz_unit(text, toks, i, g, initial) if g is not None else None
+        if made is None and first in ("R-", "D-", "I-"):
+            made = _party_unit(text, toks, i, initial)
+        if made is None and first[:1].isupper():
+            made = _title_unit(text, toks, i, res, initial)
         if made is not None:
             unit, j, last = made
             prev_text = text[toks[last].start:toks[last].end]
