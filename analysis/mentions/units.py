@@ -113,21 +113,11 @@ def _title_unit(text, toks, i, res, initial):
     return Unit(t.start, t.start + tl, text[t.start:t.start + tl], "title", None, initial), j, j - 1
 
 
-def _word_kind(s2: str, text: str, toks, i: int, res: Resources) -> str:
-    if s2 in res.postnominals or s2 in _SUFFIXES:
-        return "post"
-    if s2 in res.calendar_words and not (s2 in res.given_names and i + 1 < len(toks)
-                                         and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()):
-        return "other"  # "May", "June": a month unless a given name before a capital
-    if is_cap_token(s2):
-        return "cap"
-    if s2 in res.particles:
-        return "particle"
-    return "joint" if s2 in _JOINTS else "other"
-
-
 def _word_unit(text, toks, i, res, initial):
-    """One word, with the period of an initial ("John F. Kennedy") or abbreviation ("Jr.")."""
+    """One word, with the period of an initial ("John F. Kennedy") or abbreviation ("Jr.");
+    its kind: a post-nominal ("MBE", "Jr."), a month or weekday ("May", unless a given name
+    before a capital), a capitalised word, a name particle ("van"), a joint ("of") or other.
+    (The hot loop of the stage: written out in one function.)"""
     t = toks[i]
     end = t.end
     s = text[t.start:end]
@@ -138,7 +128,18 @@ def _word_unit(text, toks, i, res, initial):
         end += 1
         i += 1
         s = text[t.start:end]
-    return Unit(t.start, end, s, _word_kind(s, text, toks, i, res), None, initial), i + 1
+    if s in res.postnominals or s in _SUFFIXES:
+        kind = "post"
+    elif s in res.calendar_words and not (s in res.given_names and i + 1 < len(toks)
+                                          and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()):
+        kind = "other"
+    elif s[:1].isupper() and ("-" not in s or is_cap_token(s)):
+        kind = "cap"
+    elif s in res.particles:
+        kind = "particle"
+    else:
+        kind = "joint" if s in _JOINTS else "other"
+    return Unit(t.start, end, s, kind, None, initial), i + 1
 
 
 def token_range(doc: Doc, sent) -> slice:
