@@ -39,7 +39,7 @@ class Mention:
     rule: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cand:
     """A candidate span before overlap resolution and coreference.
 
@@ -69,7 +69,7 @@ class Cand:
         return self.end - self.start
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """A token, or tokens read as one (a multi-word gazetteer name, a title with its periods)."""
 

@@ -17,8 +17,8 @@ from .resources import Resources
 # party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
 _OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
-_SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
-_JOINTS = ("of", "&", "de", "the", "for", "and", "on")
+_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
+_JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
 
 
 def is_cap_token(t: str) -> bool:
