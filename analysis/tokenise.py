@@ -81,6 +81,11 @@ class Doc:
         """Start offsets of the sentences, in order (computed once per Doc)."""
         return [s.start for s in self.sentences]
 
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """Start offsets of the tokens, in order (computed once per Doc)."""
+        return [t.start for t in self.tokens]
+
     def sentence_index_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the last one starting before it)."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
@@ -93,11 +98,6 @@ class Doc:
         return self.article.text[tok.start : tok.end]
 
     # --- token index (what spaCy's Doc offers), computed once per article ----------------
-
-    @cached_property
-    def token_starts(self) -> list[int]:
-        """Start offsets of the tokens, in order."""
-        return [t.start for t in self.tokens]
 
     @cached_property
     def token_ends(self) -> list[int]:

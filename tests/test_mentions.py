@@ -497,3 +497,10 @@ def test_run_after_a_persons_possessive_is_an_org():
 def test_business_tesla_owner():
     doc, ms = _fixture("business_tesla")
     assert _by_surface(ms, "Berkshire Hathaway")[0].entity_type == "ORG"
+
+
+def test_road_numbers_after_a_comma_are_no_party_label():
+    # "R-Ky." after a comma is a party label; "I-44" after a comma is a road, and must not
+    # break the reading (it used to raise: the label pattern did not match)
+    ms = M.find_mentions(_doc("Title\n\nTraffic backed up on the Tulsa loop, I-244, I-44 and US 169.\n"))
+    assert all(m.surface != "I-44" or m.rule != "party" for m in ms)

@@ -1,0 +1,338 @@
+"""Name rules: what a run of capitalised units names, and of what type.
+
+A run is read by an ordered sequence of named steps (:data:`READING_STEPS`) over one
+:class:`Reading`; a step either returns the run's candidates (and reading stops) or
+narrows the reading and passes it on.  The last step makes the name candidate itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from analysis.tokenise import Doc
+
+from .records import Cand, Unit
+from .resources import Resources
+from .runs import runs
+from .units import is_title_line, sentence_units
+
+NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
+VERBAL = re.compile(r"(?:ing|ed|ly)$")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
+_SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
+_WORKS_AT = re.compile(r"\b([A-Za-z][\w-]*)\s+at\s+(?:the\s+)?$")
+
+
+def works_at(before: str, res: Resources) -> bool:
+    """Does ``before`` end in "<occupation noun> at" ("analysts at ", "an economist at the ")?
+    What follows is where people work (an organisation), even if its first word is a given name."""
+    m = _WORKS_AT.search(before)
+    if not m:
+        return False
+    noun = m.group(1).lower()
+    return noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
+
+
+def name_type(words: list[str], res: Resources) -> tuple[str, str]:
+    """Type and class of an unknown capitalised name from its own words ("" if undecided)."""
+    for w in reversed(words):
+        if w in res.org_cues:
+            return "ORG", w.lower()
+    if words[-1] in res.place_cues and not (len(words) == 2 and words[0] in res.given_names):
+        return res.place_cues[words[-1]], words[-1].lower()  # "Capitol Hill", not "Anita Hill"
+    if "of" in words or "&" in words or words[0] == "The":
+        return "ORG", ""
+    if len(words) == 1 and ACRONYM.match(words[0]):
+        return "ORG", ""
+    return "", ""
+
+
+def strip_initial(run: list[Unit], res: Resources, mid_caps: set, lower_words: set) -> list[Unit]:
+    """Drop a sentence-initial capital that is an ordinary word ("The", "Throughout", "Earlier").
+
+    After a drop (and the joints after it) the next unit counts as initial in turn.  The run is
+    walked with an index and copied once, so a long run costs linear time."""
+    i, n = 0, len(run)
+    while i < n and (i > 0 or run[0].initial) and run[i].kind == "cap":
+        w = run[i].text
+        if ACRONYM.match(w) and w not in res.not_names:
+            break  # "BMW sales rose": acronyms are not ordinary words
+        if n - i > 1 and run[i + 1].kind == "title" and w.lower() not in res.stopwords and not VERBAL.search(w):
+            break  # "Harbour Commissioner Jane Doe": a modifier of the title
+        low = w.lower()
+        if low in res.stopwords or (w not in res.given_names and VERBAL.search(w) and n - i > 1) or (
+                w not in mid_caps and w not in res.given_names and (
+                low in lower_words or n - i == 1 or run[i + 1].kind not in ("cap",))):
+            i += 1
+            while i < n and run[i].kind in ("joint", "particle"):
+                i += 1
+            continue
+        break
+    if i == 0:
+        return run
+    if i >= n:
+        return []
+    u = run[i]
+    return [Unit(u.start, u.end, u.text, u.kind, u.gaz, True)] + run[i + 1:]
+
+
+@dataclass
+class Reading:
+    """What is known about a run while the steps read it."""
+
+    run: list[Unit]
+    text: str
+    res: Resources
+    lower_words: set
+    out: list[Cand] = field(default_factory=list)   # candidates split off the run so far
+    role: Cand | None = None     # the title before the name (office: a role mention; else honorific)
+    person_cue: bool = False     # a title, post-nominal or initial says: a person
+    words: list[str] = field(default_factory=list)
+    ntype: str = ""
+    ncls: str = ""
+    how: str = ""                # which cue made it a person ("initial", "given-name-inside")
+
+    @property
+    def start(self) -> int:
+        return self.run[0].start
+
+    @property
+    def end(self) -> int:
+        return self.run[-1].end
+
+
+def _as_cap(run: list[Unit]) -> list[Unit]:
+    return [replace(u, kind="cap") if u.kind == "title" else replace(u) for u in run]
+
+
+def _title_index(r: Reading) -> int | None:
+    """Index of the last title followed by a name word; -1 when the run's titles are just
+    capitalised words ("Justice Party": a title word inside an organisation's name)."""
+    run, res = r.run, r.res
+    t_idx = [i for i, u in enumerate(run) if u.kind == "title"]
+    if not t_idx:
+        return -1
+    if run[-1].kind == "cap" and run[-1].text in res.org_cues and t_idx[-1] < len(run) - 1 and (
+            run[t_idx[-1] + 1].text not in res.given_names):
+        return None  # "Chancellor College"
+    for i in reversed(t_idx):
+        if i + 1 < len(run) and run[i + 1].kind in ("cap", "gaz") and run[i + 1].text not in res.stopwords:
+            return i
+    if run[0].kind == "cap" and run[0].text in res.given_names and len(run) >= 2:
+        return None  # "Bishop" in "Julie Bishop": a surname, not a title
+    return -2
+
+
+def split_at_title(r: Reading):
+    """"NATO Secretary-General Jens Stoltenberg": the office (with its modifiers) becomes a role
+    mention, the rest the name; an honorific ("Mr.") only marks a person.  Titles with no name
+    after them are no name ("News Editor"): only their gazetteer parts are kept."""
+    ti = _title_index(r)
+    if ti is None:
+        r.run = _as_cap(r.run)
+        return None
+    if ti == -2:
+        return [u.gaz for u in r.run if u.kind == "gaz" and u.gaz is not None]
+    if ti == -1:
+        return None
+    run, res = r.run, r.res
+    cls, kind, gender = res.titles.get(run[ti].text, ("", "honorific", ""))
+    mods = run[:ti]
+    if kind == "office":
+        role_start = run[0].start
+        # modifiers must be names (gazetteer or capitalised words), not joints
+        while mods and mods[0].kind not in ("gaz", "cap", "title"):
+            mods = mods[1:]
+            role_start = mods[0].start if mods else run[ti].start
+        mod = " ".join(u.text for u in mods if u.kind in ("gaz", "cap"))
+        r.role = Cand(role_start, run[ti].end, "PERSON", "role", "title", "", cls, gender=gender, mod=mod, priority=3)
+    else:
+        r.out.extend(u.gaz for u in mods if u.kind == "gaz" and u.gaz is not None)
+        r.role = Cand(-1, -1, "PERSON", "honorific", "", "", cls, gender=gender)
+    r.run = run[ti + 1:]
+    return None
+
+
+def drop_postnominals(r: Reading):
+    """"Jane Doe MBE", "Ana Roe PhD": post-nominals mark a person and are not part of the name."""
+    r.person_cue = r.role is not None
+    e = len(r.run)
+    while e and r.run[e - 1].kind == "post" and r.run[e - 1].text not in _SUFFIXES:
+        r.person_cue = True
+        e -= 1
+    r.run = r.run[:e]
+    if not r.run:
+        return r.out
+    r.words = [u.text for u in r.run if u.kind != "joint" or u.text in ("of", "&")]
+    return None
+
+
+def all_gazetteer(r: Reading):
+    """A run of known names only ("France Germany") is those names (and the role before them),
+    unless a title makes a single place name a person's ("President Georgia Smith"?)."""
+    if not all(u.kind == "gaz" for u in r.run if u.kind not in ("joint", "particle")):
+        return None
+    gz = [u.gaz for u in r.run if u.kind == "gaz"]
+    if r.person_cue and len(gz) == 1 and gz[0].type != "PERSON":
+        return None
+    if r.role is not None and r.role.start >= 0 and gz:
+        r.role.target = len(r.out)  # refers to the following gazetteer mention (rare)
+        r.out.append(r.role)
+    r.out.extend(gz)
+    return r.out
+
+
+def leading_gazetteer(r: Reading):
+    """Known names at the start of an uncued run are mentions of their own ("Brazil Itaú
+    Unibanco": Brazil, then the rest)."""
+    r.ntype, r.ncls = name_type(r.words, r.res)
+    if r.ntype or r.person_cue:
+        return None
+    run, res = r.run, r.res
+    b, n = 0, len(run)
+    while b < n and run[b].kind == "gaz" and n - b > 1 and not (
+            run[b].text in res.given_names and run[b + 1].kind == "cap"):
+        r.out.append(run[b].gaz)
+        b += 1
+        while b < n and run[b].kind in ("joint", "particle"):
+            b += 1
+    r.run = run[b:]
+    if not r.run:
+        return r.out
+    r.words = [u.text for u in r.run]
+    if all(u.kind == "gaz" for u in r.run):
+        r.out.extend(u.gaz for u in r.run)
+        return r.out
+    return None
+
+
+def not_a_name(r: Reading):
+    """Listed non-names; events, prizes, laws and works ("the Nobel Prize"); single function
+    words ("I've", "No"); ordinary words in capitals ("we heard PLENTY"); "-ian"/"-ese" words
+    are nationalities."""
+    words, res = r.words, r.res
+    if r.text[r.start:r.end] in res.not_names:
+        return r.out
+    if not r.person_cue and (words[-1] in res.misc_cues or len(words) > 2 and words[-2] in res.misc_cues):
+        return r.out
+    if len(words) == 1 and not r.person_cue:
+        w = words[0]
+        if len(w.replace(".", "")) < 2 or re.split(r"['’]", w)[0].lower() in res.stopwords:
+            return r.out
+        if len(w) >= 4 and w.isupper() and w.lower() in r.lower_words:
+            return r.out
+        if NORP_SUFFIX.search(w) and not r.ntype:
+            r.out.append(Cand(r.start, r.end, "NORP", "name", "name", w, priority=2))
+            return r.out
+    return None
+
+
+def name_inside_run(r: Reading):
+    """In an uncued run: the name starts at a given name ("Federal Prosecutor Carla del Ponte",
+    "Welshman Mark Litton") unless only initials precede it ("J. Richard West"); a place
+    modifier before a known place or nationality makes a new one ("South American",
+    "Northern Ireland"); an "-ian" word at the end makes a nationality ("Kenyan Somali")."""
+    run, res, words = r.run, r.res, r.words
+    if r.ntype or r.person_cue or len(run) < 2:
+        return None
+    k = next((i for i in range(1, len(run)) if run[i].kind == "cap" and run[i].text in res.given_names
+              and run[i - 1].text not in res.given_names and run[i - 1].kind in ("cap", "gaz")
+              and i + 1 < len(run) and run[i + 1].kind in ("cap", "particle")), 0)
+    if k and all(re.fullmatch(r"[A-Z]\.", u.text) for u in run[:k]):
+        r.person_cue, r.how, k = True, "initial", 0
+    if k:
+        r.out.extend(u.gaz for u in run[:k] if u.kind == "gaz" and u.gaz is not None)
+        r.run = run[k:]
+        r.words = [u.text for u in r.run]
+        r.person_cue, r.how = True, "given-name-inside"
+        return None
+    start, end = r.start, r.end
+    if (run[-1].kind == "gaz" and run[-1].gaz is not None and run[-1].gaz.type in ("NORP", "GPE", "LOC")
+            and all(u.text in res.place_modifiers for u in run[:-1])):
+        g = run[-1].gaz
+        return r.out + [Cand(start, end, g.type, "name", "name", r.text[start:end], g.cls, priority=2, how="modified")]
+    if NORP_SUFFIX.search(words[-1]) and words[0] not in res.given_names:
+        return r.out + [Cand(start, end, "NORP", "name", "name", r.text[start:end], priority=2, how="suffix")]
+    return None
+
+
+def _uncued_type(r: Reading) -> tuple[str, str]:
+    """A run with no cue of its own: (type, how) from its first word and length."""
+    words, res, start = r.words, r.res, r.start
+    if words[0] in res.given_names and len(words) >= 2 and works_at(r.text[max(0, start - 40):start], res):
+        return "ORG", "affiliation"  # "analysts at Morgan Stanley": people work at an organisation
+    if words[0] in res.given_names and len(words) >= 2:
+        return "PERSON", "given-name"
+    if len(words) >= 2:
+        return "PERSON", "multiword"
+    return "", ""  # single unknown word: decided by coreference / context later
+
+
+def make_name(r: Reading) -> list[Cand]:
+    """The name candidate, typed by its cues, after the role that introduces it."""
+    ntype, ncls, how = r.ntype, r.ncls, "cue" if r.ntype else ""
+    role = r.role
+    if r.person_cue:
+        ntype, ncls = "PERSON", ""
+        how = "title" if role is not None else r.how or "postnominal"
+    elif not ntype:
+        ntype, how = _uncued_type(r)
+    c = Cand(r.start, r.end, ntype, "name", "name", "", ncls, priority=2, how=how)
+    if role is not None and role.start >= 0:
+        role.target = len(r.out) + 1
+        r.out.append(role)
+    if role is not None and role.gender:
+        c.gender = role.gender
+    if role is not None and role.cls:
+        c.cls, c.mod = role.cls, role.mod
+    r.out.append(c)
+    return r.out
+
+
+#: The steps that read a run, in order (each may end the reading with its candidates).
+READING_STEPS = (split_at_title, drop_postnominals, all_gazetteer, leading_gazetteer, not_a_name,
+                 name_inside_run, make_name)
+
+
+def interpret_run(run: list[Unit], res: Resources, mid_caps: set, lower_words: set, text: str) -> list[Cand]:
+    """The candidates a run of capitalised units stands for (see :data:`READING_STEPS`)."""
+    run = strip_initial(run, res, mid_caps, lower_words)
+    e = len(run)
+    while e and run[e - 1].kind in ("joint", "particle"):
+        e -= 1  # trailing joints can't end a run
+    if not e or text[run[0].start:run[e - 1].end] in res.not_names:
+        return []
+    r = Reading(run[:e], text, res, lower_words)
+    for step in READING_STEPS:
+        got = step(r)
+        if got is not None:
+            return got
+    raise AssertionError("make_name always decides")  # pragma: no cover
+
+
+def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict]:
+    """Name candidates from capitalised runs, plus document-level evidence for later passes:
+    words seen capitalised mid-sentence, words seen in lower case, the title-case lines."""
+    text = doc.text
+    quote_starts = {q.start for q in doc.quotes}
+    out: list[Cand] = []
+    mid_caps: set[str] = set()       # capitalised words seen in non-initial position
+    lower_words: set[str] = set()
+    per_sent: list[tuple] = []
+    for sent in doc.sentences:
+        units = sentence_units(doc, sent, res, gaz_at, quote_starts)
+        title_line = is_title_line(doc, sent, [u.text for u in units])
+        for u in units:
+            if u.text[:1].islower():
+                lower_words.add(u.text)
+            elif not title_line and not u.initial and u.kind in ("cap", "gaz"):
+                mid_caps.add(u.text)
+        per_sent.append((sent, units, title_line))
+    for sent, units, title_line in per_sent:
+        if title_line:
+            continue  # handled after the body: only known names count in title-case lines
+        for run in runs(units):
+            out.extend(interpret_run(run, res, mid_caps, lower_words, text))
+    evidence = {"mid_caps": mid_caps, "lower": lower_words,
+                "title_sents": [(s, u) for s, u, t in per_sent if t]}
+    return out, evidence

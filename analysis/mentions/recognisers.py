@@ -1,0 +1,160 @@
+"""Recognisers: each finds one kind of candidate span; :data:`RECOGNISERS` runs them in order.
+
+Order matters only for ties: when two candidates have the same span and priority, the one
+found first is kept (:func:`select`).  Every recogniser sees what the earlier ones found
+(the name-run reader needs the gazetteer names, to read "New York" as one unit).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from analysis.tokenise import Doc
+
+from .names import name_runs
+from .records import Cand
+from .resources import Resources
+from .units import PARTY_LABEL
+
+_UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
+_DATELINE = re.compile(rf"([{_UC}][{_UC}.'-]+(?: [{_UC}][{_UC}.'-]+){{0,3}})(?=,| \(| _| --| \u2014| \u2013)")
+# what must follow a dateline place: optional ", State"/", Sept. 5" parts, an optional "(Agency)", then
+# a dash ("—", "–", "―", "--", "_", " - "). "BYD, the Chinese rival ..." (an appositive) is no dateline.
+_DATELINE_TAIL = re.compile(r"(?:,[ \t]*[A-Z0-9][\w.'&-]*(?:[ \t][A-Z0-9][\w.'&-]*){0,3}){0,3}"
+                            r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:[\u2014\u2013\u2015_]|--|-(?=[ \t]))")
+_PARTY_AFTER_NAME = re.compile(r"[,(]\s*(" + PARTY_LABEL.pattern + ")")
+_NEXT_CAP_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
+
+
+@dataclass
+class Found:
+    """Candidates found so far in one document, and what the name reader learnt about it."""
+
+    doc: Doc
+    res: Resources
+    cands: list[Cand] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+
+
+def weapon_classes(f: Found) -> None:
+    """Weapon class nouns, any case ("howitzers", "Javelin missiles")."""
+    for m in f.res.classes_re.finditer(f.doc.text):
+        e = f.res.classes[m.group(0).lower()]
+        f.cands.append(Cand(m.start(), m.end(), "WEAPON", "name", "gazetteer", e.entity, e.cls, priority=2))
+
+
+def _after_language_cue(text: str, start: int, res: Resources) -> bool:
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 30): start])
+    return bool(before) and before[-1].lower() in res.language_cues
+
+
+def gazetteer_names(f: Found) -> None:
+    """Known proper names in one pass.  Not "Ky." inside a party label ("R-Ky."), not a
+    nationality word naming a language ("spoke in Russian"); a weapon name that is also an
+    ordinary word ("Patriot", "Hellfire") only with another weapon in its sentence."""
+    text, res, starts = f.doc.text, f.res, f.doc.sentence_starts
+    labels = [(m.start(1), m.end(1)) for m in _PARTY_AFTER_NAME.finditer(text)]  # disjoint, in order
+    label_starts = [a for a, _ in labels]
+    ambiguous: list[Cand] = []
+    for m in res.names_re.finditer(text):
+        k = bisect.bisect_right(label_starts, m.start()) - 1
+        if k >= 0 and m.start() < labels[k][1]:
+            continue
+        e = res.names[m.group(0)]
+        c = Cand(m.start(), m.end(), e.type, "name", "gazetteer", e.entity, e.cls, priority=2)
+        if e.type == "WEAPON" and e.context:
+            ambiguous.append(c)
+        elif not (e.type == "NORP" and _after_language_cue(text, m.start(), res)):
+            f.cands.append(c)
+    sure = {bisect.bisect_right(starts, d.start) for d in f.cands if d.type == "WEAPON"}
+    per_sent: dict[int, int] = {}
+    for c in ambiguous:
+        sid = bisect.bisect_right(starts, c.start)
+        per_sent[sid] = per_sent.get(sid, 0) + 1
+    f.cands.extend(c for c in ambiguous if bisect.bisect_right(starts, c.start) in sure
+                   or per_sent[bisect.bisect_right(starts, c.start)] > 1)
+
+
+def datelines(f: Found) -> None:
+    """"NAIROBI, Kenya (AP) _", "WASHINGTON --": an all-caps place opening a paragraph."""
+    text, res = f.doc.text, f.res
+    for p in f.doc.article.paragraphs:
+        m = _DATELINE.match(text, p.start, p.end)
+        if m and len(m.group(1)) >= 3 and _DATELINE_TAIL.match(text, m.end(1), p.end):
+            place = m.group(1)
+            e = res.names.get(place.title()) or res.names.get(place)
+            ent = e.entity if e is not None else place.title()
+            etype = e.type if e is not None and e.type in ("GPE", "LOC", "ORG") else "GPE"
+            f.cands.append(Cand(m.start(1), m.end(1), etype, "name", "dateline", ent, priority=3))
+
+
+def capitalised_names(f: Found) -> None:
+    """Names no list holds, from runs of capitalised words (:mod:`.names`)."""
+    gaz_at = {c.start: c for c in f.cands if c.rule == "gazetteer"}
+    found, f.evidence = name_runs(f.doc, f.res, gaz_at)
+    f.cands.extend(found)
+
+
+def dates(f: Found) -> None:
+    """"February 2022", "last Friday", "earlier this year", "two weeks ago"; a bare year after a
+    preposition ("in 2014")."""
+    text = f.doc.text
+    for m in f.res.date_re.finditer(text):
+        f.cands.append(Cand(m.start(), m.end(), "DATE", "name", "date", m.group(0), priority=4))
+    for m in f.res.year_re.finditer(text):
+        f.cands.append(Cand(m.start("y"), m.end("y"), "DATE", "name", "date", m.group("y"), priority=4))
+
+
+def roles(f: Found) -> None:
+    """Role descriptions ("the NATO chief", "the alliance"); not a title before a name ("the
+    Foreign Minister Dmytro Kuleba") nor a title as modifier."""
+    text, res = f.doc.text, f.res
+    for m in res.role_re.finditer(text):
+        if re.match(r"\s[A-Z]", text[m.end(): m.end() + 2]):
+            after = _NEXT_CAP_WORD.match(text, m.end())
+            if after and after.group(1) not in res.stopwords:
+                continue
+        rtype, rcls = res.roles[m.group("role").lower()]
+        mod = m.group("mod") or ""
+        if mod and mod[0].isupper() and mod in res.titles:
+            continue
+        f.cands.append(Cand(m.start(), m.end(), rtype, "role", "role", "", rcls, mod=mod, priority=1))
+
+
+def pronouns(f: Found) -> None:
+    """Third-person pronouns with their gender ("he", "her", "they")."""
+    for m in f.res.pronoun_re.finditer(f.doc.text):
+        g = f.res.pronouns[m.group(0).lower()]
+        f.cands.append(Cand(m.start(), m.end(), "PERSON", "pronoun", "pronoun", "", "", gender=g, priority=1))
+
+
+#: The recognisers, in order.
+RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, dates, roles, pronouns)
+
+
+def candidates(doc: Doc, res: Resources) -> Found:
+    """Every candidate span of ``doc`` (overlapping), from :data:`RECOGNISERS` in order."""
+    f = Found(doc, res)
+    for recognise in RECOGNISERS:
+        recognise(f)
+    return f
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: longest first, then priority, then position.
+
+    Characters already taken are marked in a byte array: a candidate is checked and marked in
+    time proportional to its length, and each recogniser's spans are disjoint, so the whole
+    selection is linear in the text (plus the sort)."""
+    chosen: list[Cand] = []
+    covered = bytearray(max((c.end for c in cands), default=0) + 1)
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if c.start < 0 or c.end <= c.start:
+            continue
+        if covered.find(1, c.start, c.end) >= 0:
+            continue
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

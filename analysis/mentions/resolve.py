@@ -1,0 +1,156 @@
+"""Coreference passes 7-8: what the article says about each person, then role nouns ("the
+NATO chief", "the alliance") and pronouns resolved in reading order against the entities
+mentioned so far (:class:`History`).  What cannot be resolved keeps an empty entity."""
+from __future__ import annotations
+
+from analysis.tokenise import Doc
+
+from .coref import EntityTable, Person
+from .records import Cand
+from .resources import Resources
+
+
+def mod_keys(mod: str, res: Resources) -> set[str]:
+    """Normalised keys of a role modifier: its own words and, for gazetteer names, the entity."""
+    keys = {mod}
+    for w in [mod] + mod.split():
+        e = res.names.get(w)
+        if e is not None:
+            keys.add(e.entity)
+            keys.add(w)
+    return keys
+
+
+def _titled_person(t: EntityTable, c: Cand, name: Cand) -> None:
+    """"NATO Secretary-General Jens Stoltenberg": the office names the person that follows."""
+    if name.kind != "name" or name.ent is None or name.ent[1] != "PERSON":
+        return
+    a = t.person(name.ent[0])
+    a.cls.add(c.cls)
+    span = t.surface(c)
+    a.titles.add(span.lower())
+    a.titles.update(full for ab, full in t.res.title_full.items() if span.endswith(ab))
+    if c.mod:
+        a.mods.update(mod_keys(c.mod, t.res))
+    if c.gender:
+        a.gender = c.gender
+    c.ent = name.ent
+
+
+def record_persons(t: EntityTable) -> None:
+    """Titles, title classes, modifiers and genders of persons (from the title before a name,
+    an honorific, or a given name that implies a gender), and classes of organisations."""
+    chosen = t.chosen
+    for i, c in enumerate(chosen):
+        if c.kind == "role" and c.rule == "title":
+            if i + 1 < len(chosen):
+                _titled_person(t, c, chosen[i + 1])
+        elif c.kind == "name" and c.gender and c.ent is not None and c.ent[1] == "PERSON":
+            a = t.person(c.ent[0])
+            a.gender = a.gender or c.gender
+            if c.cls:
+                a.cls.add(c.cls)
+            if c.mod:
+                a.mods.update(mod_keys(c.mod, t.res))
+    for c in t.full_persons:  # a given name that implies a gender
+        g = t.res.given_gender.get(t.surface(c).split()[0], "") if c.ent else ""
+        if g:
+            a = t.person(c.ent[0])
+            a.gender = a.gender or g
+    for c in t.names:
+        if c.ent and c.cls and c.ent[1] in ("ORG", "GPE"):
+            t.org_class.setdefault(c.ent[0], c.cls)
+
+
+def fits_role(a: Person | None, noun, cls: str, keys: frozenset) -> bool:
+    """May a person with attributes ``a`` be called by the role (title noun, class, modifier)?"""
+    if not a:
+        return False
+    if noun and not any(noun in ti for ti in a.titles):
+        return False
+    if cls and cls not in a.cls:
+        return False
+    return not keys or bool(keys & a.mods)
+
+
+class History:
+    """The entities mentioned so far, in reading order, indexed for role and pronoun resolution:
+    the last organisation of each (type, class); per sentence, the first person of each gender;
+    per role query, the answer found so far and how much of the history it has seen."""
+
+    def __init__(self, persons: dict, org_class: dict, res: Resources):
+        self.person_attr, self.org_class, self.res = persons, org_class, res
+        self.persons: list[str] = []                      # PERSON entities, in order mentioned
+        self.last_of: dict[tuple, str] = {}                # (type, org class) -> latest entity
+        self.first_in: dict[int, dict[str, tuple]] = {}    # sentence -> gender -> (order, entity)
+        self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
+        self.nouns: dict[str, str] = {}                    # role span -> its role noun
+
+    def add(self, sid: int, idx: int, ent: str, etype: str) -> None:
+        self.last_of[(etype, self.org_class.get(ent))] = ent
+        if etype == "PERSON":
+            self.persons.append(ent)
+            a = self.person_attr.get(ent)
+            self.first_in.setdefault(sid, {}).setdefault(a.gender if a else "", (idx, ent))
+
+    def role(self, c: Cand, span: str):
+        """The entity a role description refers to: the most recent compatible one, or None.
+
+        A role noun that is itself a title ("the president", "the minister") needs a person who
+        was given that title; a generic one ("the chief", "the leader") any title of its class.
+        An organisation role ("the alliance") needs an organisation of that class.
+        """
+        if c.type != "PERSON":
+            ent = self.last_of.get((c.type, c.cls))
+            return (ent, c.type) if ent is not None else None
+        res = self.res
+        keys = frozenset(mod_keys(c.mod, res)) if c.mod else frozenset()
+        noun = self.nouns.get(span)
+        if noun is None:  # the longest role noun the span ends with ("the deputy prime minister")
+            noun = self.nouns[span] = max((r for r in res.roles if span.endswith(r)), key=len, default="")
+        query = (noun in res.title_words_lower and noun, c.cls, keys)
+        found, seen = self.role_seen.get(query, (None, 0))
+        for k in range(len(self.persons) - 1, seen - 1, -1):  # only what was added since last asked
+            if fits_role(self.person_attr.get(self.persons[k]), *query):
+                found = self.persons[k]
+                break
+        self.role_seen[query] = (found, len(self.persons))
+        return (found, "PERSON") if found is not None else None
+
+    def pronoun(self, c: Cand, sid: int, doc: Doc):
+        """Leftmost compatible person of the current sentence (before the pronoun), else of the
+        nearest of the three previous sentences that names one (within the body and captions)."""
+        zone = doc.sentences[sid].zone
+        for back in range(0, 4):
+            s = sid - back
+            if s < 0:
+                break
+            if back and doc.sentences[s].zone != zone and {zone, doc.sentences[s].zone} - {"body", "caption"}:
+                break
+            first = self.first_in.get(s, {})
+            persons = [v for g, v in first.items() if not g or not c.gender or g == c.gender]
+            if persons:
+                return (min(persons)[1], "PERSON")
+        return None
+
+
+def resolve_references(t: EntityTable) -> None:
+    """Names and titles refer to their entity; role nouns and pronouns to what :class:`History`
+    finds (a resolved pronoun does not fix the person's gender: one wrong guess would spread)."""
+    history = History(t.persons, t.org_class, t.res)
+    for idx, c in enumerate(t.chosen):
+        sid = t.doc.sentence_index_at(c.start)
+        if c.kind == "name" or (c.kind == "role" and c.rule == "title"):
+            if c.ent and c.ent[0]:
+                c.resolved = c.ent
+                history.add(sid, idx, *c.ent)
+        elif c.kind == "role":
+            c.resolved = history.role(c, t.surface(c).lower())
+            if c.resolved:
+                history.add(sid, idx, *c.resolved)
+            else:
+                c.resolved = ("", c.type)  # unresolved: kept, with an empty entity_id
+        elif c.kind == "pronoun":
+            c.resolved = history.pronoun(c, sid, t.doc)
+            if c.resolved:
+                history.add(sid, idx, *c.resolved)

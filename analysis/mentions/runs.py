@@ -1,0 +1,126 @@
+"""Runs: maximal sequences of name-like units in a sentence, joined across joint words where a
+name goes on ("Bank of England", "Center for Law and Technology", "University of California,
+Berkeley") and cut where two names meet ("Bank of America and Goldmere Holdings")."""
+from __future__ import annotations
+
+from .records import Unit
+from .resources import resources
+
+
+class _Run(list):
+    """A run of units being built, with the counts :func:`_joint_ok` asks about, kept up to date
+    as units are added (so that deciding each joint costs O(1), not a rescan of the run)."""
+
+    def __init__(self, org_cues: frozenset):
+        super().__init__()
+        self.org_cues = org_cues
+        self.of_for = self.org_cue = self.names = self.not_cap = 0
+
+    def extend(self, units) -> None:
+        for u in units:
+            self.append(u)
+            self.of_for += u.text in ("of", "for")
+            self.org_cue += u.text in self.org_cues
+            self.names += u.kind in ("cap", "gaz")
+            self.not_cap += u.kind != "cap"
+
+
+def _org_cue_ahead(units: list[Unit], org_cues: frozenset) -> list[bool]:
+    """``out[j]``: an organisation head word occurs in ``units[j:]`` before the first unit that is
+    neither a name nor a joint ("... and Manufacturers of America": yes at "Manufacturers")."""
+    out = [False] * (len(units) + 1)
+    for j in range(len(units) - 1, -1, -1):
+        u = units[j]
+        out[j] = u.kind in ("cap", "gaz", "joint") and (u.text in org_cues or out[j + 1])
+    return out
+
+
+def runs(units: list[Unit]) -> list[list[Unit]]:
+    """Maximal runs of name-like units; joints/particles only between name units."""
+    org_cues = resources().org_cues
+    ahead: list[bool] = []  # computed the first time an "and" needs it
+    runs: list[list[Unit]] = []
+    cur = _Run(org_cues)
+    i = 0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        if u.kind in ("cap", "gaz", "title", "post"):
+            cur.extend((u,))
+            i += 1
+            continue
+        if cur and u.kind in ("particle", "joint"):
+            # look ahead: joint words may chain ("of the"), must end on a name unit
+            j = i
+            while j < n and units[j].kind in ("particle", "joint"):
+                j += 1
+            if j < n and units[j].kind in ("cap", "gaz") and j - i <= 2:
+                joint = [x.text for x in units[i:j]]
+                if joint == ["and"] and not ahead:
+                    ahead = _org_cue_ahead(units, org_cues)
+                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False):
+                    cur.extend(units[i:j])
+                    i = j
+                    continue
+        if cur and u.text == "," and _comma_campus(cur, units[i + 1:i + 4]):
+            # "University of California, Berkeley": a campus after a comma belongs to the name
+            k = i + 1
+            while k < n and units[k].kind in ("cap", "gaz"):
+                k += 1
+            cur.extend(units[i:k])
+            i = k
+            continue
+        if cur:
+            runs.append(list(cur))
+            cur = _Run(org_cues)
+        i += 1
+    if cur:
+        runs.append(list(cur))
+    return runs
+
+
+def _comma_campus(left: list[Unit], nxt: list[Unit]) -> bool:
+    """``left`` is "<Org head> of <Place>" and ``nxt`` (after a comma) one or two name words ending
+    the phrase: "University of California, Berkeley"."""
+    res = resources()
+    if len(left) < 3 or left[0].text not in res.org_cues or left[1].text != "of":
+        return False
+    if not (left[-1].kind == "gaz" and left[-1].gaz is not None and left[-1].gaz.type == "GPE"):
+        return False
+    k = 0
+    while k < len(nxt) and nxt[k].kind in ("cap", "gaz") and not nxt[k].text in res.org_cues:
+        k += 1
+    if k == 0 or k > 2:
+        return False
+    return k == len(nxt) or nxt[k].text not in (",", "and", "or", "&") and nxt[k].kind not in ("cap", "gaz", "joint")
+
+
+def _joint_ok(left: _Run, joint: list[str], right: Unit, org_ahead: bool = False) -> bool:
+    """May ``joint`` words join the name units ``left`` and ``right`` into one name?
+    (``org_ahead``: an organisation head word follows in the continuation from ``right`` on.)"""
+    res = resources()
+    if joint == ["&"]:
+        return True
+    if all(j in res.particles for j in joint):
+        return left[-1].kind == "cap" and right.kind == "cap"
+    if joint == ["and"]:
+        if right.kind != "cap":
+            return False
+        # "Chamber of Commerce and Industry", "Center for Law and Technology": inside an org name
+        if left.of_for and left.org_cue and left[-1].kind != "gaz":
+            return True  # but "Bank of America and Goldmere Holdings" are two
+        # "Pharmaceutical Research and Manufacturers of America": a multi-word left part that is
+        # not a complete name, and an organisation head word in the continuation
+        return (left.names >= 2 and not left.not_cap and left[-1].text not in res.org_cues
+                and left[0].text not in res.given_names and org_ahead)
+    if joint[0] in ("for", "on"):
+        return left[-1].text in res.org_cues and right.kind == "cap"  # "Council on Foreign Relations"
+    if joint[0] == "of":
+        if right.kind == "gaz" and right.gaz is not None and right.gaz.type == "ORG":
+            return False  # "Foreign Affairs Council of the European Union": the parent stands alone
+        last = left[-1].text
+        if last in res.org_cues or last in res.place_cues:
+            return True
+        if len(left) == 1 and left[0].kind == "cap" and right.kind == "cap" and joint == ["of"]:
+            return True  # "Den of Geek"
+    return False

@@ -1,0 +1,180 @@
+"""Units: the tokens of a sentence grouped the way a name reader sees them.
+
+A multi-word gazetteer name ("New York"), a title ("Prime Minister", "Lt. Gen."), a party
+label ("R-Ky.") or a word with the period of an initial ("F.") is one unit; each unit has a
+kind (cap, gaz, title, post, particle, joint, other) that the run builder (:mod:`.runs`) reads.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.tokenise import Doc
+
+from .records import Unit
+from .resources import Resources
+
+# party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
+PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
+_OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
+_SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
+_JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
+
+
+def is_cap_token(t: str) -> bool:
+    """A capitalised word that may be part of a name ("Costa", "Jean-Luc"; not "AI-generated")."""
+    if not t[:1].isupper():
+        return False
+    if "-" in t and any(p[:1].islower() for p in t.split("-")[1:] if p):
+        return False  # "AI-generated", "NATO-standard": adjectives, not names
+    return True
+
+
+def is_title_line(doc: Doc, sent, words: list[str]) -> bool:
+    """A headline-style sentence: title case or all caps, no sentence-final punctuation."""
+    if sent.zone == "headline":
+        return True
+    if sent.zone == "credit":
+        return False
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 2:
+        return False
+    if alpha[0] in ("By", "BY") and len(alpha) <= 8 and alpha[1][:1].isupper():
+        return False  # a byline ("By Maria Fernanda Costa") names a person
+    upper = sum(1 for w in alpha if len(w) > 1 and w.isupper())
+    if upper / len(alpha) >= 0.6 and len(alpha) >= 3:
+        return True  # an all-caps line (byline, slug, copyright notice)
+    last = doc.text[sent.end - 1]
+    if last in ".!?\"”’'":
+        return False
+    caps = sum(1 for w in alpha if w[:1].isupper())
+    return caps / len(alpha) >= 0.6
+
+
+def match_title(text: str, pos: int, res: Resources) -> int:
+    """Length of the longest title starting at ``pos`` (0 if none)."""
+    word = re.match(r"[A-Z][\w-]*", text[pos:pos + 40])
+    if not word or word.group(0).rstrip(".") not in res.title_words:
+        return 0
+    best = 0
+    for t in res.titles_by_first.get(word.group(0), ()):
+        if text.startswith(t, pos) and len(t) > best:
+            nxt = text[pos + len(t): pos + len(t) + 1]
+            if not nxt or not (nxt.isalnum() or nxt in "-'’"):
+                best = len(t)
+    return best
+
+
+def _ends_at_token(toks, i: int, end: int) -> bool:
+    for t in toks[i:]:
+        if t.end == end:
+            return True
+        if t.end > end:
+            return False
+    return False
+
+
+def _past(toks, i: int, end: int) -> int:
+    """Index of the first token from ``i`` on that ends after ``end``."""
+    while i < len(toks) and toks[i].end <= end:
+        i += 1
+    return i
+
+
+def _gaz_unit(text, toks, i, g, initial):
+    """A gazetteer name spanning whole tokens ("New York"); weapons only when multi-token."""
+    if not (g is not None and g.type != "WEAPON" or (g is not None and g.end > toks[i].end)):
+        return None
+    j = _past(toks, i, g.end)
+    if j > i and toks[j - 1].end == g.end:
+        return Unit(toks[i].start, g.end, text[toks[i].start:g.end], "gaz", g, initial), j, j - 1
+    return None
+
+
+def _party_unit(text, toks, i, initial):
+    """"McConnell, R-Ky., said": a party-state label is not a name."""
+    t = toks[i]
+    if text[t.start:t.end][:2] not in ("R-", "D-", "I-") or not re.search(r"[,(]\s*$", text[max(0, t.start - 3):t.start]):
+        return None
+    pm = PARTY_LABEL.match(text, t.start)
+    if pm is None:
+        return None  # "a film, R-rated for violence": no label
+    j = _past(toks, i, pm.end())
+    return Unit(t.start, pm.end(), text[t.start:pm.end()], "other", None, initial), max(j, i + 1), j - 1
+
+
+def _title_unit(text, toks, i, res, initial):
+    """A multi-word title ("Prime Minister", "Lt. Gen.", "Secretary of State")."""
+    t = toks[i]
+    tl = match_title(text, t.start, res) if text[t.start:t.start + 1].isupper() else 0
+    if not (tl and _ends_at_token(toks, i, t.start + tl)):
+        return None
+    j = _past(toks, i, t.start + tl)
+    return Unit(t.start, t.start + tl, text[t.start:t.start + tl], "title", None, initial), j, j - 1
+
+
+def _word_unit(text, toks, i, res, initial):
+    """One word, with the period of an initial ("John F. Kennedy") or abbreviation ("Jr.");
+    its kind: a post-nominal ("MBE", "Jr."), a month or weekday ("May", unless a given name
+    before a capital), a capitalised word, a name particle ("van"), a joint ("of") or other.
+    (The hot loop of the stage: written out in one function.)"""
+    t = toks[i]
+    end = t.end
+    s = text[t.start:end]
+    if i + 1 < len(toks) and toks[i + 1].start == end and toks[i + 1].end == end + 1 and text[end] == "." and (
+        len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
+        or s + "." in res.org_cues
+    ):
+        end += 1
+        i += 1
+        s = text[t.start:end]
+    if s in res.postnominals or s in _SUFFIXES:
+        kind = "post"
+    elif s in res.calendar_words and not (s in res.given_names and i + 1 < len(toks)
+                                          and text[toks[i + 1].start:toks[i + 1].start + 1].isupper()):
+        kind = "other"
+    elif s[:1].isupper() and ("-" not in s or is_cap_token(s)):
+        kind = "cap"
+    elif s in res.particles:
+        kind = "particle"
+    else:
+        kind = "joint" if s in _JOINTS else "other"
+    return Unit(t.start, end, s, kind, None, initial), i + 1
+
+
+def token_range(doc: Doc, sent) -> slice:
+    starts = doc.token_starts
+    return slice(bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end))
+
+
+def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> list[Unit]:
+    """Tokens of one sentence grouped into units; ``initial`` marks a unit at the start of the
+    sentence or after an opening quote or bracket (where any word is capitalised)."""
+    text = doc.text
+    toks = doc.tokens[token_range(doc, sent)]
+    units: list[Unit] = []
+    i, prev_text, seen_word = 0, None, False
+    while i < len(toks):
+        t = toks[i]
+        if not seen_word and i and any(ch.isalnum() for ch in text[toks[i - 1].start:toks[i - 1].end]):
+            seen_word = True
+        initial = not seen_word or prev_text in _OPENERS or (
+            prev_text in ('"', "'") and units and units[-1].start in quote_starts)
+        first = text[t.start:t.start + 2]
+        g = gaz_at.get(t.start)
+        # each helper declines at once unless its first test passes: tested here, the common
+        # lower-case word costs three cheap checks instead of three calls
+        made = _gaz_unit(text, toks, i, g, initial) if g is not None else None
+        if made is None and first in ("R-", "D-", "I-"):
+            made = _party_unit(text, toks, i, initial)
+        if made is None and first[:1].isupper():
+            made = _title_unit(text, toks, i, res, initial)
+        if made is not None:
+            unit, j, last = made
+            prev_text = text[toks[last].start:toks[last].end]
+        else:
+            unit, j = _word_unit(text, toks, i, res, initial)
+            prev_text = text[t.start:t.end]
+        units.append(unit)
+        i = j
+    return units
