@@ -23,6 +23,11 @@
 ``render [PATH ...] [--out DIR]``
     Write an annotated HTML view per article into DIR (default ``reports/``).
 
+``report [PATH ...] [--out DIR]``
+    Run every parameterised notebook on each article and export it as HTML into
+    ``DIR/<article_id>/`` (default ``reports/``), with an index page per article
+    and ``DIR/index.html`` (see :mod:`analysis.report`).
+
 Exit status: 0 success, 2 bad input (any file), never a traceback for bad input.
 """
 from __future__ import annotations
@@ -284,6 +289,16 @@ def cmd_render(args: argparse.Namespace) -> int:
     return render_paths(args.paths or [str(DEFAULT_RAW)], str(args.out))
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The ``report`` subcommand (see :mod:`analysis.report`)."""
+    from analysis.report import report_paths
+
+    if _under_raw(Path(args.out)):
+        print(error_line(f"{args.out}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
+        return 2
+    return report_paths(args.paths or [str(DEFAULT_RAW)], args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``python -m analysis``."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
@@ -310,6 +325,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
     r.add_argument("--out", default=str(DEFAULT_REPORTS), help="output folder (default: reports/)")
     r.set_defaults(func=cmd_render)
+    p = sub.add_parser("report", help="run every notebook on each article and export HTML pages")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
+    p.add_argument("--out", default=str(DEFAULT_REPORTS), help="output folder (default: reports/)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
