@@ -123,3 +123,18 @@ def test_every_notebook_tells_the_truth_about_the_article(path, tmp_path):
                 if w.lower() not in article_text:
                     assert not re.search(r"\b" + re.escape(w.lower()), shown), f"{where}: seed word {w!r} in {shown[:300]!r}"
     assert headings == expected_headings(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("given, expected", [('["council", "town budget"]', ["council", "town budget"]),
+                                              ("bandstand,parks", ["bandstand", "parks"])])
+def test_key_terms_from_papermill_string(given, expected, tmp_path):
+    """``-p KEY_TERMS ...`` reaches the notebook as a string; the notebook parses it into terms."""
+    papermill = pytest.importorskip("papermill")
+    nb_path = ROOT / "notebooks" / "01-the-text.ipynb"
+    out = tmp_path / nb_path.name
+    papermill.execute_notebook(str(nb_path), str(out), parameters={"ARTICLE_PATH": str(ARTICLES[0].with_name("no_quotes.txt")), "KEY_TERMS": given},
+                               cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False)
+    md = ["".join(o["data"]["text/markdown"]) for o in outputs(json.loads(out.read_text(encoding="utf-8")))
+          if "text/markdown" in o.get("data", {})]
+    assert F.key_terms(expected, "given").heading(2).markdown() in md
