@@ -57,6 +57,11 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _all_claims(n: int) -> str:
+    """'the one claim' / 'all 5 claims'."""
+    return "the one claim" if n == 1 else f"all {n} claims"
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
@@ -100,7 +105,7 @@ def longest_sentence(lengths: pd.DataFrame, tokens: pd.DataFrame, text: str, wid
     r = lengths.sort_values(["words", "sentence_id"], ascending=[False, True]).iloc[0]
     words = tokens[(tokens["sentence_id"] == r["sentence_id"]) & ~tokens["is_punct"]]
     q = int(words["in_quote"].sum())
-    whose = ("most of it inside quotation marks" if 2 * q > len(words) else
+    whose = ("mostly inside quotation marks" if 2 * q > len(words) else
              "partly quoted" if q else "in the narrator's own words")
     s = " ".join(text[int(r["start"]):int(r["end"])].split())
     s = s if len(s) <= width else s[: width - 1] + "…"
@@ -112,6 +117,8 @@ def top_words(top: pd.DataFrame, n: int = 3) -> Finding:
     """The most frequent content words, from ``textstats.top_words``."""
     if top.empty:
         return Finding("The headline and body have no content words to count", {})
+    if int(top["count"].max()) == 1:
+        return Finding("No content word occurs more than once in the headline and body", {"words": len(top)})
     head = top.head(n)
     words = [f"'{w}' ({c})" for w, c in zip(head["word"], head["count"])]
     nums = {str(w): int(c) for w, c in zip(head["word"], head["count"])}
@@ -214,12 +221,12 @@ def spread(table: pd.DataFrame, top: pd.DataFrame, text_length: int) -> Finding:
     rows.sort(key=lambda r: (-(r[2] - r[1]), r[1], r[0]))
     w = rows[0]
     nums = {"widest_first %": w[1], "widest_last %": w[2]}
-    text = f"{w[0]} spans the most of the text, from {w[1]}% to {w[2]}%"
+    text = f"{w[0]}'s mentions span the most of the text, from {w[1]}% to {w[2]}%"
     if len(rows) > 1:
         n = rows[-1]
         nums.update({"narrowest_first %": n[1], "narrowest_last %": n[2]})
         where = f"at {n[1]}% only" if n[1] == n[2] else f"from {n[1]}% to {n[2]}%"
-        text += f"; {n[0]} the least, {where}"
+        text += f"; {n[0]}'s the least, {where}"
     return Finding(text, nums)
 
 
@@ -281,7 +288,8 @@ def speakers(summary: pd.DataFrame, n_claims: int) -> Finding:
     if summary.empty:
         if n_claims == 0:
             return Finding("No one speaks: the extraction finds no claim", {"attributed": 0})
-        return Finding(f"No source speaks: all {n_claims} claims are in the narrator's own voice", {"attributed": 0})
+        verb = "is" if n_claims == 1 else "are"
+        return Finding(f"No source speaks: {_all_claims(n_claims)} {verb} in the narrator's own voice", {"attributed": 0})
     a = summary.iloc[0]
     total, words = int(summary["claims"].sum()), int(summary["quoted_words"].sum())
     nums = {"lead_claims": int(a["claims"]), "attributed": total, "lead_quoted_words": int(a["quoted_words"]),
@@ -332,6 +340,9 @@ def categories(cats: pd.DataFrame) -> Finding:
     if total == 0:
         return Finding("No claims to sort into kinds", {"claims": 0})
     nums = dict(counts, claims=total)
+    if total == 1:
+        k = next(iter(counts))
+        return Finding(f"The one claim is {'an' if k[0] in 'aeiou' else 'a'} {k}", nums)
     plural = {k: k + "s" for k in counts}
     return Finding(f"{_most({plural[k]: v for k, v in counts.items()}, total, 'claims')}: "
                    + ", ".join(f"{v} {plural[k] if v != 1 else k}" for k, v in counts.items()), nums)
@@ -343,7 +354,8 @@ def check_flags(checkworthy: pd.DataFrame, n_claims: int) -> Finding:
     if n_claims == 0:
         return Finding("No claims, so none carries a number or a date", {"with_number_or_date": 0})
     if n == 0:
-        return Finding(f"None of the {n_claims} claims carries a number or a date", {"with_number_or_date": 0, "claims": n_claims})
+        who = "The one claim carries no" if n_claims == 1 else f"None of the {n_claims} claims carries a"
+        return Finding(f"{who} number or date", {"with_number_or_date": 0, "claims": n_claims})
     verb = "carries" if n == 1 else "carry"
     return Finding(f"{n} of {n_claims} claims {verb} a number or a date a reader could check; they are listed above",
                    {"with_number_or_date": n, "claims": n_claims})
@@ -357,7 +369,8 @@ def positions(pos: pd.DataFrame) -> Finding:
     first_all, last_all = int(pos["position"].min() * 100), int(pos["position"].max() * 100)
     nums = {"first %": first_all, "last %": last_all}
     if att.empty:
-        return Finding(f"Only the narrator makes claims, from {first_all}% to {last_all}% of the text", nums)
+        where = f"at {first_all}%" if first_all == last_all else f"from {first_all}% to {last_all}%"
+        return Finding(f"Only the narrator makes claims, {where} of the text", nums)
     f, l = att.iloc[0], att.iloc[-1]
     nums.update({"first source %": int(f["position"] * 100), "last source %": int(l["position"] * 100)})
     if len(att) == 1:
@@ -469,7 +482,8 @@ def voices(shares: pd.DataFrame, organisation: dict | None) -> Finding:
     org_side, indep = c.get("organisation", 0) + c.get("official", 0), c.get("independent", 0)
     nums = {"attributed": att, "organisation_side": org_side, "independent": indep}
     if att == 0:
-        return Finding(f"No attributed claims: all {c.get('narrator', 0)} claims are the narrator's", nums)
+        n = c.get("narrator", 0)
+        return Finding(f"No attributed claims: {_all_claims(n)} {'is' if n == 1 else 'are'} the narrator's", nums)
     if not organisation or not str(organisation.get("entity") or "").strip():
         return Finding(f"The article reports on no named organisation; {indep} of {att} attributed claims "
                        f"({_pct(indep, att)}) come from independent voices", nums)
@@ -484,7 +498,8 @@ def check_worthy(cw: pd.DataFrame, n_claims: int, flagged: int) -> Finding:
     if n_claims == 0:
         return Finding("No claims, so none is check-worthy", nums)
     if n == 0:
-        return Finding(f"None of the {n_claims} claims is a check-worthy fact (a report or commitment with a number or date)", nums)
+        who = "The one claim is not" if n_claims == 1 else f"None of the {n_claims} claims is"
+        return Finding(f"{who} a check-worthy fact (a report or commitment with a number or date)", nums)
     notes = ("no analyst has annotated them" if flagged == 0 else
              "the analysts have annotated all of them" if flagged == n else f"the analysts have annotated {flagged}")
     what = "is a check-worthy fact" if n == 1 else "are check-worthy facts"

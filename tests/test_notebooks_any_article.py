@@ -138,3 +138,20 @@ def test_key_terms_from_papermill_string(given, expected, tmp_path):
     md = ["".join(o["data"]["text/markdown"]) for o in outputs(json.loads(out.read_text(encoding="utf-8")))
           if "text/markdown" in o.get("data", {})]
     assert F.key_terms(expected, "given").heading(2).markdown() in md
+
+
+DEGENERATE = {
+    "one-paragraph": "Rain fell on the town all day and the river rose by evening.\n",
+    "no-claims-headline-only": "Markets Closed for the Holiday\n",
+    "only-stopwords": "It is what it is.\n\nAnd so it was.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEGENERATE))
+def test_headings_are_true_sentences_on_degenerate_articles(name, tmp_path):
+    """The same headings the notebooks compute, on articles too small to have claims, entities or key terms."""
+    path = tmp_path / f"{name}.txt"
+    path.write_text(DEGENERATE[name], encoding="utf-8")
+    for h in expected_headings(path):
+        body = h.lstrip("#").strip()
+        assert body and not body.endswith((":", ",", ";")) and "  " not in body, h
