@@ -22,8 +22,19 @@ SEED_WORDS = ("NATO", "Stoltenberg", "Ingram", "Newsweek", "stockpile", "ammunit
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
 
+def is_parameterised(path: Path) -> bool:
+    """Run on any article (first code cell tagged ``parameters``, sets ARTICLE_PATH); else a case study."""
+    from analysis.report import parameterised_notebooks
+
+    return path in parameterised_notebooks(path.parent)
+
+
+PARAMETERISED = [p for p in NOTEBOOKS if is_parameterised(p)]
+
+
 def test_there_are_notebooks():
     assert NOTEBOOKS, "no notebooks found"
+    assert len(PARAMETERISED) >= 4, "the run-on-your-article notebooks must take ARTICLE_PATH"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -42,8 +53,12 @@ def test_notebook_hygiene(path):
     code = [c for c in cells if c["cell_type"] == "code"]
     assert code, "no code cells"
     assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), "execution counts must run 1..n"
-    assert "parameters" in code[0].get("metadata", {}).get("tags", []), "first code cell must be tagged 'parameters'"
-    assert "ARTICLE_PATH" in "".join(code[0]["source"])
+    if is_parameterised(path):
+        assert "parameters" in code[0].get("metadata", {}).get("tags", []), "first code cell must be tagged 'parameters'"
+        assert "ARTICLE_PATH" in "".join(code[0]["source"])
+    else:  # a case study of one article: says so in its title, takes no parameters
+        assert "case study" in "".join(cells[0]["source"]).splitlines()[0].lower()
+        assert not any("ARTICLE_PATH" in "".join(c["source"]) for c in code)
     for c in code:
         for o in c.get("outputs", []):
             assert o["output_type"] != "error", f"error output in cell {c['execution_count']}"
@@ -58,7 +73,7 @@ def test_notebook_is_numbered(path):
     assert path.name[:3].rstrip("-").isdigit() and path.name[2] == "-"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PARAMETERISED, ids=lambda p: p.name)
 def test_static_prose_does_not_assume_the_seed(path):
     """Markdown cells explain the question and the method; what depends on the article is computed."""
     nb = json.loads(path.read_text(encoding="utf-8"))
@@ -70,7 +85,7 @@ def test_static_prose_does_not_assume_the_seed(path):
             assert not re.search(r"\b" + re.escape(w), text, re.I), f"{w!r} in a Markdown cell: {text[:120]!r}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PARAMETERISED, ids=lambda p: p.name)
 def test_findings_are_shown_as_markdown(path):
     """Each notebook shows computed headings (Markdown outputs starting with '#'), none empty."""
     nb = json.loads(path.read_text(encoding="utf-8"))
