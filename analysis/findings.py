@@ -167,7 +167,7 @@ def concordance(conc: pd.DataFrame, terms: list[str], tokens: pd.DataFrame) -> F
             parts.append(f"'{t}' occurs {times}, never inside quotation marks")
         else:
             parts.append(f"'{t}' occurs {times}, {q} of them inside quotation marks")
-    return Finding("; ".join(parts), nums)
+    return Finding("On the whole page, " + "; ".join(parts), nums)
 
 
 def dispersion(positions: pd.DataFrame, terms: list[str], text_length: int) -> Finding:

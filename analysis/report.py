@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
@@ -57,12 +60,42 @@ def notebook_title(nb) -> str:
     return ""
 
 
+@cache
+def ipc_kernel_manager():
+    """A kernel manager talking to the kernel over Unix sockets instead of TCP on localhost,
+    with the kernel process's own log lines discarded.
+
+    Over TCP without encryption keys, ipykernel 7 prints a warning on its stderr (the
+    terminal's) for every kernel started; over IPC it has nothing to warn about, and
+    no port is opened.  The kernel also logs "KeyboardInterrupt caught" when papermill
+    shuts it down; ``report``'s stderr is kept for ``error:`` lines.  POSIX only
+    (``None`` elsewhere: papermill's default is used).
+    """
+    if os.name != "posix":
+        return None
+    from jupyter_client.manager import AsyncKernelManager
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kw):
+            kw.setdefault("transport", "ipc")
+            super().__init__(**kw)
+
+        async def start_kernel(self, **kw):
+            # the kernel process's own log (e.g. "KeyboardInterrupt caught" when it is shut down);
+            # cell output, errors included, travels over the kernel protocol, not this stream
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return IPCKernelManager
+
+
 def run_notebook(notebook: Path, article: Path):
     """Execute ``notebook`` on ``article`` with papermill; return the executed notebook."""
     import papermill
 
+    extra = {"kernel_manager_class": ipc_kernel_manager()} if ipc_kernel_manager() else {}
     return papermill.execute_notebook(str(notebook), None, parameters={"ARTICLE_PATH": str(article.resolve())},
-                                      cwd=str(notebook.parent), kernel_name="python3", progress_bar=False)
+                                      cwd=str(notebook.parent), kernel_name="python3", progress_bar=False, **extra)
 
 
 def to_html(nb) -> str:

@@ -127,7 +127,7 @@ def test_concordance_counts_quoted_occurrences():
     tokens = pd.DataFrame({"start": [0, 10, 20], "in_quote": [False, True, True]})
     conc = pd.DataFrame({"term": ["tax", "tax", "levy"], "start": [0, 10, 20]})
     f = F.concordance(conc, ["tax", "levy", "duty"], tokens)
-    assert f.text == "'tax' occurs 2×, 1 of them inside quotation marks; 'levy' occurs once, inside quotation marks; 'duty' does not occur"
+    assert f.text == "On the whole page, 'tax' occurs 2×, 1 of them inside quotation marks; 'levy' occurs once, inside quotation marks; 'duty' does not occur"
 
 
 def test_cooccurrence_picks_strongest_pair():

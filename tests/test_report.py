@@ -41,6 +41,7 @@ def test_report_writes_pages_and_indexes(tmp_path):
     out = tmp_path / "out"
     r = run(SEED, art, "--out", out)
     assert r.returncode == 0, r.stderr
+    assert r.stderr == ""  # nothing but errors goes to stderr (kernels over IPC print no transport warning)
     notebooks = report.parameterised_notebooks()
     for path in (SEED, art):
         article = load_article(path)
@@ -77,3 +78,21 @@ def test_bad_input_is_one_error_line_and_exit_2(tmp_path, make, problem):
 def test_refuses_to_write_under_raw(tmp_path):
     r = run(SEED, "--out", ROOT / "data" / "raw" / "x")
     assert r.returncode == 2 and r.stderr.startswith("error: ") and "data/raw" in r.stderr
+
+
+def test_a_notebook_that_fails_is_one_error_line_and_exit_2(tmp_path, capsys):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nb = new_notebook(cells=[new_markdown_cell("# Fails"), new_code_cell('ARTICLE_PATH = ""', metadata={"tags": ["parameters"]}),
+                             new_code_cell('raise ValueError("no such section in " + ARTICLE_PATH)')])
+    nb_path = tmp_path / "01-fails.ipynb"
+    nbformat.write(nb, nb_path)
+    art = tmp_path / "short.txt"
+    art.write_text(MADE_UP, encoding="utf-8")
+    assert report.parameterised_notebooks(tmp_path) == [nb_path]
+    status = report.report_paths([str(art)], tmp_path / "out", notebooks=[nb_path])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert status == 2
+    assert len(err) == 1 and err[0].startswith(f"error: {art}: notebook run failed") and "ValueError" in err[0], err
+    assert not (tmp_path / "out" / "short" / "index.html").exists()
