@@ -149,6 +149,12 @@ def report_article(path: Path, out: Path, notebooks: list[Path]) -> Path:
     return folder
 
 
+def is_under_raw(out: Path) -> bool:
+    """Whether ``out`` is ``data/raw/`` or inside it (read-only raw data; the rule ``build`` applies)."""
+    raw = (DATA_DIR / "raw").resolve()
+    return out.resolve() == raw or raw in out.resolve().parents
+
+
 def check_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     """The articles to report and the error lines for bad inputs (as ``build`` reports them)."""
     from analysis.article import load_article
@@ -174,6 +180,9 @@ def report_paths(paths: list[str], out: str | Path, notebooks: list[Path] | None
     from analysis.cli import error_line
 
     out = Path(out)
+    if is_under_raw(out):
+        print(error_line(f"{out}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
+        return 2
     files, errors = check_inputs(paths)
     for e in errors:
         print(e, file=sys.stderr)
