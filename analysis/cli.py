@@ -45,6 +45,11 @@
     that cannot be read (not UTF-8, wrong field count, duplicate, …) are one
     ``error: <file>: line N: …`` line and exit 2 before any page is written.
 
+``report [PATH ...] [--out DIR]``
+    Run every parameterised notebook on each article and export it as HTML into
+    ``DIR/<article_id>/`` (default ``reports/``), with an index page per article
+    and ``DIR/index.html`` (see :mod:`analysis.report`).
+
 Exit status: 0 success, 2 bad input (any file), 128 + N when stopped by signal N
 (SIGINT 130, SIGTERM 143, SIGHUP 129); never a traceback for bad input.
 """
@@ -359,6 +364,13 @@ def cmd_render(args: argparse.Namespace) -> int:
     return render_paths(args.paths or [str(DEFAULT_RAW)], str(args.out), args.annotations)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """The ``report`` subcommand (see :mod:`analysis.report`)."""
+    from analysis.report import report_paths
+
+    return report_paths(args.paths or [str(DEFAULT_RAW)], args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``python -m analysis``."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n")[0])
@@ -393,6 +405,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="analysts' notes, CSV (default: data/annotations/claims.csv, skipped if absent; "
                         "a FILE given here must exist)")
     r.set_defaults(func=cmd_render)
+    p = sub.add_parser("report", help="run every notebook on each article and export HTML pages")
+    p.add_argument("paths", nargs="*", help="article files or folders (default: data/raw/)")
+    p.add_argument("--out", default=str(DEFAULT_REPORTS), help="output folder (default: reports/)")
+    p.set_defaults(func=cmd_report)
     return parser
 
 
