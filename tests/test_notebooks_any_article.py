@@ -60,7 +60,7 @@ def expected_headings(path: Path) -> list[str]:
     story = ments[ments.zone.isin(STORY)]
     nb02 = [
         F.lead_entities(summary),
-        F.spread(ments, top, len(text)),
+        F.spread(story, top, len(text)),
         F.cooccurrence(M.cooccurrence(story, list(top.entity_id))),
         F.quote_split(M.quote_split(story, list(top.entity_id))),
         F.mention_evaluation(None, article.article_id),
