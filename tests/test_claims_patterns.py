@@ -166,6 +166,37 @@ def test_cue_checks(body, cue, verdict):
     assert verdicts(body)[cue] == verdict
 
 
+# A cue word the tagger reads as a noun is rejected unless verb evidence overrides the tag.
+@pytest.mark.parametrize("body, cue, verdict", [
+    ("The swing states Ohio and Iowa could decide the race.", "states", (False, "tagged_noun")),
+    ("Demand for coal fell sharply last year.", "demand", (False, "tagged_noun")),
+    ("Questions about the budget remain open for now.", "questions", (False, "tagged_noun")),
+    ("Several battleground states could still go either way.", "states", (False, "tagged_noun")),
+])
+def test_tagged_noun(body, cue, verdict):
+    assert verdicts(body)[cue] == verdict
+
+
+@pytest.mark.parametrize("body, cue", [
+    ("Mara Voss argues that the plan is dead.", "argues"),  # a name before it
+    ("The firm expects demand to grow next year.", "expects"),  # singular noun, no verb after
+    ("Those who question the plan are welcome.", "question"),  # a relative pronoun before it
+    ("The mayor questions the fairness of the audit.", "questions"),  # an object after it
+])
+def test_tagged_noun_yields_to_verb_evidence(body, cue):
+    assert verdicts(body)[cue][1] != "tagged_noun"
+
+
+def test_tagged_noun_tags_lazily():
+    """A unit without an ambiguous cue form is never tagged (the tagger is the cost)."""
+    doc = tokenise(article_from_text(HEAD + "Mara Voss said the plan was dead. It rained all day.", "t"))
+    us = units.build_units(doc)
+    for u in us:
+        for c in units.find_cues(u):
+            checks.cue_verdict(doc, u, c)
+    assert us[0].tags.tagged_sentences == 0
+
+
 @pytest.mark.parametrize("body, cue, frame", [
     ('"The plan is dead," added Mara Voss.', "added", "after_quotation"),
     ("The plan is dead, the official noted in an email.", "noted", "short_slot_after_clause"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
@@ -121,6 +122,52 @@ def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
     return None
 
 
+def tagged_noun(c: CueCheck) -> bool | None:
+    """"the swing [states] Ohio and Iowa", "[demand] for coal fell", "[questions] remain": a
+    cue word the part-of-speech tagger reads as a noun (NN, NNS) is no verb. Only present
+    and base forms are asked (a past form is no noun); after a quotation the word is a verb
+    ("…," [says] Jane Doe). The tagger often reads an -s verb after a subject as a plural
+    noun ("Jane Doe [argues] that …", "the mayor [questions] the plan"), so its verdict
+    yields to verb evidence (:func:`verb_evidence_against_tag`). The sentence is tagged only
+    when asked."""
+    tags = c.unit.tags
+    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS:
+        return None
+    if not postag.is_noun(tags.token(c.unit.tokens[c.cue.i])) or verb_evidence_against_tag(c):
+        return None
+    return False
+
+
+#: Tags of a word before a cue word that make it a verb whatever its own tag: a subject
+#: pronoun or name, a relative pronoun, an adverb ("she [says]", "Doe [argues]", "those who
+#: [question] …", "it also [mentions] …").
+SUBJECT_TAGS = frozenset({"PRP", "NNP", "NNPS", "WP", "WDT", "RB"})
+
+
+def verb_evidence_against_tag(c: CueCheck) -> bool:
+    """A cue word tagged as a noun still reads as a verb when an object, a that-clause or a
+    colon follows ("charges [that] …", "questions [the] fairness", "expects [them] to …"), when
+    it ends the sentence ("…,'' the report [says]."), or when a subject, relative pronoun or
+    adverb stands before it (:data:`SUBJECT_TAGS`)."""
+    unit, i = c.unit, c.cue.i
+    nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
+    if nxt in ("that", ":", "of", ".", "") or nxt in QUOTE_CHARS or nxt in function_words("determiner") or nxt in pronouns():
+        return True
+    if i == 0:
+        return False
+    prev_tag = unit.tags.token(unit.tokens[i - 1])
+    if prev_tag in SUBJECT_TAGS:
+        return True
+    # "The firm [expects] demand to grow" (a verb) vs "swing [states] could decide" (a plural
+    # noun, then the clause's verb; "swing [states] Ohio and Iowa": names in apposition):
+    # after a singular noun an -s form is a verb unless a verb, modal or name follows it.
+    # The tagger tends to read such a verb as the head of a compound noun.
+    if prev_tag != "NN" or not c.first.endswith("s"):
+        return False
+    next_tag = unit.tags.token(unit.tokens[c.cue.j]) if c.cue.j < len(c.low) else "."
+    return not (next_tag.startswith(("VB", "MD")) or next_tag in ("NNP", "NNPS"))
+
+
 def object_of_cue_verb(c: CueCheck) -> bool | None:
     """"expects demand to grow", "denied claims": a cue word right after another cue verb
     is its object."""
@@ -189,7 +236,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
-    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject,
+    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject, tagged_noun,
     participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
 )
 
