@@ -26,7 +26,7 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "according_to", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "according_to", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
@@ -104,6 +104,25 @@ def test_quote_after_cue_clause():
 def test_speaker_participle():
     assert read("The plan is dead, the officials said, speaking on condition of anonymity.") == [
         ("speaker_participle", "indirect", "the officials", "said", "The plan is dead")]
+
+
+def test_split_quotation():
+    """The second half of a split quotation belongs to the same direct claim; the cue clause
+    is a gap, the quote column joins the two pieces."""
+    body = '"We will win," Mara Voss said, "because we are ready."'
+    assert read(body) == [("split_quotation", "direct", "Mara Voss", "said",
+                           'We will win," Mara Voss said, "because we are ready.')]
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    c = [c for c in claims.find_claims(doc, []) if c.zone == "body"][0]
+    assert doc.text[c.gap_start:c.gap_end] == '" Mara Voss said, "'
+    assert c.quote == claims.QUOTE_SEP.join(["We will win", "because we are ready."])
+    # an appositive after the speaker is part of the cue clause
+    assert [r[0] for r in read('"We will win," said Mara Voss, the mayor, "because we are ready."')] == [
+        "split_quotation"]
+    # a second cue before the quotation takes it: no split
+    assert [r[0] for r in read('"We will win," Mara Voss said, adding later, "It is over."')][0] == "quote_then_cue"
+    # a new sentence after the cue: the next quotation floats (its own claim)
+    assert [r[0] for r in read('"We will win," she said. "We are ready."')] == ["quote_then_cue", "floating_quote"]
 
 
 def test_parenthetical():

@@ -7,10 +7,11 @@ next pattern is tried), :data:`NO_CLAIM` when it applies but the cue carries no 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from analysis.claims.checks import PARTICIPLE_COMMA
-from analysis.claims.lexicon import CueEntry, function_words, is_gap
+from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
 from analysis.claims.speakers import Mentions
@@ -164,6 +165,41 @@ def according_to(c: CueContext) -> Found | NoClaim | None:
     if na >= 1:
         return Found(after, cue, sp, cue_span=span)
     return NO_CLAIM
+
+
+def split_quotation(c: CueContext) -> Found | NoClaim | None:
+    """A quotation split by its cue clause: ""We will win," Jane Doe said, "because we are
+    ready."" — one direct claim whose content runs from the first piece to the second, the
+    cue clause a gap in it (``gap_start``/``gap_end``; the ``quote`` column joins the two
+    pieces). The second half is often the substance; as one claim it keeps its speaker."""
+    q = c.quote_before
+    if q is None or c.unit.first_nonspace < q.start:
+        return None
+    sp = c.left or slot_right(c.doc, c.unit, c.j, c.mentions)
+    if sp is None:
+        return None
+    q2 = quote_after_comma(c.unit, max(c.cue_span[1], sp.end))
+    if q2 is None:
+        return None
+    return c.found((q.content_start, q2.content_end), sp, direct=True, gap=(q.content_end, q2.content_start))
+
+
+def quote_after_comma(unit: Unit, pos: int, max_words: int = 8) -> Quote | None:
+    """The quotation that opens right after a comma, at most ``max_words`` tokens after
+    ``pos`` (the end of a cue clause: "…," she said[, "…"]; "…," said Jane Doe, the
+    mayor[, "…"]), or None. Not when another cue word stands between ("…," she said, adding
+    later, "…": the second quotation is the later cue's)."""
+    x = bisect.bisect_left(unit.quote_starts, pos)
+    if x >= len(unit.quotes) or not unit.quotes[x].opened:
+        return None
+    q = unit.quotes[x]
+    k = unit.token_at_or_after(q.start)
+    k0 = unit.token_at_or_after(pos)
+    if k == 0 or k - k0 > max_words or unit.low[k - 1] != "," or unit.low[k0] != ",":
+        return None
+    if any(w in cue_first_words() for w in unit.low[k0:k]):
+        return None
+    return q
 
 
 def quote_then_cue(c: CueContext) -> Found | NoClaim | None:
