@@ -28,7 +28,8 @@ def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
         "transcript_turn", "according_to", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
-        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote", "narrator")
+        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote",
+        "narrator")
     assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 
@@ -123,6 +124,15 @@ def test_split_quotation():
     assert [r[0] for r in read('"We will win," Mara Voss said, adding later, "It is over."')][0] == "quote_then_cue"
     # a new sentence after the cue: the next quotation floats (its own claim)
     assert [r[0] for r in read('"We will win," she said. "We are ready."')] == ["quote_then_cue", "floating_quote"]
+
+
+@pytest.mark.parametrize("body", [
+    'Tom Reyes posted tweet tweet-id="12345" about the vote.',
+    'The mayor wrote <tweet pic="x.jpg"> on Monday.',
+])
+def test_attribute_markup_is_no_quotation(body):
+    """A straight quotation mark right after "=" is embed markup, not a floating quotation."""
+    assert all(p == "narrator" for p, *_ in read(body))
 
 
 def test_parenthetical():

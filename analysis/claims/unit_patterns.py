@@ -108,12 +108,22 @@ def dash_attribution(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState)
     return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue_span, "dash", None, "dash_attribution")])
 
 
+def attribute_markup(doc: Doc, q: Quote) -> bool:
+    """A straight quotation mark right after ``=`` opens an attribute value of leftover
+    embed markup (``<tweet pic="…">``, ``tweet-id="123"``), not a quotation: neither a
+    quotation opening there nor one taken to close there (an unopened continuation
+    quotation running from the paragraph start to that mark) is one."""
+    text = doc.text
+    return (q.opened and q.start > 0 and text[q.start - 1] == "=") or (
+        q.closed and 0 < q.content_end < q.end and text[q.content_end - 1] == "=")
+
+
 def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
     """A quotation without a cue: ""We start again tomorrow."" after "“The plan is dead,”
     Doe said." — its speaker is the sentence's subject ("He called it a “disgrace.”"), else
     the speaker the previous unit announced, else the previous claim's."""
     q: Quote | None = main_quote(doc, unit)
-    if q is None:
+    if q is None or attribute_markup(doc, q):
         return None
     subj = narrator_subject(doc, unit, mentions, state.last) if q.start > unit.start else None
     who = subj or state.hint or state.last or NOBODY
