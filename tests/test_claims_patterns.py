@@ -28,8 +28,8 @@ def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
         "transcript_turn", "according_to", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
-        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote",
-        "narrator")
+        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
+        "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 
@@ -124,6 +124,18 @@ def test_split_quotation():
     assert [r[0] for r in read('"We will win," Mara Voss said, adding later, "It is over."')][0] == "quote_then_cue"
     # a new sentence after the cue: the next quotation floats (its own claim)
     assert [r[0] for r in read('"We will win," she said. "We are ready."')] == ["quote_then_cue", "floating_quote"]
+
+
+def test_quote_then_unlisted_verb():
+    """A verb the lexicon does not list after a quotation and its subject: the subject is
+    the speaker, not the previous claim's speaker."""
+    body = '"We will win," Tom Reyes said. "We are ready," Mara Voss texted her sister.'
+    assert read(body, with_mentions=True) == [
+        ("quote_then_cue", "direct", "Tom Reyes", "said", "We will win"),
+        ("quote_then_unlisted_verb", "direct", "Mara Voss", "texted", "We are ready")]
+    # no subject and verb after the quotation: a floating quotation of the previous speaker
+    assert read('"We will win," Tom Reyes said. "We are ready." The vote was held.', with_mentions=True)[1][:3] == (
+        "floating_quote", "direct", "Tom Reyes")
 
 
 @pytest.mark.parametrize("body", [

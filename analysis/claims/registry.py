@@ -40,6 +40,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("content_then_cue_phrase", "cue", P.content_then_cue_phrase),
     Pattern("cue_then_content", "cue", P.cue_then_content),
     Pattern("dash_attribution", "fallback", U.dash_attribution),
+    Pattern("quote_then_unlisted_verb", "fallback", U.quote_then_unlisted_verb),
     Pattern("floating_quote", "fallback", U.floating_quote),
     Pattern("narrator", "fallback", U.narrator),
 )
