@@ -147,6 +147,17 @@ def test_attribute_markup_is_no_quotation(body):
     assert all(p == "narrator" for p, *_ in read(body))
 
 
+def test_participle_after_message_noun():
+    """"released a statement saying …": the sender (the clause's subject) is the speaker."""
+    assert read("Acme released a statement saying the plant would close.", with_mentions=True) == [
+        ("participle_clause", "indirect", "Acme", "saying", "the plant would close")]
+    # a naming verb after a message noun still needs its quoted complement
+    assert all(p == "narrator" for p, *_ in read("The governor issued a statement calling the vote off."))
+    # a statement phrase before the speaker is not the speaker
+    assert read("In a statement, the mayor said the plant would close.") == [
+        ("cue_then_content", "indirect", "the mayor", "said", "the plant would close")]
+
+
 def test_parenthetical():
     assert read("The plan, Mara Voss said, is dead.") == [
         ("parenthetical", "indirect", "Mara Voss", "said", "The plan, Mara Voss said, is dead")]

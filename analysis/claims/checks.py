@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from analysis import postag
-from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, number_re, pronouns
+from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
 from analysis.tokenise import Doc
@@ -183,6 +183,15 @@ def subordinate_without_subject(c: CueCheck) -> bool | None:
     return None
 
 
+def participle_after_message(c: CueCheck) -> bool | None:
+    """"released a statement [saying] the plant would close", "sent an email [asking] …": an
+    -ing cue right after a noun of a message reports the message (no comma needed). A naming
+    verb still needs its quoted complement ("a statement calling the vote "a disgrace"")."""
+    if c.first.endswith("ing") and c.prev in message_nouns() and c.entry.frame != "complement":
+        return True
+    return None
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -237,7 +246,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject, tagged_noun,
-    participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
+    participle_after_message, participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
 )
 
 

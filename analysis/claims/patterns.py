@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from analysis.claims.checks import PARTICIPLE_COMMA
-from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap
+from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
 from analysis.claims.speakers import Mentions
@@ -64,10 +64,12 @@ class CueContext:
 
     @lazy
     def participle(self) -> bool:
-        """"…, adding that", "by telling", "… and said": the cue shares the clause's subject."""
+        """"…, adding that", "by telling", "… and said", "released a statement saying": the cue
+        shares the clause's subject."""
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
-        return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition"))
+        return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
+                                            or prev in message_nouns())
                 or prev in function_words("coordinator"))
 
     @lazy
