@@ -26,7 +26,7 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "according_to", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "floating_quote", "narrator")
@@ -156,6 +156,18 @@ def test_participle_after_message_noun():
     # a statement phrase before the speaker is not the speaker
     assert read("In a statement, the mayor said the plant would close.") == [
         ("cue_then_content", "indirect", "the mayor", "said", "the plant would close")]
+
+
+def test_passive_agent():
+    """A passive cue with its agent: the agent is the speaker."""
+    assert read("This was stated by Mara Voss in May.") == [
+        ("passive_agent", "indirect", "Mara Voss", "stated by", "This")]
+    assert read("It was announced by the mayor that the plant would close.") == [
+        ("passive_agent", "indirect", "the mayor", "announced by", "the plant would close")]
+    # a verb with another sense and a complement after the agent: no claim
+    assert all(p == "narrator" for p, *_ in read("The man was charged by police with theft."))
+    # no agent: a passive is no cue
+    assert all(p == "narrator" for p, *_ in read("The man was told to leave."))
 
 
 def test_parenthetical():

@@ -192,6 +192,25 @@ def participle_after_message(c: CueCheck) -> bool | None:
     return None
 
 
+def passive_agent_after(unit: Unit, cue: Cue) -> int | None:
+    """Index of the agent's first word in a passive cue with a by-phrase ("was stated [by]
+    Jane Doe", "was announced on Monday by the mayor"), or None: a past participle after a
+    passive auxiliary, then "by" within three gap words."""
+    low = unit.low
+    if cue.i == 0 or low[cue.i - 1] not in function_words("passive_aux") or not low[cue.i].endswith(_PASSIVE_ENDINGS):
+        return None
+    k = cue.j
+    while k < len(low) and k - cue.j < 3 and low[k] != "by" and is_gap(low[k]):
+        k += 1
+    return k + 1 if k + 1 < len(low) and low[k] == "by" and not unit.tokens[k + 1].in_quote else None
+
+
+def passive_with_agent(c: CueCheck) -> bool | None:
+    """"This was stated by Jane Doe": a passive cue whose agent is named is a cue (the
+    agent is the speaker); a passive without one ("was told") is not (next check)."""
+    return True if passive_agent_after(c.unit, c.cue) is not None else None
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -246,7 +265,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject, tagged_noun,
-    participle_after_message, participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
+    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from analysis.claims.checks import PARTICIPLE_COMMA
+from analysis.claims.checks import PARTICIPLE_COMMA, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
@@ -167,6 +167,38 @@ def according_to(c: CueContext) -> Found | NoClaim | None:
     if na >= 1:
         return Found(after, cue, sp, cue_span=span)
     return NO_CLAIM
+
+
+def passive_agent(c: CueContext) -> Found | NoClaim | None:
+    """A passive cue with its agent: "The figure was stated by Jane Doe on Monday." — the
+    subject is the content, the agent after "by" the speaker; "It was announced by the
+    mayor that the plant would close." — the that-clause is the content."""
+    k = passive_agent_after(c.unit, c.cue)
+    if k is None:
+        return None
+    sp = slot_right(c.doc, c.unit, k, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    after = c.unit.token_at_or_after(sp.end)
+    rest = c.low[after:after + 8]
+    if "that" in rest:
+        content = content_after(c.doc, c.unit, after + rest.index("that"))
+    else:
+        aux = c.unit.tokens[c.cue.i - 1].start
+        content = trim(c.text, c.unit.start, aux)
+        if c.unit.word_count(*content) < 1 or c.low[c.unit.token_at_or_after(c.unit.start)] == "it" \
+                or (c.entry.frame != "free" and not _agent_ends_clause(c.unit, after)):
+            return NO_CLAIM
+    if content is None:
+        return NO_CLAIM
+    return Found(content, c.cue, sp, cue_span=(c.cstart, c.unit.tokens[k - 1].end))
+
+
+def _agent_ends_clause(unit: Unit, k: int) -> bool:
+    """After the agent of a passive strict cue, at most a short time phrase ends the clause
+    ("This was stated by Jane Doe in May."); "The man was charged by police with theft"
+    goes on with the verb's other sense (a complement, "with", "of", "for")."""
+    return unit.alnum_after(k) <= 3 and not (k < len(unit.low) and unit.low[k] in ("with", "of", "for", "to", "as"))
 
 
 def split_quotation(c: CueContext) -> Found | NoClaim | None:

@@ -28,6 +28,7 @@ class Pattern(NamedTuple):
 REGISTRY: tuple[Pattern, ...] = (
     Pattern("transcript_turn", "turn", U.transcript_turn),
     Pattern("according_to", "cue", P.according_to),
+    Pattern("passive_agent", "cue", P.passive_agent),
     Pattern("split_quotation", "cue", P.split_quotation),
     Pattern("quote_then_cue", "cue", P.quote_then_cue),
     Pattern("participle_clause", "cue", P.participle_clause),
