@@ -288,3 +288,28 @@ def test_coordinated_attributions_split():
     assert read("Mara Voss said the rules should change, and John Roe said the debate should wait.") == [
         ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
         ("cue_then_content", "indirect", "John Roe", "said", "the debate should wait")]
+
+
+# --- pronoun agreement ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, pronoun, inherits", [
+    ("Mara Voss", "she", True),     # a female given name: "she" may stand for her
+    ("Tom Reyes", "she", False),    # a male given name: "she" is someone else
+    ("Tom Reyes", "he", True),
+    ("Acme Corp.", "he", False),    # "he" needs a person
+])
+def test_pronoun_speaker_agrees_with_previous(first, pronoun, inherits):
+    body = f'"We will win," {first} said.\n\n"We are ready," {pronoun} said.'
+    got = read(body, with_mentions=True)
+    assert got[1][2] == (first if inherits else pronoun)
+
+
+def test_agrees_unit():
+    from analysis.claims.records import Who
+    from analysis.claims.speakers import agrees
+    assert agrees("she", Who("Mara Voss", entity_type="PERSON"))
+    assert not agrees("she", Who("Tom Reyes", entity_type="PERSON"))
+    assert not agrees("he", Who("the Plaza Hotel", entity_type="ORG"))
+    assert agrees("they", Who("Acme Corp.", entity_type="ORG"))  # not checked
+    assert agrees("he", Who("Kim Park"))  # no implied gender, no type: may stand for it

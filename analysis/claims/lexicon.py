@@ -83,6 +83,18 @@ def message_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def pronoun_genders() -> dict[str, str]:
+    """Gender of the third-person singular pronouns ("he" → "m"): ``pronouns.tsv``."""
+    return {r["pronoun"]: r["gender"] for r in lexicons.table("pronouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Gender a given name implies ("Mara" → "f"), where it implies one: ``gaz_given_names.tsv``."""
+    return {r["name"]: r["gender"] for r in lexicons.table("gaz_given_names.tsv") if r["gender"]}
+
+
+@lru_cache(maxsize=1)
 def ly_words() -> frozenset[str]:
     """Words in -ly that are not adverbs ("family", "Italy")."""
     return frozenset(w.lower() for w in lexicons.word_list("claims_ly_words.txt"))
