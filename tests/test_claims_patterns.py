@@ -236,6 +236,7 @@ def test_cue_checks(body, cue, verdict):
     ("Demand for coal fell sharply last year.", "demand", (False, "tagged_noun")),
     ("Questions about the budget remain open for now.", "questions", (False, "tagged_noun")),
     ("Several battleground states could still go either way.", "states", (False, "tagged_noun")),
+    ("For voters these are important questions.", "questions", (False, "tagged_noun")),  # adjective, then end
 ])
 def test_tagged_noun(body, cue, verdict):
     assert verdicts(body)[cue] == verdict

@@ -144,18 +144,28 @@ def tagged_noun(c: CueCheck) -> bool | None:
 SUBJECT_TAGS = frozenset({"PRP", "NNP", "NNPS", "WP", "WDT", "RB"})
 
 
+#: Tags of a word before a cue word tagged as a noun that confirm the noun: an adjective,
+#: determiner, possessive pronoun or number ("criminal [charges] that …", "important
+#: [questions].", "its [claims]").
+NOUN_CONFIRMING_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "PRP$", "CD"})
+
+
 def verb_evidence_against_tag(c: CueCheck) -> bool:
     """A cue word tagged as a noun still reads as a verb when an object, a that-clause or a
     colon follows ("charges [that] …", "questions [the] fairness", "expects [them] to …"), when
     it ends the sentence ("…,'' the report [says]."), or when a subject, relative pronoun or
-    adverb stands before it (:data:`SUBJECT_TAGS`)."""
+    adverb stands before it (:data:`SUBJECT_TAGS`). A word ending the sentence after an
+    adjective, determiner or number stays a noun ("these are important [questions].",
+    :data:`NOUN_CONFIRMING_TAGS`)."""
     unit, i = c.unit, c.cue.i
     nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
-    if nxt in ("that", ":", "of", ".", "") or nxt in QUOTE_CHARS or nxt in function_words("determiner") or nxt in pronouns():
+    if nxt in ("that", ":", "of") or nxt in QUOTE_CHARS or nxt in function_words("determiner") or nxt in pronouns():
         return True
     if i == 0:
-        return False
+        return nxt in (".", "")
     prev_tag = unit.tags.token(unit.tokens[i - 1])
+    if nxt in (".", ""):
+        return prev_tag not in NOUN_CONFIRMING_TAGS
     if prev_tag in SUBJECT_TAGS:
         return True
     # "The firm [expects] demand to grow" (a verb) vs "swing [states] could decide" (a plural
