@@ -129,13 +129,24 @@ def tagged_noun(c: CueCheck) -> bool | None:
     ("…," [says] Jane Doe). The tagger often reads an -s verb after a subject as a plural
     noun ("Jane Doe [argues] that …", "the mayor [questions] the plan"), so its verdict
     yields to verb evidence (:func:`verb_evidence_against_tag`). The sentence is tagged only
-    when asked."""
+    when the words around the cue give no verdict (:func:`lexical_verb_evidence`): tagging
+    is the cost of this check."""
     tags = c.unit.tags
-    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS:
+    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS \
+            or lexical_verb_evidence(c):
         return None
     if not postag.is_noun(tags.token(c.unit.tokens[c.cue.i])) or verb_evidence_against_tag(c):
         return None
     return False
+
+
+def lexical_verb_evidence(c: CueCheck) -> bool:
+    """Verb evidence read from the words alone, before any tagging: an object, a
+    that-clause or a colon after the cue word ("charges [that] …", "questions [the] plan",
+    "expects [them] to …") or a subject pronoun before it ("she [says]")."""
+    nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
+    return nxt in ("that", ":", "of") or nxt in QUOTE_CHARS or nxt in function_words("determiner") \
+        or nxt in pronouns() or (c.prev in pronouns() and c.prev not in ("her", "him", "them"))
 
 
 #: Tags of a word before a cue word that make it a verb whatever its own tag: a subject
@@ -151,16 +162,13 @@ NOUN_CONFIRMING_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "PRP$", "CD"})
 
 
 def verb_evidence_against_tag(c: CueCheck) -> bool:
-    """A cue word tagged as a noun still reads as a verb when an object, a that-clause or a
-    colon follows ("charges [that] …", "questions [the] fairness", "expects [them] to …"), when
-    it ends the sentence ("…,'' the report [says]."), or when a subject, relative pronoun or
+    """A cue word tagged as a noun still reads as a verb (besides :func:`lexical_verb_evidence`)
+    when it ends the sentence ("…,'' the report [says]."), or when a subject, relative pronoun or
     adverb stands before it (:data:`SUBJECT_TAGS`). A word ending the sentence after an
     adjective, determiner or number stays a noun ("these are important [questions].",
     :data:`NOUN_CONFIRMING_TAGS`)."""
     unit, i = c.unit, c.cue.i
     nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
-    if nxt in ("that", ":", "of") or nxt in QUOTE_CHARS or nxt in function_words("determiner") or nxt in pronouns():
-        return True
     if i == 0:
         return nxt in (".", "")
     prev_tag = unit.tags.token(unit.tokens[i - 1])
@@ -265,17 +273,20 @@ def complement_without_quote(c: CueCheck) -> bool | None:
 
 
 def strict_frame(c: CueCheck) -> bool | None:
-    """A ``strict`` cue is valid only with a speech frame (:data:`STRICT_FRAME_CHECKS`)."""
+    """A ``strict`` cue is no cue without a speech frame (:data:`STRICT_FRAME_CHECKS`); with
+    one, the later checks decide."""
     if c.entry.frame != "strict":
         return None
-    return any(check(c) for check in STRICT_FRAME_CHECKS)
+    return None if any(check(c) for check in STRICT_FRAME_CHECKS) else False
 
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
-    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject, tagged_noun,
-    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
+    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject,
+    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote,
+    strict_frame,
+    tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
 )
 
 
