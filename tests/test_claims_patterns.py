@@ -26,9 +26,10 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "according_to", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
-        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "floating_quote", "narrator")
+        "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
+        "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 
@@ -106,6 +107,69 @@ def test_speaker_participle():
         ("speaker_participle", "indirect", "the officials", "said", "The plan is dead")]
 
 
+def test_split_quotation():
+    """The second half of a split quotation belongs to the same direct claim; the cue clause
+    is a gap, the quote column joins the two pieces."""
+    body = '"We will win," Mara Voss said, "because we are ready."'
+    assert read(body) == [("split_quotation", "direct", "Mara Voss", "said",
+                           'We will win," Mara Voss said, "because we are ready.')]
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    c = [c for c in claims.find_claims(doc, []) if c.zone == "body"][0]
+    assert doc.text[c.gap_start:c.gap_end] == '" Mara Voss said, "'
+    assert c.quote == claims.QUOTE_SEP.join(["We will win", "because we are ready."])
+    # an appositive after the speaker is part of the cue clause
+    assert [r[0] for r in read('"We will win," said Mara Voss, the mayor, "because we are ready."')] == [
+        "split_quotation"]
+    # a second cue before the quotation takes it: no split
+    assert [r[0] for r in read('"We will win," Mara Voss said, adding later, "It is over."')][0] == "quote_then_cue"
+    # a new sentence after the cue: the next quotation floats (its own claim)
+    assert [r[0] for r in read('"We will win," she said. "We are ready."')] == ["quote_then_cue", "floating_quote"]
+
+
+def test_quote_then_unlisted_verb():
+    """A verb the lexicon does not list after a quotation and its subject: the subject is
+    the speaker, not the previous claim's speaker."""
+    body = '"We will win," Tom Reyes said. "We are ready," Mara Voss texted her sister.'
+    assert read(body, with_mentions=True) == [
+        ("quote_then_cue", "direct", "Tom Reyes", "said", "We will win"),
+        ("quote_then_unlisted_verb", "direct", "Mara Voss", "texted", "We are ready")]
+    # no subject and verb after the quotation: a floating quotation of the previous speaker
+    assert read('"We will win," Tom Reyes said. "We are ready." The vote was held.', with_mentions=True)[1][:3] == (
+        "floating_quote", "direct", "Tom Reyes")
+
+
+@pytest.mark.parametrize("body", [
+    'Tom Reyes posted tweet tweet-id="12345" about the vote.',
+    'The mayor wrote <tweet pic="x.jpg"> on Monday.',
+])
+def test_attribute_markup_is_no_quotation(body):
+    """A straight quotation mark right after "=" is embed markup, not a floating quotation."""
+    assert all(p == "narrator" for p, *_ in read(body))
+
+
+def test_participle_after_message_noun():
+    """"released a statement saying …": the sender (the clause's subject) is the speaker."""
+    assert read("Acme released a statement saying the plant would close.", with_mentions=True) == [
+        ("participle_clause", "indirect", "Acme", "saying", "the plant would close")]
+    # a naming verb after a message noun still needs its quoted complement
+    assert all(p == "narrator" for p, *_ in read("The governor issued a statement calling the vote off."))
+    # a statement phrase before the speaker is not the speaker
+    assert read("In a statement, the mayor said the plant would close.") == [
+        ("cue_then_content", "indirect", "the mayor", "said", "the plant would close")]
+
+
+def test_passive_agent():
+    """A passive cue with its agent: the agent is the speaker."""
+    assert read("This was stated by Mara Voss in May.") == [
+        ("passive_agent", "indirect", "Mara Voss", "stated by", "This")]
+    assert read("It was announced by the mayor that the plant would close.") == [
+        ("passive_agent", "indirect", "the mayor", "announced by", "the plant would close")]
+    # a verb with another sense and a complement after the agent: no claim
+    assert all(p == "narrator" for p, *_ in read("The man was charged by police with theft."))
+    # no agent: a passive is no cue
+    assert all(p == "narrator" for p, *_ in read("The man was told to leave."))
+
+
 def test_parenthetical():
     assert read("The plan, Mara Voss said, is dead.") == [
         ("parenthetical", "indirect", "Mara Voss", "said", "The plan, Mara Voss said, is dead")]
@@ -166,6 +230,52 @@ def test_cue_checks(body, cue, verdict):
     assert verdicts(body)[cue] == verdict
 
 
+def tagged_noun(body: str, cue: str):
+    """The verdict of the tagged_noun check alone (whatever the checks before it say)."""
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    return {" ".join(u.low[c.i:c.j]): checks.tagged_noun(checks.CueCheck(doc, u, c))
+            for u in units.build_units(doc) if u.zone == "body" for c in units.find_cues(u)}[cue]
+
+
+# A cue word the tagger reads as a noun is rejected unless verb evidence overrides the tag.
+@pytest.mark.parametrize("body, cue", [
+    ("The swing states Ohio and Iowa could decide the race.", "states"),
+    ("Demand for coal fell sharply last year.", "demand"),
+    ("Questions about the budget remain open for now.", "questions"),
+    ("Several battleground states could still go either way.", "states"),
+    ("For voters these are important questions.", "questions"),  # adjective, then end
+])
+def test_tagged_noun(body, cue):
+    assert tagged_noun(body, cue) is False
+
+
+def test_tagged_noun_is_the_last_check():
+    """Tagging is the cost: only a cue every cheaper check let through is tagged."""
+    assert checks.CUE_CHECKS[-1] is checks.tagged_noun
+    assert verdicts("Demand for coal fell sharply last year.")["demand"] == (False, "tagged_noun")
+    assert verdicts("Questions about the budget remain open.")["questions"] == (False, "strict_frame")
+
+
+@pytest.mark.parametrize("body, cue", [
+    ("Mara Voss argues that the plan is dead.", "argues"),  # a name before it
+    ("The firm expects demand to grow next year.", "expects"),  # singular noun, no verb after
+    ("Those who question the plan are welcome.", "question"),  # a relative pronoun before it
+    ("The mayor questions the fairness of the audit.", "questions"),  # an object after it
+])
+def test_tagged_noun_yields_to_verb_evidence(body, cue):
+    assert tagged_noun(body, cue) is None
+
+
+def test_tagged_noun_tags_lazily():
+    """A unit without an ambiguous cue form is never tagged (the tagger is the cost)."""
+    doc = tokenise(article_from_text(HEAD + "Mara Voss said the plan was dead. It rained all day.", "t"))
+    us = units.build_units(doc)
+    for u in us:
+        for c in units.find_cues(u):
+            checks.cue_verdict(doc, u, c)
+    assert us[0].tags.tagged_sentences == 0
+
+
 @pytest.mark.parametrize("body, cue, frame", [
     ('"The plan is dead," added Mara Voss.', "added", "after_quotation"),
     ("The plan is dead, the official noted in an email.", "noted", "short_slot_after_clause"),
@@ -193,3 +303,28 @@ def test_coordinated_attributions_split():
     assert read("Mara Voss said the rules should change, and John Roe said the debate should wait.") == [
         ("cue_then_content", "indirect", "Mara Voss", "said", "the rules should change"),
         ("cue_then_content", "indirect", "John Roe", "said", "the debate should wait")]
+
+
+# --- pronoun agreement ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first, pronoun, inherits", [
+    ("Mara Voss", "she", True),     # a female given name: "she" may stand for her
+    ("Tom Reyes", "she", False),    # a male given name: "she" is someone else
+    ("Tom Reyes", "he", True),
+    ("Acme Corp.", "he", False),    # "he" needs a person
+])
+def test_pronoun_speaker_agrees_with_previous(first, pronoun, inherits):
+    body = f'"We will win," {first} said.\n\n"We are ready," {pronoun} said.'
+    got = read(body, with_mentions=True)
+    assert got[1][2] == (first if inherits else pronoun)
+
+
+def test_agrees_unit():
+    from analysis.claims.records import Who
+    from analysis.claims.speakers import agrees
+    assert agrees("she", Who("Mara Voss", entity_type="PERSON"))
+    assert not agrees("she", Who("Tom Reyes", entity_type="PERSON"))
+    assert not agrees("he", Who("the Plaza Hotel", entity_type="ORG"))
+    assert agrees("they", Who("Acme Corp.", entity_type="ORG"))  # not checked
+    assert agrees("he", Who("Kim Park"))  # no implied gender, no type: may stand for it

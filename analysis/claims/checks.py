@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, number_re, pronouns
+from analysis import postag
+from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
 from analysis.tokenise import Doc
@@ -121,6 +122,70 @@ def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
     return None
 
 
+def tagged_noun(c: CueCheck) -> bool | None:
+    """"the swing [states] Ohio and Iowa", "[demand] for coal fell", "[questions] remain": a
+    cue word the part-of-speech tagger reads as a noun (NN, NNS) is no verb. Only present
+    and base forms are asked (a past form is no noun); after a quotation the word is a verb
+    ("…," [says] Jane Doe). The tagger often reads an -s verb after a subject as a plural
+    noun ("Jane Doe [argues] that …", "the mayor [questions] the plan"), so its verdict
+    yields to verb evidence (:func:`verb_evidence_against_tag`). The sentence is tagged only
+    when the words around the cue give no verdict (:func:`lexical_verb_evidence`): tagging
+    is the cost of this check."""
+    tags = c.unit.tags
+    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS \
+            or lexical_verb_evidence(c):
+        return None
+    if not postag.is_noun(tags.token(c.unit.tokens[c.cue.i])) or verb_evidence_against_tag(c):
+        return None
+    return False
+
+
+def lexical_verb_evidence(c: CueCheck) -> bool:
+    """Verb evidence read from the words alone, before any tagging: an object, a
+    that-clause or a colon after the cue word ("charges [that] …", "questions [the] plan",
+    "expects [them] to …") or a subject pronoun before it ("she [says]")."""
+    nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
+    return nxt in ("that", ":", "of") or nxt in QUOTE_CHARS or nxt in function_words("determiner") \
+        or nxt in pronouns() or (c.prev in pronouns() and c.prev not in ("her", "him", "them"))
+
+
+#: Tags of a word before a cue word that make it a verb whatever its own tag: a subject
+#: pronoun or name, a relative pronoun, an adverb ("she [says]", "Doe [argues]", "those who
+#: [question] …", "it also [mentions] …").
+SUBJECT_TAGS = frozenset({"PRP", "NNP", "NNPS", "WP", "WDT", "RB"})
+
+
+#: Tags of a word before a cue word tagged as a noun that confirm the noun: an adjective,
+#: determiner, possessive pronoun or number ("criminal [charges] that …", "important
+#: [questions].", "its [claims]").
+NOUN_CONFIRMING_TAGS = frozenset({"JJ", "JJR", "JJS", "DT", "PRP$", "CD"})
+
+
+def verb_evidence_against_tag(c: CueCheck) -> bool:
+    """A cue word tagged as a noun still reads as a verb (besides :func:`lexical_verb_evidence`)
+    when it ends the sentence ("…,'' the report [says]."), or when a subject, relative pronoun or
+    adverb stands before it (:data:`SUBJECT_TAGS`). A word ending the sentence after an
+    adjective, determiner or number stays a noun ("these are important [questions].",
+    :data:`NOUN_CONFIRMING_TAGS`)."""
+    unit, i = c.unit, c.cue.i
+    nxt = c.low[c.cue.j] if c.cue.j < len(c.low) else ""
+    if i == 0:
+        return nxt in (".", "")
+    prev_tag = unit.tags.token(unit.tokens[i - 1])
+    if nxt in (".", ""):
+        return prev_tag not in NOUN_CONFIRMING_TAGS
+    if prev_tag in SUBJECT_TAGS:
+        return True
+    # "The firm [expects] demand to grow" (a verb) vs "swing [states] could decide" (a plural
+    # noun, then the clause's verb; "swing [states] Ohio and Iowa": names in apposition):
+    # after a singular noun an -s form is a verb unless a verb, modal or name follows it.
+    # The tagger tends to read such a verb as the head of a compound noun.
+    if prev_tag != "NN" or not c.first.endswith("s"):
+        return False
+    next_tag = unit.tags.token(unit.tokens[c.cue.j]) if c.cue.j < len(c.low) else "."
+    return not (next_tag.startswith(("VB", "MD")) or next_tag in ("NNP", "NNPS"))
+
+
 def object_of_cue_verb(c: CueCheck) -> bool | None:
     """"expects demand to grow", "denied claims": a cue word right after another cue verb
     is its object."""
@@ -134,6 +199,34 @@ def subordinate_without_subject(c: CueCheck) -> bool | None:
     if c.prev in function_words("subordinator") and (c.first.endswith(("ing", "ed", "en")) or c.past):
         return False
     return None
+
+
+def participle_after_message(c: CueCheck) -> bool | None:
+    """"released a statement [saying] the plant would close", "sent an email [asking] …": an
+    -ing cue right after a noun of a message reports the message (no comma needed). A naming
+    verb still needs its quoted complement ("a statement calling the vote "a disgrace"")."""
+    if c.first.endswith("ing") and c.prev in message_nouns() and c.entry.frame != "complement":
+        return True
+    return None
+
+
+def passive_agent_after(unit: Unit, cue: Cue) -> int | None:
+    """Index of the agent's first word in a passive cue with a by-phrase ("was stated [by]
+    Jane Doe", "was announced on Monday by the mayor"), or None: a past participle after a
+    passive auxiliary, then "by" within three gap words."""
+    low = unit.low
+    if cue.i == 0 or low[cue.i - 1] not in function_words("passive_aux") or not low[cue.i].endswith(_PASSIVE_ENDINGS):
+        return None
+    k = cue.j
+    while k < len(low) and k - cue.j < 3 and low[k] != "by" and is_gap(low[k]):
+        k += 1
+    return k + 1 if k + 1 < len(low) and low[k] == "by" and not unit.tokens[k + 1].in_quote else None
+
+
+def passive_with_agent(c: CueCheck) -> bool | None:
+    """"This was stated by Jane Doe": a passive cue whose agent is named is a cue (the
+    agent is the speaker); a passive without one ("was told") is not (next check)."""
+    return True if passive_agent_after(c.unit, c.cue) is not None else None
 
 
 def participle_or_passive(c: CueCheck) -> bool | None:
@@ -180,17 +273,20 @@ def complement_without_quote(c: CueCheck) -> bool | None:
 
 
 def strict_frame(c: CueCheck) -> bool | None:
-    """A ``strict`` cue is valid only with a speech frame (:data:`STRICT_FRAME_CHECKS`)."""
+    """A ``strict`` cue is no cue without a speech frame (:data:`STRICT_FRAME_CHECKS`); with
+    one, the later checks decide."""
     if c.entry.frame != "strict":
         return None
-    return any(check(c) for check in STRICT_FRAME_CHECKS)
+    return None if any(check(c) for check in STRICT_FRAME_CHECKS) else False
 
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject,
-    participle_or_passive, quoted_complement, complement_without_quote, strict_frame,
+    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote,
+    strict_frame,
+    tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
 )
 
 

@@ -4,7 +4,7 @@
   source) and frame (``strict``, ``complement``, ``object`` …): "said" → say.
 * ``claims_function_words.tsv``: closed-class words by role (determiner, preposition …).
 * ``claims_gap_words.txt``, ``claims_ly_words.txt``, ``claims_date_words.txt``,
-  ``claims_number_words.txt``, ``claims_pronouns.txt``, ``claims_appositive_starts.txt``.
+  ``claims_number_words.txt``, ``claims_pronouns.txt``, ``claims_appositive_starts.txt``, ``claims_message_nouns.txt``.
 """
 from __future__ import annotations
 
@@ -74,6 +74,24 @@ def pronouns() -> frozenset[str]:
 def appositive_starts() -> frozenset[str]:
     """First words of an appositive ("Jane Doe, *a* spokeswoman, said")."""
     return frozenset(w.lower() for w in lexicons.word_list("claims_appositive_starts.txt"))
+
+
+@lru_cache(maxsize=1)
+def message_nouns() -> frozenset[str]:
+    """Nouns of a message ("released a *statement* saying …"): ``claims_message_nouns.txt``."""
+    return frozenset(w.lower() for w in lexicons.word_list("claims_message_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def pronoun_genders() -> dict[str, str]:
+    """Gender of the third-person singular pronouns ("he" → "m"): ``pronouns.tsv``."""
+    return {r["pronoun"]: r["gender"] for r in lexicons.table("pronouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Gender a given name implies ("Mara" → "f"), where it implies one: ``gaz_given_names.tsv``."""
+    return {r["name"]: r["gender"] for r in lexicons.table("gaz_given_names.tsv") if r["gender"]}
 
 
 @lru_cache(maxsize=1)

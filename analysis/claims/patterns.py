@@ -7,10 +7,11 @@ next pattern is tried), :data:`NO_CLAIM` when it applies but the cue carries no 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
-from analysis.claims.checks import PARTICIPLE_COMMA
-from analysis.claims.lexicon import CueEntry, function_words, is_gap
+from analysis.claims.checks import PARTICIPLE_COMMA, passive_agent_after
+from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
 from analysis.claims.speakers import Mentions
@@ -63,10 +64,12 @@ class CueContext:
 
     @lazy
     def participle(self) -> bool:
-        """"…, adding that", "by telling", "… and said": the cue shares the clause's subject."""
+        """"…, adding that", "by telling", "… and said", "released a statement saying": the cue
+        shares the clause's subject."""
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
-        return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition"))
+        return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
+                                            or prev in message_nouns())
                 or prev in function_words("coordinator"))
 
     @lazy
@@ -164,6 +167,73 @@ def according_to(c: CueContext) -> Found | NoClaim | None:
     if na >= 1:
         return Found(after, cue, sp, cue_span=span)
     return NO_CLAIM
+
+
+def passive_agent(c: CueContext) -> Found | NoClaim | None:
+    """A passive cue with its agent: "The figure was stated by Jane Doe on Monday." — the
+    subject is the content, the agent after "by" the speaker; "It was announced by the
+    mayor that the plant would close." — the that-clause is the content."""
+    k = passive_agent_after(c.unit, c.cue)
+    if k is None:
+        return None
+    sp = slot_right(c.doc, c.unit, k, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    after = c.unit.token_at_or_after(sp.end)
+    rest = c.low[after:after + 8]
+    if "that" in rest:
+        content = content_after(c.doc, c.unit, after + rest.index("that"))
+    else:
+        aux = c.unit.tokens[c.cue.i - 1].start
+        content = trim(c.text, c.unit.start, aux)
+        if c.unit.word_count(*content) < 1 or c.low[c.unit.token_at_or_after(c.unit.start)] == "it" \
+                or (c.entry.frame != "free" and not _agent_ends_clause(c.unit, after)):
+            return NO_CLAIM
+    if content is None:
+        return NO_CLAIM
+    return Found(content, c.cue, sp, cue_span=(c.cstart, c.unit.tokens[k - 1].end))
+
+
+def _agent_ends_clause(unit: Unit, k: int) -> bool:
+    """After the agent of a passive strict cue, at most a short time phrase ends the clause
+    ("This was stated by Jane Doe in May."); "The man was charged by police with theft"
+    goes on with the verb's other sense (a complement, "with", "of", "for")."""
+    return unit.alnum_after(k) <= 3 and not (k < len(unit.low) and unit.low[k] in ("with", "of", "for", "to", "as"))
+
+
+def split_quotation(c: CueContext) -> Found | NoClaim | None:
+    """A quotation split by its cue clause: ""We will win," Jane Doe said, "because we are
+    ready."" — one direct claim whose content runs from the first piece to the second, the
+    cue clause a gap in it (``gap_start``/``gap_end``; the ``quote`` column joins the two
+    pieces). The second half is often the substance; as one claim it keeps its speaker."""
+    q = c.quote_before
+    if q is None or c.unit.first_nonspace < q.start:
+        return None
+    sp = c.left or slot_right(c.doc, c.unit, c.j, c.mentions)
+    if sp is None:
+        return None
+    q2 = quote_after_comma(c.unit, max(c.cue_span[1], sp.end))
+    if q2 is None:
+        return None
+    return c.found((q.content_start, q2.content_end), sp, direct=True, gap=(q.content_end, q2.content_start))
+
+
+def quote_after_comma(unit: Unit, pos: int, max_words: int = 8) -> Quote | None:
+    """The quotation that opens right after a comma, at most ``max_words`` tokens after
+    ``pos`` (the end of a cue clause: "…," she said[, "…"]; "…," said Jane Doe, the
+    mayor[, "…"]), or None. Not when another cue word stands between ("…," she said, adding
+    later, "…": the second quotation is the later cue's)."""
+    x = bisect.bisect_left(unit.quote_starts, pos)
+    if x >= len(unit.quotes) or not unit.quotes[x].opened:
+        return None
+    q = unit.quotes[x]
+    k = unit.token_at_or_after(q.start)
+    k0 = unit.token_at_or_after(pos)
+    if k == 0 or k - k0 > max_words or unit.low[k - 1] != "," or unit.low[k0] != ",":
+        return None
+    if any(w in cue_first_words() for w in unit.low[k0:k]):
+        return None
+    return q
 
 
 def quote_then_cue(c: CueContext) -> Found | NoClaim | None:

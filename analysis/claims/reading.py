@@ -202,7 +202,7 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
         state.last = who
     content = text[cs:ce]
     clean = without_gap(content, cs, gs, ge)
-    qfrags = [content] if item.attribution == "direct" else \
+    qfrags = ([text[cs:gs].rstrip(" ,"), text[ge:ce]] if gs >= 0 else [content]) if item.attribution == "direct" else \
         [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes_overlapping(cs, ce)]
     ents: list[str] = []
     for m in mentions.within(cs, ce):

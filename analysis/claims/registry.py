@@ -28,6 +28,8 @@ class Pattern(NamedTuple):
 REGISTRY: tuple[Pattern, ...] = (
     Pattern("transcript_turn", "turn", U.transcript_turn),
     Pattern("according_to", "cue", P.according_to),
+    Pattern("passive_agent", "cue", P.passive_agent),
+    Pattern("split_quotation", "cue", P.split_quotation),
     Pattern("quote_then_cue", "cue", P.quote_then_cue),
     Pattern("participle_clause", "cue", P.participle_clause),
     Pattern("inverted_cue", "cue", P.inverted_cue),
@@ -39,6 +41,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("content_then_cue_phrase", "cue", P.content_then_cue_phrase),
     Pattern("cue_then_content", "cue", P.cue_then_content),
     Pattern("dash_attribution", "fallback", U.dash_attribution),
+    Pattern("quote_then_unlisted_verb", "fallback", U.quote_then_unlisted_verb),
     Pattern("floating_quote", "fallback", U.floating_quote),
     Pattern("narrator", "fallback", U.narrator),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.claims.lexicon import function_words, pronouns
+from analysis.claims.lexicon import function_words, given_name_genders, pronoun_genders, pronouns
 from analysis.claims.records import ACTOR_TYPES, NOBODY, Speaker, Who, lazy
 from analysis.claims.units import Unit, in_quote
 from analysis.tokenise import Doc
@@ -139,12 +139,31 @@ def head_mention(mentions: Mentions, start: int, end: int, prefer: str, text: st
     return pick_mention(ok, start, end, prefer, text)
 
 
+def agrees(pronoun: str, who: Who | None) -> bool:
+    """Can ``pronoun`` stand for ``who``? "he"/"she" need a person (when the type is known)
+    whose given name, if it implies a gender, implies the pronoun's ("she" ≠ "Tom Reyes");
+    other pronouns ("they", "it") are not checked."""
+    if who is None:
+        return False
+    gender = pronoun_genders().get(pronoun)
+    if not gender:
+        return True
+    if who.entity_type and who.entity_type != "PERSON":
+        return False  # "he" ≠ "the Plaza Hotel"
+    first = who.name.split()[0] if who.name.split() else ""
+    implied = given_name_genders().get(first, "")
+    return not implied or implied == gender
+
+
 def resolve(sp: Speaker | None, last: Who | None) -> Who:
-    """Resolve a speaker slot; an unresolved pronoun (or no slot) falls back to ``last``."""
+    """Resolve a speaker slot; an unresolved pronoun (or no slot) falls back to ``last``
+    when the pronoun agrees with it (:func:`agrees`), else stays the pronoun."""
     if sp is None:
         return last or NOBODY
     m = sp.mention
     surface_low = sp.surface.lower()
+    if not agrees(surface_low, last) and surface_low in pronouns():
+        last = None
     if m is not None:
         eid = str(getattr(m, "entity_id", "") or "")
         name = str(getattr(m, "entity", "") or "")

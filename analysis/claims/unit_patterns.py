@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Who, trim
+from analysis.claims.lexicon import pronouns
+from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
 from analysis.claims.slots import slot_right
 from analysis.claims.speakers import Mentions, narrator_subject, resolve
 from analysis.claims.units import Unit, main_quote
@@ -108,12 +109,61 @@ def dash_attribution(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState)
     return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue_span, "dash", None, "dash_attribution")])
 
 
+def attribute_markup(doc: Doc, q: Quote) -> bool:
+    """A straight quotation mark right after ``=`` opens an attribute value of leftover
+    embed markup (``<tweet pic="…">``, ``tweet-id="123"``), not a quotation: neither a
+    quotation opening there nor one taken to close there (an unopened continuation
+    quotation running from the paragraph start to that mark) is one."""
+    text = doc.text
+    return (q.opened and q.start > 0 and text[q.start - 1] == "=") or (
+        q.closed and 0 < q.content_end < q.end and text[q.content_end - 1] == "=")
+
+
+def _unlisted_verb_speaker(doc: Doc, unit: Unit, q: Quote, mentions: Mentions) -> tuple[Speaker, int] | None:
+    """(subject, verb token index) of ``"…," she texted her sister``: after a quotation
+    opening the unit and a comma, a subject (a pronoun or a noun phrase) and a verb the
+    tagger reads as finite (VBD, VBZ) that the cue lexicon does not list."""
+    k = unit.token_at_or_after(q.end)
+    if k < len(unit.low) and unit.low[k] == ",":
+        k += 1
+    if k >= len(unit.low) or not (doc.text[q.start:q.end].rstrip(" \"\u201d'\u2019").endswith(",")
+                                  or (k > 0 and unit.low[k - 1] == ",")):
+        return None
+    if unit.low[k] in pronouns():
+        t = unit.tokens[k]
+        sp = Speaker(t.start, t.end, unit.low[k], next(iter(mentions.within(t.start, t.end)), None))
+    else:
+        sp = slot_right(doc, unit, k, mentions)
+    if sp is None or unit.tags is None:
+        return None
+    v = unit.token_at_or_after(sp.end)
+    if v >= len(unit.tokens) or unit.tokens[v].in_quote or unit.tags.token(unit.tokens[v]) not in ("VBD", "VBZ"):
+        return None
+    return sp, v
+
+
+def quote_then_unlisted_verb(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """""We are ready," she texted her sister.": a quotation, then a subject and a verb
+    the cue lexicon does not list — the subject is the speaker (not the previous claim's
+    speaker, as a floating quotation would get), the verb the cue."""
+    q = main_quote(doc, unit)
+    if q is None or q.start > unit.first_nonspace or attribute_markup(doc, q):
+        return None
+    found = _unlisted_verb_speaker(doc, unit, q, mentions)
+    if found is None:
+        return None
+    sp, v = found
+    who = resolve(sp, state.last)
+    cue = (unit.tokens[v].start, unit.tokens[v].end)
+    return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue, "", None, "quote_then_unlisted_verb")])
+
+
 def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
     """A quotation without a cue: ""We start again tomorrow."" after "“The plan is dead,”
     Doe said." — its speaker is the sentence's subject ("He called it a “disgrace.”"), else
     the speaker the previous unit announced, else the previous claim's."""
     q: Quote | None = main_quote(doc, unit)
-    if q is None:
+    if q is None or attribute_markup(doc, q):
         return None
     subj = narrator_subject(doc, unit, mentions, state.last) if q.start > unit.start else None
     who = subj or state.hint or state.last or NOBODY

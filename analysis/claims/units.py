@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
 from analysis.claims.records import CLAIM_ZONES, Cue, lazy
+from analysis import postag
 from analysis.quotes import Quote
 from analysis.tokenise import Doc, Token
 
@@ -97,6 +98,7 @@ class Unit:
     quotes: list[Quote]  # sorted, non-overlapping (see analysis.quotes)
 
     flags: TokenFlags
+    tags: postag.DocTags | None = None  # part-of-speech tags of the article, shared by its units, lazy
     tokens: tuple[Token, ...] = field(init=False)
     low: tuple[str, ...] = field(init=False)  # lower case, curly apostrophes straightened
     starts: list[int] = field(init=False)
@@ -231,6 +233,7 @@ def build_units(doc: Doc) -> list[Unit]:
             by_para.setdefault(s.paragraph_id, []).append(s)
     ranges = doc.sentence_token_ranges  # a paragraph's sentences hold consecutive tokens
     flags = token_flags(doc)
+    tags = postag.DocTags(doc)  # one per call: a sentence is tagged only when a check asks
     quotes = list(doc.quotes)  # sorted and non-overlapping: their ends are sorted too
     q_starts, q_ends = [q.start for q in quotes], [q.end for q in quotes]
     units: list[Unit] = []
@@ -242,7 +245,7 @@ def build_units(doc: Doc) -> list[Unit]:
             end = sents[m].end
             a, b = ranges[s0.sentence_id][0], ranges[sents[m].sentence_id][1]
             qs = quotes[bisect.bisect_right(q_ends, s0.start) : bisect.bisect_left(q_starts, end)]
-            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs, flags))
+            units.append(Unit(s0.start, end, s0.sentence_id, pid, s0.zone, doc, a, b, qs, flags, tags))
             k = m + 1
     return units
 
