@@ -92,6 +92,16 @@ def out_dir_problem(out: Path) -> str | None:
     return None
 
 
+def output_folder_problem(out: str | Path) -> str | None:
+    """Why ``out`` cannot take a command's output (under data/raw, or a file), as an
+    :func:`error_line` message, else ``None``: the one check of build, render and report."""
+    if under_raw(Path(out)):
+        return f"{display_path(out)}: refusing to write under data/raw (raw data is read-only)"
+    if problem := out_dir_problem(Path(out)):
+        return f"{display_path(out)}: {problem}"
+    return None
+
+
 def report_result(result, out: Path, progress: "Progress") -> None:
     """Print a result's warnings on stderr (a web page's extracted text is written by the
     table writer, into the run, so it is published with the tables as one set)."""
@@ -242,11 +252,8 @@ def _build_arg_error(args: argparse.Namespace) -> str | None:
     """The problem with the ``build`` options, if any (a message for :func:`error_line`)."""
     from analysis import engine
 
-    out = Path(args.out)
-    if under_raw(out):
-        return f"{display_path(args.out)}: refusing to write under data/raw (raw data is read-only)"
-    if problem := out_dir_problem(out):
-        return f"{display_path(args.out)}: {problem}"
+    if problem := output_folder_problem(args.out):
+        return problem
     if args.format == "parquet":
         try:
             import pyarrow  # noqa: F401

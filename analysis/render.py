@@ -64,7 +64,7 @@ from analysis.annotations import ANNOTATIONS_PATH, AnnotationError, load_annotat
 from analysis.render_style import _badge, _footer, _header, _legend, _row, _str, claim_line, esc, slug, style
 from analysis.article import ZONES, Article, load_article
 from analysis.quotes import find_quotes
-from analysis.textio import InputError, find_articles, under_raw, write_atomic
+from analysis.textio import InputError, find_articles, write_atomic
 
 # --- palettes and styles (presentation constants, not lexicons) ---------------
 
@@ -540,16 +540,13 @@ def render_paths(paths: list[str], out_dir: str = "reports", annotations_path: s
     ``error: <file>: <problem>`` on stderr and makes the status 2 (the other articles are still
     rendered); notes whose claim is gone give one ``warning:`` line per article.
     """
-    from analysis.cli import error_line, out_dir_problem
+    from analysis.cli import error_line, output_folder_problem
     from analysis.pipeline import analyse
     from analysis.textio import display_path, warning_line
 
     out = Path(out_dir)
-    if under_raw(out):
-        print(error_line(f"{display_path(out_dir)}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
-        return 2
-    if problem := out_dir_problem(out):
-        print(error_line(f"{display_path(out_dir)}: {problem}"), file=sys.stderr)
+    if problem := output_folder_problem(out_dir):
+        print(error_line(problem), file=sys.stderr)
         return 2
     try:
         ann = read_notes(annotations_path)

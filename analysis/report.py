@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from analysis.lexicons import DATA_DIR
-from analysis.textio import InputError, display_path, find_articles, under_raw, warning_line, write_atomic
+from analysis.textio import InputError, display_path, find_articles, warning_line, write_atomic
 
 NOTEBOOK_DIR: Path = DATA_DIR.parent / "notebooks"
 META_FILE = "article.json"
@@ -173,14 +173,11 @@ def check_inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 def report_paths(paths: list[str], out: str | Path, notebooks: list[Path] | None = None) -> int:
     """The ``report`` command: exit status 0, or 2 if any input was bad or any notebook failed."""
-    from analysis.cli import error_line, out_dir_problem
+    from analysis.cli import error_line, output_folder_problem
 
     out = Path(out)
-    if under_raw(out):
-        print(error_line(f"{display_path(out)}: refusing to write under data/raw (raw data is read-only)"), file=sys.stderr)
-        return 2
-    if problem := out_dir_problem(out):
-        print(error_line(f"{display_path(out)}: {problem}"), file=sys.stderr)
+    if problem := output_folder_problem(out):
+        print(error_line(problem), file=sys.stderr)
         return 2
     files, errors = check_inputs(paths)
     for e in errors:
