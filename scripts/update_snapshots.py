@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             target = folder / fname
             if target.exists() and target.read_text(encoding="utf-8") == text:
                 continue
-            differ.append(str(target.relative_to(ROOT)))
+            differ.append(str(target.relative_to(SNAPSHOTS.parent.parent)))
             if not args.check:
                 folder.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
