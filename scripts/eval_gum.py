@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("path", type=Path, help="folder of GUM <doc>.conllu + <doc>.conll files")
     ap.add_argument("--genre", action="append", default=[], help="only documents GUM_<genre>_* (repeatable)")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="print the N most frequent name errors of each kind")
+    ap.add_argument("--coref-errors", action="store_true",
+                    help="print coreference errors (split chains, merged entities, pronouns) of the --errors-from documents")
     ap.add_argument("--errors-from", choices=split.GROUPS, default="tuning",
                     help="which documents --errors lists (default: the tuning half; keep the reporting half unseen)")
     args = ap.parse_args(argv)
@@ -85,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     totals = {g: Counter() for g in split.GROUPS}
     n_docs: Counter = Counter()
     errors: Counter = Counter()
+    coref_errors: list[str] = []
     failed = 0
     t0 = time.perf_counter()
     for f in files:
@@ -103,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         c = gum.score_doc(doc, mentions)
         if args.errors and args.errors_from in split.groups(doc.name):
             errors.update(gum.name_errors(doc, mentions))
+        if args.coref_errors and args.errors_from in split.groups(doc.name):
+            coref_errors.extend(gum.coref_errors(doc, mentions))
         for g in split.groups(doc.name):
             totals[g].update(c)
             n_docs[g] += 1
@@ -114,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         for (_, t, surface), n in sorted(((k, n) for k, n in errors.items() if k[0] == kind),
                                          key=lambda kn: (-kn[1], kn[0]))[: args.errors]:
             print(f"  {n:3d} {t:12s} {surface!r}")
+    if args.coref_errors:
+        print(f"\ncoreference errors ({args.errors_from} documents):")
+        print("\n".join(f"  {e}" for e in coref_errors))
     return 2 if failed else 0
 
 

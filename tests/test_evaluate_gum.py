@@ -217,3 +217,11 @@ def test_rebuilt_offsets_reproduce_every_word(words):
     text, built = gum.build_text(rows)
     assert [text[w.start:w.end] for w in built] == [f for f, _, _ in words]
     assert all(a.end <= b.start for a, b in zip(built, built[1:]))
+
+
+def test_coref_errors_name_split_chains_merged_entities_and_wrong_pronouns(doc):
+    assert gum.coref_errors(doc, _system()) == []
+    out = gum.coref_errors(doc, _system(entity_id=["E1", "E2", "E2", "E3"], entity=["A", "L", "L", "O"]))
+    assert any(" split 'Anna Berg'" in e for e in out)
+    assert any(" merged 'L'" in e for e in out)
+    assert any(" pronoun 'she' gold 'Anna Berg' got 'L'" in e for e in out)

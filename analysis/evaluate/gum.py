@@ -409,3 +409,52 @@ def analyse_doc(doc: GumDoc) -> pd.DataFrame:
 
     article = article_from_text(doc.text, doc.name.lower().replace("_", "-"), source=doc.name)
     return analyse(article)["mentions"]
+
+
+def _chain_names(doc: GumDoc) -> dict[int, str]:
+    """Gold chain → a readable label: its first mention headed by a proper noun, else its first."""
+    out: dict[int, str] = {}
+    for m in doc.mentions:
+        if m.etype in NAME_TYPES and (m.chain not in out or (doc.words[m.head].upos == "PROPN"
+                                                              and out[m.chain].islower())):
+            out[m.chain] = doc.text[m.start:m.end][:40]
+    return out
+
+
+def coref_errors(doc: GumDoc, mentions: pd.DataFrame) -> list[str]:
+    """Readable coreference errors of one document (for looking at the tuning half only):
+    ``split`` — a gold chain whose aligned mentions carry several system entities;
+    ``merged`` — a system entity whose aligned mentions lie in several gold chains;
+    ``pronoun`` — a gold pronoun (see :func:`pronoun_counts`) resolved wrongly or not at all."""
+    mentions = mentions.reset_index(drop=True)
+    aligned = align(doc, mentions)
+    ids = mentions["entity_id"].fillna("").astype(str).to_list()
+    ents = mentions["entity" if "entity" in mentions else "entity_id"].fillna("").astype(str).to_list()
+    surf = mentions["surface"].astype(str).to_list()
+    label = _chain_names(doc)
+    by_chain: dict[int, Counter] = {}
+    by_ent: dict[str, Counter] = {}
+    for i, k in aligned.items():
+        ch = doc.mentions[k].chain
+        by_chain.setdefault(ch, Counter())[ents[i] if ids[i] else f"-{surf[i]}"] += 1
+        if ids[i]:
+            by_ent.setdefault(ents[i], Counter())[label.get(ch, ch)] += 1
+    out = [f"{doc.name} split {label.get(ch, ch)!r}: {dict(v)}" for ch, v in by_chain.items() if len(v) > 1]
+    out += [f"{doc.name} merged {e!r}: {dict(v)}" for e, v in by_ent.items() if len(v) > 1]
+    at = {(int(s), int(e)): i for i, (s, e) in enumerate(zip(mentions["start"], mentions["end"]))}
+    chain_of = _entity_chain(mentions, aligned, doc)
+    seen: set[int] = set()
+    for m in doc.mentions:
+        form = doc.words[m.first].form.lower()
+        if m.first != m.last or form not in PERSON_PRONOUNS | THING_PRONOUNS or m.etype not in NAME_TYPES:
+            continue
+        if m.chain not in seen:
+            seen.add(m.chain)
+            continue
+        i = at.get((m.start, m.end))
+        if i is not None and ids[i] and chain_of.get(ids[i]) == m.chain:
+            continue
+        ctx = doc.text[max(0, m.start - 60):m.end + 20].replace("\n", " ")
+        got = ents[i] if i is not None and ids[i] else "-"
+        out.append(f"{doc.name} pronoun {form!r} gold {label.get(m.chain)!r} got {got!r}: …{ctx}…")
+    return out
