@@ -443,13 +443,13 @@ def coref_errors(doc: GumDoc, mentions: pd.DataFrame) -> list[str]:
     out += [f"{doc.name} merged {e!r}: {dict(v)}" for e, v in by_ent.items() if len(v) > 1]
     at = {(int(s), int(e)): i for i, (s, e) in enumerate(zip(mentions["start"], mentions["end"]))}
     chain_of = _entity_chain(mentions, aligned, doc)
-    seen: set[int] = set()
+    first_of_chain: dict[int, int] = {}
+    for m in doc.mentions:
+        first_of_chain[m.chain] = min(first_of_chain.get(m.chain, m.first), m.first)
     for m in doc.mentions:
         form = doc.words[m.first].form.lower()
-        if m.first != m.last or form not in PERSON_PRONOUNS | THING_PRONOUNS or m.etype not in NAME_TYPES:
-            continue
-        if m.chain not in seen:
-            seen.add(m.chain)
+        if (m.first != m.last or form not in PERSON_PRONOUNS | THING_PRONOUNS or m.etype not in NAME_TYPES
+                or first_of_chain[m.chain] >= m.first):
             continue
         i = at.get((m.start, m.end))
         if i is not None and ids[i] and chain_of.get(ids[i]) == m.chain:
