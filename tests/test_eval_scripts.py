@@ -56,3 +56,20 @@ def test_polnear_pattern_report(polnear_script):
     text = polnear_script.report_patterns(pats)
     row = next(line for line in text.splitlines() if line.startswith("quote-said"))
     assert row.count("0.500") == 2 and row.count("0.250") == 2 and " - " in row
+
+
+def test_polnear_errors_reads_the_tuning_half_only(tmp_path, capsys):
+    """The error lister shows tuning-half errors and never opens a reporting-half article."""
+    errors = _load("polnear_errors")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    body = "Budget Talks Stall\n\nThe plan is dead, the mayor said on Monday.\n"
+    c = body.index("said")
+    # a gold content the extractor does not find (the headline): one FN error per article
+    ann = f"T1\tContent 0 18\tBudget Talks Stall\nT2\tCue {c} {c + 4}\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
+    for name in ("made-up-a", "made-up-b"):  # tuning, reporting (analysis.evaluate.split)
+        (tmp_path / "text" / f"{name}.txt").write_text(body, encoding="utf-8")
+        (tmp_path / "attributions" / f"{name}_x.ann").write_text(ann, encoding="utf-8")
+    assert errors.main([str(tmp_path), "--kind", "all", "--subset", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "made-up-a" in out and "made-up-b" not in out
