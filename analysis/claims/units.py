@@ -14,7 +14,7 @@ import re
 from itertools import accumulate
 from dataclasses import dataclass, field
 
-from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import CLAIM_ZONES, Cue, lazy
 from analysis import postag
 from analysis.quotes import Quote
@@ -265,7 +265,44 @@ def _last_sentence_of_unit(doc: Doc, sents: list, k: int, q_starts: list[int], q
     while m + 1 < len(sents) and doc.text[sents[m + 1].start] in DASH_CHARS and doc.text[end - 1] in QUOTE_CHARS:
         m += 1
         end = sents[m].end
+    if m + 1 < len(sents) and speaker_line_after_question(doc, sents[m], sents[m + 1]):
+        m += 1
     return m
+
+
+_CLOSING_MARKS = frozenset("\"\u201d\u00bb'\u2019")
+#: Tokens after a cue that end a speaker line: the sentence's end, a comma, a time phrase.
+_LINE_END = frozenset({".", ",", "!", ";", "\u2014", "\u2013", "--"})
+
+
+def speaker_line_after_question(doc: Doc, prev, nxt) -> bool:
+    """""Will you pledge to stop this?" she asks." — the sentence splitter ends a sentence
+    at a question or exclamation mark before a closing quotation mark; a line right after it
+    that is only a speaker and a speech cue ("she asks.", "Tom Reyes demanded, pounding the
+    desk.", "asked a narrator in the advertisement.") is the quotation's cue clause and
+    joins its unit. A cue followed by its own content ("Officials said the vote …") starts
+    a new sentence."""
+    text, e = doc.text, prev.end
+    k = e
+    while k > prev.start and text[k - 1] in _CLOSING_MARKS:
+        k -= 1
+    if k == e or k == prev.start or text[k - 1] not in "?!" or text[e : nxt.start].strip():
+        return False
+    a, b = doc.sentence_token_ranges[nxt.sentence_id]
+    low, toks = doc.norms[a:b], doc.tokens[a:b]
+    lex, firsts = cue_lexicon(), cue_first_words()
+    for i in range(min(len(low), 8)):
+        w = low[i]
+        if toks[i].in_quote or not (w[:1].isalnum() or w in (".", "'s")):
+            return False  # punctuation or a quotation before any cue: not a speaker line
+        if w not in firsts:
+            continue
+        for L in range(min(max_cue_len(), len(low) - i), 0, -1):
+            entry = lex.get(tuple(low[i : i + L]))
+            if entry is not None and entry.kind == "speech":
+                after = low[i + L] if i + L < len(low) else "."
+                return i == 0 or after in _LINE_END or is_gap(after) or after in function_words("prep_tail")
+    return False
 
 
 def find_cues(unit: Unit) -> list[Cue]:

@@ -1,0 +1,48 @@
+"""Speaker choice of the claims stage, one test per rule, with made-up sentences only."""
+from __future__ import annotations
+
+import pytest
+
+from analysis import claims, mentions
+from analysis.article import article_from_text
+from analysis.claims import units
+from analysis.tokenise import tokenise
+
+HEAD = "Officials Trade Words Over Budget Plan\n\n"
+
+
+def read(body: str, with_mentions: bool = True):
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    ms = mentions.find_mentions(doc) if with_mentions else []
+    return [(c.pattern, c.attribution, c.speaker, c.cue, c.content)
+            for c in claims.find_claims(doc, ms) if c.zone != "headline"]
+
+
+# --- a speaker line after a question or exclamation inside a quotation ---------------------------
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ('The vote came late. "Will you pledge to stop this?" she asks.', "she", "asks"),
+    ('"Why is this not proof of failure?" Tom Reyes demanded.', "Tom Reyes", "demanded"),
+    ('The spot ran on Monday. "Why did nobody pay?" a narrator in the advertisement asks.',
+     "a narrator in the advertisement", "asks"),
+    ('"Who would have believed it?" Tom Reyes said, looking out at the crowd.', "Tom Reyes", "said"),
+    ('"Stop this now!" shouted Tom Reyes.', "Tom Reyes", "shouted"),
+])
+def test_speaker_line_after_question_joins_the_quotation(body, speaker, cue):
+    got = [r for r in read(body) if r[1] == "direct"]
+    assert len(got) == 1
+    assert got[0][0] == "quote_then_cue" and got[0][3] == cue
+    assert got[0][2] == speaker
+    assert not any(r[4].endswith((" asks", " demanded")) for r in read(body))  # no narrator row of the cue line
+
+
+def test_speaker_line_needs_a_bare_cue_clause():
+    # a cue with its own content after a question is a new sentence, not the quotation's cue
+    body = '"Is it over?" Officials said the vote would be held on Monday.'
+    got = read(body)
+    assert got[0][0] == "floating_quote"
+    assert ("cue_then_content", "indirect", "Officials", "said", "the vote would be held on Monday") in got
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    s = [x for x in doc.sentences if x.zone == "body"]
+    assert not units.speaker_line_after_question(doc, s[0], s[1])
