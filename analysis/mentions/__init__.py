@@ -7,7 +7,9 @@ Stage 3 of the pipeline: *Doc → mentions*.  Rule based; needs no model downloa
    demonyms, capitals, cities, regions, organisations, media, weapon systems, each compiled
    into one prefix-trie pattern and matched in one pass), **datelines** ("NAIROBI, Kenya
    (AP) —"), **names** no list holds, **dates** (``mentions_dates.tsv``), **role nouns**
-   ("the NATO chief", "the alliance", ``roles.tsv``) and **pronouns** (``pronouns.tsv``).
+   ("the NATO chief", "the alliance", ``roles.tsv``) and **pronouns** (``pronouns.tsv``); names
+   inside the **title of a work** (a title-case quotation: 'the film "The Baker of Millbrook
+   Lane"', :mod:`.works`) are dropped.
 2. **Name rules** (:mod:`.units`, :mod:`.runs`, :mod:`.names`): runs of capitalised tokens
    (with name particles, "of"/"&" joints and leading "The" mid-sentence) are cut at titles
    ("NATO Secretary-General" | "Jens Stoltenberg"), stripped of post-nominals ("MBE") and

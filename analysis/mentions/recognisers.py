@@ -16,6 +16,7 @@ from .names import name_runs
 from .records import Cand
 from .resources import Resources
 from .units import PARTY_LABEL
+from .works import drop_names_in_titles, work_title_spans
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
 _DATELINE = re.compile(rf"([{_UC}][{_UC}.'-]+(?: [{_UC}][{_UC}.'-]+){{0,3}})(?=,| \(| _| --| \u2014| \u2013)")
@@ -129,8 +130,15 @@ def pronouns(f: Found) -> None:
         f.cands.append(Cand(m.start(), m.end(), "PERSON", "pronoun", "pronoun", "", "", gender=g, priority=1))
 
 
+def work_titles(f: Found) -> None:
+    """No names inside the title of a work ('the film "The Baker of Millbrook Lane"'):
+    :mod:`.works` drops the name candidates found there."""
+    f.cands = drop_names_in_titles(f.cands, work_title_spans(f.doc, f.res))
+
+
 #: The recognisers, in order.
-RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, dates, roles, pronouns)
+RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, dates, roles, pronouns,
+               work_titles)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:

@@ -45,6 +45,7 @@ class Resources:
     person_nouns: frozenset  # "economist", "coach": occupation nouns (context evidence for PERSON/ORG)
     org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
     org_parts: frozenset     # "shares", "subsidiary": "<noun> of X" / "X's <noun>" make X an ORG
+    title_small_words: frozenset  # "of", "the": words a title of a work leaves in lower case
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -157,6 +158,7 @@ def _word_lists() -> dict:
         person_nouns=_lower_list("mentions_person_nouns.txt"),
         org_nouns=_lower_list("mentions_org_nouns.txt"),
         org_parts=_lower_list("mentions_org_part_nouns.txt"),
+        title_small_words=_lower_list("mentions_title_small_words.txt"),
         stopwords=lexicons.stopwords(),
     )
 

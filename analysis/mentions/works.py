@@ -1,0 +1,81 @@
+"""Titles of works: a quotation in title case names a book, film, show or song, not the people,
+places and organisations its words would otherwise name.
+
+In 'his role in "The Baker of Millbrook Lane"' or 'the sitcom "Dorrie" ended' the capitalised
+words are the title of a work (a MISC name, not one of our entity types): no name candidate
+inside such a quotation is kept.  A quotation is a title when every word of it is capitalised
+except the small words titles leave in lower case ("of", "the", "in"), it is short (at most
+12 words, one sentence), and it is not a single word that is a given name ('signed "Walt"'),
+a nickname after a name ('Jo "Tiny" Marsh') or a one-word quotation of speech ('"Agreed,"
+Marsh said').
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.quotes import Quote
+from analysis.tokenise import Doc
+
+from .records import Cand
+from .resources import Resources, said_patterns
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_MAX_WORDS = 12
+_SPEAKER_WORDS = re.compile(r"\s*(?:(?:[A-Z][\w'’.-]*|he|she|they|we|you)\s+){0,3}")
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
+
+
+def title_case_words(content: str, res: Resources) -> list[str] | None:
+    """The words of ``content`` if it reads as a title (first word and every word outside the
+    small-word list capitalised, 1 to 12 words), else None."""
+    if _SENTENCE_INSIDE.search(content):
+        return None  # an inscription or a quoted text of several sentences
+    words = _WORD.findall(content)
+    if not 1 <= len(words) <= _MAX_WORDS or not words[0][:1].isupper():
+        return None
+    if all(w[:1].isupper() or w.lower() in res.title_small_words for w in words):
+        return words
+    return None
+
+
+def is_work_title(text: str, q: Quote, res: Resources) -> bool:
+    """Is the closed quotation ``q`` the title of a work?"""
+    start, end = q.content_start, q.content_end
+    words = title_case_words(text[start:end], res)
+    if words is None:
+        return False
+    if len(words) == 1:
+        if words[0] in res.given_names:
+            return False  # a signature or a form of address ('signed "Walt"')
+        before = text[max(0, start - 40):start]
+        if re.search(r"[A-Z][\w'’.-]*[ \t]*[\"“‘'`]+[ \t]*$", before):
+            return False  # a nickname: 'Jo "Tiny" Marsh'
+        said_after, _ = said_patterns()
+        subj = _SPEAKER_WORDS.match(text, q.end)
+        if said_after.match(text, q.end) or said_after.match(text, subj.end()):
+            return False  # '"Agreed," Marsh said': a one-word quotation of speech
+    return True
+
+
+def work_title_spans(doc: Doc, res: Resources) -> list[tuple[int, int]]:
+    """(content start, content end) of every closed quotation that is the title of a work."""
+    out = []
+    for q in doc.quotes:
+        if q.opened and q.closed and is_work_title(doc.text, q, res):
+            out.append((q.content_start, q.content_end))
+    return out
+
+
+def drop_names_in_titles(cands: list[Cand], spans: list[tuple[int, int]]) -> list[Cand]:
+    """``cands`` without the name candidates that lie inside a title of a work."""
+    if not spans:
+        return cands
+    starts = [s for s, _ in spans]
+    out = []
+    for c in cands:
+        k = bisect.bisect_right(starts, c.start) - 1
+        if c.kind == "name" and k >= 0 and c.end <= spans[k][1]:
+            continue
+        out.append(c)
+    return out

@@ -1,0 +1,63 @@
+"""Organisations and names in newswire: each recogniser and evidence check of the mentions
+stage added for organisations, titles of works and wire furniture, with made-up sentences."""
+from __future__ import annotations
+
+from analysis import mentions as M
+from analysis.article import article_from_text
+from analysis.mentions import recognisers as R
+from analysis.mentions.works import is_work_title
+from analysis.tokenise import tokenise
+
+
+def _doc(text: str):
+    return tokenise(article_from_text("Title\n\n" + text + "\n", "t"))
+
+
+def _mentions(text: str):
+    return M.find_mentions(_doc(text))
+
+
+def _types(text: str, surface: str) -> set[str]:
+    return {m.entity_type for m in _mentions(text) if m.surface == surface and m.mention_kind in ("name", "alias")}
+
+
+def _surfaces(text: str) -> set[str]:
+    return {m.surface for m in _mentions(text) if m.mention_kind in ("name", "alias")}
+
+
+# --- titles of works ------------------------------------------------------------------------
+
+def _without(monkeypatch, recogniser):
+    monkeypatch.setattr(R, "RECOGNISERS", tuple(r for r in R.RECOGNISERS if r is not recogniser))
+
+
+def test_names_inside_a_title_of_a_work_are_no_mentions(monkeypatch):
+    text = 'Maria Lindqvist starred in "Daniel Okoro and the Harwell Bank," a film about debt.'
+    assert _surfaces(text) == {"Maria Lindqvist"}
+    _without(monkeypatch, R.work_titles)
+    assert {"Daniel Okoro", "Harwell Bank"} <= _surfaces(text)  # the rule is what removes them
+
+
+def test_a_one_word_title_of_a_show_is_no_person(monkeypatch):
+    text = 'Ratings for the sitcom "Zorbelle" fell, Maria Lindqvist said. Zorbelle was cancelled.'
+    assert _surfaces(text) == {"Maria Lindqvist"}
+    assert is_work_title(_doc(text).text, _doc(text).quotes[0], M.resources())
+
+
+def test_a_quotation_of_speech_keeps_its_names():
+    text = '"We will never sell to Harwell Foods Inc.," said Maria Lindqvist.'
+    assert {"Harwell Foods Inc.", "Maria Lindqvist"} <= _surfaces(text)
+
+
+def test_a_signature_a_nickname_and_one_spoken_word_are_not_titles():
+    res = M.resources()
+    for text in ('The note was signed "Walter," the clerk recalled.', 'The team of Jo "Tiny" Marsh won.',
+                 '"Agreed," Lindqvist said.'):
+        d = _doc(text)
+        assert not is_work_title(d.text, d.quotes[0], res), text
+
+
+def test_an_inscription_of_several_sentences_is_not_a_title():
+    d = _doc('The stone reads: "Maria Lindqvist. Born in Millbrook. Loved by All."')
+    assert not is_work_title(d.text, d.quotes[0], M.resources())
+    assert "Maria Lindqvist" in _surfaces(d.article.text[len("Title\n\n"):])
