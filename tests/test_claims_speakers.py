@@ -46,3 +46,28 @@ def test_speaker_line_needs_a_bare_cue_clause():
     doc = tokenise(article_from_text(HEAD + body, "t"))
     s = [x for x in doc.sentences if x.zone == "body"]
     assert not units.speaker_line_after_question(doc, s[0], s[1])
+
+
+# --- the noun phrase after the cue: an abbreviated title, premodifiers ---------------------------
+
+
+@pytest.mark.parametrize("body, with_mentions, speaker", [
+    ('"The plan is dead," said Mr. Reyes.', False, "Mr. Reyes"),  # the title's period ends no slot
+    ('"The plan is dead," said Mr. Reyes.', True, "Reyes"),
+    ('"The plan is dead," said Sen. Mara Voss, the chair.', True, "Mara Voss"),
+    ("The plan is dead, said Dr. Reyes on Tuesday.", False, "Dr. Reyes"),
+])
+def test_title_after_cue(body, with_mentions, speaker):
+    assert read(body, with_mentions)[0][2] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"The plan is dead," said 9/11 widow Mara Voss.', "Mara Voss"),   # a number glued to a designator
+    ('"The plan is dead," said retired teacher Tom Reyes.', "Tom Reyes"),
+])
+def test_premodifier_before_name_after_cue(body, speaker):
+    assert read(body)[0][:3] == ("quote_then_cue", "direct", speaker)
+
+
+def test_time_word_after_cue_is_no_speaker():
+    assert read('"The plan is dead," said Tuesday.')[0][0] == "floating_quote"

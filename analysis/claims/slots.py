@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from analysis import lexicons
 from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_words, gap_words, is_gap, \
     number_re, pronouns
 from analysis.claims.records import Speaker
@@ -192,6 +193,33 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     return _surface_speaker(doc, unit, b, end_tok)
 
 
+def title_period(doc: Doc, unit: Unit, e: int) -> bool:
+    """True if the period at token ``e`` closes an abbreviated title before a name: "…,"
+    said Mr. Reyes", "said Sen. Mara Voss" — glued to a capitalised abbreviation
+    (``abbreviations_en.txt``) and followed by a capitalised word; the noun phrase goes on."""
+    toks = unit.tokens
+    if e < 1 or e + 1 >= len(toks) or toks[e - 1].end != toks[e].start:
+        return False
+    return unit.low[e - 1] in lexicons.abbreviations() and doc.text[toks[e - 1].start].isupper() \
+        and doc.text[toks[e + 1].start].isupper()
+
+
+def premodified_name(doc: Doc, unit: Unit, k: int, mentions: Mentions) -> bool:
+    """True if the words from token ``k`` are lower-case premodifiers or a number glued to a
+    designator, then a person's name: "said retired teacher Tom Reyes", "said 9/11 widow
+    Mara Voss" — the slot's first word is no time word ("said Tuesday")."""
+    toks, low, text = unit.tokens, unit.low, doc.text
+    for x in range(k, min(len(toks), k + 6)):
+        if x > k and any(entity_type(m) == "PERSON" and m.start == toks[x].start
+                         for m in mentions.starting_in(toks[x].start, toks[x].start)):
+            return True
+        w = low[x]
+        glued = x > k and toks[x - 1].end == toks[x].start
+        if toks[x].in_quote or not (text[toks[x].start].islower() or w.isdigit() or (glued and w in ("/", "-"))):
+            return False
+    return False
+
+
 def _slot_right_end(doc: Doc, unit: Unit, k: int) -> int:
     """Index after the noun phrase starting at ``k`` (at most 8 words): punctuation, a
     quotation, a trailing phrase or a post-modifier ends it ("a summary obtained by …",
@@ -200,6 +228,9 @@ def _slot_right_end(doc: Doc, unit: Unit, k: int) -> int:
     e = k
     while e < len(toks) and e - k < 8:
         w = low[e]
+        if w == "." and e > k and title_period(doc, unit, e):
+            e += 1
+            continue
         if toks[e].in_quote or w in QUOTE_CHARS or w in (",", ".", ";", ":", "(", "?", "!") or w in function_words("slot_stop"):
             break
         if e > k and (w in function_words("prep_tail") and w not in ("to", "for")) and not doc.text[toks[e].start].isupper():
@@ -218,8 +249,8 @@ def slot_right(doc: Doc, unit: Unit, k: int, mentions: Mentions) -> Speaker | No
     if k >= len(toks) or toks[k].in_quote or low[k] in function_words("preposition") or low[k] in function_words("prep_tail"):
         return None  # "said of the plan", "said in a statement": no speaker here
     if is_gap(low[k]) and not (number_re().fullmatch(low[k]) and k + 1 < len(toks) and low[k + 1].isalpha()
-                               and not is_gap(low[k + 1])):
-        return None  # "said Tuesday" (but "said one GOP source")
+                               and not is_gap(low[k + 1])) and not premodified_name(doc, unit, k, mentions):
+        return None  # "said Tuesday" (but "said one GOP source", "said 9/11 widow Mara Voss")
     e = _slot_right_end(doc, unit, k)
     if e == k:
         return None
