@@ -10,9 +10,11 @@ for a paragraph of 100,000 characters without a full stop (one unit, thousands o
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from itertools import accumulate
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import CLAIM_ZONES, Cue, lazy
@@ -53,31 +55,58 @@ class TokenFlags:
 
 
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
+# word class bits of :func:`_word_classes`
+_IN_QUOTE = operator.attrgetter("in_quote")
+_ALNUM_BIT, _AUX_BIT, _COMMA_BIT, _MARK_BIT, _SRC_BIT, _ED_BIT = 1, 2, 4, 8, 16, 32
+_SRC_WORDS = frozenset({",", ";", ":"})
+
+
+def _word_classes(words: dict[str, int]) -> dict[str, int]:
+    """Class bits of each distinct lower-cased word (:data:`_ALNUM_BIT` …): the article's
+    vocabulary, not its tokens, is classified; the closed classes by set intersection."""
+    for w in words:
+        if w[:1].isalnum() or _ALNUM.search(w) is not None:
+            words[w] = _ALNUM_BIT
+    for w in words.keys() & function_words("finite_aux"):
+        words[w] |= _AUX_BIT
+    for w in words.keys() & QUOTE_CHARS:
+        words[w] |= _MARK_BIT
+    for w in words.keys() & _SRC_WORDS:
+        words[w] |= _SRC_BIT | (_COMMA_BIT if w == "," else 0)
+    for w in words:
+        if len(w) > 4 and w.endswith("ed"):
+            words[w] |= _ED_BIT
+    return words
 
 
 def token_flags(doc: Doc) -> TokenFlags:
-    """One pass over the article's tokens (prefix sums by ``itertools.accumulate``)."""
-    aux = function_words("finite_aux")
+    """One pass over the article's tokens: each token's word classes as bits of its distinct
+    word (numpy), then prefix sums and nearest stops (cumulative sums, running max/min)."""
     norms, toks, text = doc.norms, doc.tokens, doc.text
     n = len(toks)
-    an = [w[:1].isalnum() or _ALNUM.search(w) is not None for w in norms]
-    is_aux = [w in aux for w in norms]
-    quoted = [t.in_quote for t in toks]
+    word_bits = _word_classes(dict.fromkeys(norms, 0))
+    bits = np.fromiter(map(word_bits.__getitem__, norms), dtype=np.uint8, count=n)
+    quoted = np.fromiter(map(_IN_QUOTE, toks), dtype=bool, count=n)
+    an = (bits & _ALNUM_BIT) != 0
+    is_aux = (bits & _AUX_BIT) != 0
     # a past-tense look needs a lower-case "…ed" of five letters or more (lower() never shortens)
-    past = [len(w) > 4 and w.endswith("ed") and looks_past_verb(text, t) for w, t in zip(norms, toks)]
-    stop = [w == "," or q for w, q in zip(norms, quoted)]
-    mark = [s or w in QUOTE_CHARS for s, w in zip(stop, norms)]
-    src = [w in (",", ";", ":") or q or w in QUOTE_CHARS for w, q in zip(norms, quoted)]
+    past = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero(bits & _ED_BIT).tolist():
+        past[k] = looks_past_verb(text, toks[k])
+    stop = ((bits & _COMMA_BIT) != 0) | quoted
+    mark = stop | ((bits & _MARK_BIT) != 0)
+    src = ((bits & (_SRC_BIT | _MARK_BIT)) != 0) | quoted
+    idx = np.arange(n)
 
-    def prefix(flags) -> list[int]:
-        return [0, *accumulate(flags)]
+    def prefix(flags: np.ndarray) -> list[int]:
+        return [0, *np.cumsum(flags, dtype=np.int64).tolist()]
 
-    def last_before(flags) -> list[int]:
-        return [-1, *accumulate((k if f else -1 for k, f in enumerate(flags)), max)]
+    def last_before(flags: np.ndarray) -> list[int]:
+        return [-1, *np.maximum.accumulate(np.where(flags, idx, -1)).tolist()] if n else [-1]
 
-    first_from = list(accumulate((k if f else n for k, f in zip(range(n - 1, -1, -1), reversed(src))), min))
-    return TokenFlags(prefix(an), prefix(a and x for a, x in zip(an, is_aux)), prefix(is_aux), prefix(quoted),
-                      prefix(past), last_before(stop), last_before(mark), [*reversed(first_from), n])
+    first_from = np.minimum.accumulate(np.where(src, idx, n)[::-1])[::-1].tolist() if n else []
+    return TokenFlags(prefix(an), prefix(an & is_aux), prefix(is_aux), prefix(quoted), prefix(past),
+                      last_before(stop), last_before(mark), [*first_from, n])
 
 
 @dataclass
