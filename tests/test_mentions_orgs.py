@@ -61,3 +61,26 @@ def test_an_inscription_of_several_sentences_is_not_a_title():
     d = _doc('The stone reads: "Maria Lindqvist. Born in Millbrook. Loved by All."')
     assert not is_work_title(d.text, d.quotes[0], M.resources())
     assert "Maria Lindqvist" in _surfaces(d.article.text[len("Title\n\n"):])
+
+
+# --- company designators ----------------------------------------------------------------------
+
+def test_a_company_with_its_designator_after_a_comma_is_one_organisation(monkeypatch):
+    text = "Shares of Harwell Foods, Inc., rose on Monday."
+    assert _types(text, "Harwell Foods, Inc.") == {"ORG"}
+    _without(monkeypatch, R.company_designators)
+    assert "Harwell Foods, Inc." not in _surfaces(text)
+
+
+def test_designated_companies_in_an_all_caps_notice():
+    text = ("Orla Venn reported from Millbrook.\n\n"
+            "COPYRIGHT 2001 BY ACME WIDGETS, INC., A UNIT OF ZEDCORP HOLDINGS, LTD. ALL RIGHTS RESERVED.")
+    got = {m.surface: m.entity_type for m in _mentions(text) if m.rule.endswith("designator")}
+    assert got == {"ACME WIDGETS, INC.": "ORG", "ZEDCORP HOLDINGS, LTD.": "ORG"}  # not "BY ...", "OF ..."
+
+
+def test_a_designator_with_its_period_ends_the_name():
+    text = "The plant belongs to Harwell Foods Co. Combined sales of both firms rose."
+    assert _types(text, "Harwell Foods Co.") == {"ORG"}
+    assert not any(s.endswith("Combined") for s in _surfaces(text))
+    assert _types("Profits at Harwell Co. Ltd. doubled.", "Harwell Co. Ltd.") == {"ORG"}

@@ -16,6 +16,7 @@ from .names import name_runs
 from .records import Cand
 from .resources import Resources
 from .units import PARTY_LABEL
+from .orgnames import designated_companies
 from .works import drop_names_in_titles, work_title_spans
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
@@ -97,6 +98,12 @@ def capitalised_names(f: Found) -> None:
     f.cands.extend(found)
 
 
+def company_designators(f: Found) -> None:
+    """Company names with a legal-form designator after a comma, in any case ("Harwell Foods,
+    Inc.", "ACME WIDGETS, LTD."): :func:`.orgnames.designated_companies`."""
+    f.cands.extend(designated_companies(f.doc, f.res))
+
+
 def dates(f: Found) -> None:
     """"February 2022", "last Friday", "earlier this year", "two weeks ago"; a bare year after a
     preposition ("in 2014")."""
@@ -137,8 +144,8 @@ def work_titles(f: Found) -> None:
 
 
 #: The recognisers, in order.
-RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, dates, roles, pronouns,
-               work_titles)
+RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, company_designators, dates, roles,
+               pronouns, work_titles)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:

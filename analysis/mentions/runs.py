@@ -3,8 +3,18 @@ name goes on ("Bank of England", "Center for Law and Technology", "University of
 Berkeley") and cut where two names meet ("Bank of America and Goldmere Holdings")."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .orgnames import designators
 from .records import Unit
 from .resources import resources
+
+
+def _designator_ends(u: Unit, nxt: Unit) -> bool:
+    """"... Harwell Foods Co. Combined sales rose": a legal-form designator with its period
+    ends the name, and the capital after it starts a sentence the splitter missed (unless
+    another designator follows: "Harwell Co. Ltd.")."""
+    return u.text in designators() and nxt.kind == "cap" and nxt.text not in designators()
 
 
 class _Run(list):
@@ -48,6 +58,10 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
         if u.kind in ("cap", "gaz", "title", "post"):
             cur.extend((u,))
             i += 1
+            if u.text[-1:] == "." and i < n and _designator_ends(u, units[i]):
+                runs.append(list(cur))
+                cur = _Run(org_cues)
+                units[i] = replace(units[i], initial=True)
             continue
         if cur and u.kind in ("particle", "joint"):
             # look ahead: joint words may chain ("of the"), must end on a name unit
