@@ -71,3 +71,32 @@ def test_premodifier_before_name_after_cue(body, speaker):
 
 def test_time_word_after_cue_is_no_speaker():
     assert read('"The plan is dead," said Tuesday.')[0][0] == "floating_quote"
+
+
+# --- a later attributed clause after a comma, dash or closing quotation ----------------------------
+
+
+@pytest.mark.parametrize("body, second", [
+    # a concessive after a comma opens a clause with its own attribution (not a subordinate to drop)
+    ("Mara Voss said the program works well, though she acknowledged it was unlikely to grow.",
+     ("acknowledged", "it was unlikely to grow")),
+    ("The union urged the council to act, although members say they back some changes.",
+     ("say", "they back some changes")),
+    # a dash before the coordinator
+    ("Tom Reyes said the switch would be hard \u2014 and he noted that any change would come later.",
+     ("noted", "any change would come later")),
+    # the comma inside a closing quotation mark
+    ('The chief said the footage was "unclear," but he said that the evidence was strong.',
+     ("said", "the evidence was strong")),
+])
+def test_own_clause_after_boundary(body, second):
+    got = read(body)
+    assert len(got) == 2
+    assert (got[1][3], got[1][4]) == second
+    assert second[1] not in got[0][4]  # the first content ends before the second clause
+
+
+def test_subordinate_clause_before_the_main_cue_still_yields():
+    # a subordinate clause before the main clause (no comma before its subordinator) still yields
+    got = read("So when Tom Reyes signaled that the plan was dead, Mara Voss said, the council left.")
+    assert [r[2] for r in got] == ["Mara Voss"]

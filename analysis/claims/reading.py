@@ -20,7 +20,7 @@ from analysis.claims.patterns import NO_CLAIM, CueContext
 from analysis.claims.registry import stage
 from analysis.claims.speakers import Mentions, resolve
 from analysis.claims.unit_patterns import ReadState
-from analysis.claims.units import DATELINE, Unit, build_units, find_cues, whole_quote
+from analysis.claims.units import DATELINE, QUOTE_CHARS, Unit, build_units, find_cues, whole_quote
 from analysis.tokenise import Doc
 
 _BYLINE_START = re.compile(r"(?:By|From)\s")
@@ -41,15 +41,34 @@ def read_cue(doc: Doc, unit: Unit, cue: Cue, mentions: Mentions) -> Found | None
             break
     if found is not None and found.speaker is not None and found.speaker.np_start >= 0:
         k = unit.token_at_or_after(found.speaker.np_start)
-        if 0 < k < len(unit.tokens) and unit.low[k - 1] in function_words("subordinator"):
+        if 0 < k < len(unit.tokens) and unit.low[k - 1] in function_words("subordinator") \
+                and not (unit.low[k - 1] in function_words("concessive") and clause_boundary_before(unit, k - 1)):
             found.subordinate = True
     return found
 
 
+_BOUNDARY = frozenset({",", ";", "\u2014", "\u2013", "--"})
+
+
+def clause_boundary_before(unit: Unit, k: int) -> int | None:
+    """End offset of the clause boundary right before token ``k`` — a comma, semicolon or
+    dash, or a closing quotation mark after a comma ("…,\" but she said …") — or None."""
+    if k < 1:
+        return None
+    low = unit.low
+    if low[k - 1] in _BOUNDARY:
+        return unit.tokens[k - 1].start
+    if k >= 2 and low[k - 1] in QUOTE_CHARS and low[k - 2] == ",":
+        return unit.tokens[k - 1].end
+    return None
+
+
 def own_clause_start(unit: Unit, cue: Cue, f: Found) -> int | None:
     """Offset of the comma that opens a later cue's own clause — its speaker named right
-    after the comma, maybe after a coordinator, its content after the cue ("…, and when
-    pressed, the mother replied, "…"", "X said A, but she said B") — or None."""
+    after the comma (or a dash, or a closing quotation mark after a comma), maybe after a
+    coordinator or a concessive ("…, and when pressed, the mother replied, "…"", "X said A,
+    but she said B", "X said A, though she noted B", "X called it "a mess," but she said
+    B") — or None."""
     sp = f.speaker
     if sp is None or f.shared or f.content[0] < unit.tokens[cue.i].start:
         return None
@@ -57,11 +76,13 @@ def own_clause_start(unit: Unit, cue: Cue, f: Found) -> int | None:
     if np0 > unit.tokens[cue.i].start:
         return None  # the speaker follows the cue ("…," said X)
     k = unit.token_at_or_after(np0)
-    if 2 <= k < len(unit.tokens) and unit.low[k - 1] in function_words("coordinator") and unit.low[k - 2] == ",":
-        k -= 1  # ", but she said …": the coordinator joins two attributed clauses
-    if k >= len(unit.tokens) or k == 0 or unit.low[k - 1] != ",":
+    if 2 <= k < len(unit.tokens) and (unit.low[k - 1] in function_words("coordinator")
+                                      or unit.low[k - 1] in function_words("concessive")) \
+            and clause_boundary_before(unit, k - 1) is not None:
+        k -= 1  # ", but she said …", ", though she noted …": the word joins two attributed clauses
+    if k >= len(unit.tokens):
         return None
-    return unit.tokens[k - 1].start
+    return clause_boundary_before(unit, k)
 
 
 def cut_at_later_cues(doc: Doc, unit: Unit, reads: list) -> None:
