@@ -19,10 +19,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from analysis import lexicons
 from analysis.article import Article
@@ -52,9 +53,10 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word or punctuation token: ``text[start:end]``."""
+class Token(NamedTuple):
+    """A word or punctuation token: ``text[start:end]``.  (A named tuple: immutable, and
+    about four times cheaper to build than a frozen dataclass, which matters at one object
+    per token of every article.)"""
 
     token_id: int
     sentence_id: int
@@ -97,6 +99,12 @@ class Doc:
     def token_text(self, tok: Token) -> str:
         return self.article.text[tok.start : tok.end]
 
+    @cached_property
+    def token_texts(self) -> tuple[str, ...]:
+        """The token texts, in order ("NATO", "'s", …), sliced once per Doc."""
+        text = self.article.text
+        return tuple(text[t.start : t.end] for t in self.tokens)
+
     # --- token index (what spaCy's Doc offers), computed once per article ----------------
 
     @cached_property
@@ -107,8 +115,7 @@ class Doc:
     @cached_property
     def lowers(self) -> tuple[str, ...]:
         """Lower-cased token texts ("NATO" → "nato")."""
-        text = self.article.text
-        return tuple(text[t.start : t.end].lower() for t in self.tokens)
+        return tuple(w.lower() for w in self.token_texts)
 
     @cached_property
     def norms(self) -> tuple[str, ...]:
@@ -170,12 +177,66 @@ class Doc:
         return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
 
 
-@lru_cache(maxsize=1)
-def sentence_tokenizer() -> PunktSentenceTokenizer:
-    """A Punkt tokenizer whose parameters hold the project's abbreviation list."""
+def _unwrapped(pattern):
+    """The compiled ``regex`` pattern inside NLTK's ReDoS guard (``nltk.redos.TimedPattern``).
+
+    NLTK 3.10 runs each of its own regex calls through a wrapper that passes a timeout to
+    the engine and re-raises; for Punkt's fixed, linear patterns that wrapper costs more
+    than the matching.  The same compiled pattern called directly gives the same matches
+    (older NLTK versions hold the compiled pattern itself: returned as it is)."""
+    return getattr(pattern, "_rx", pattern)
+
+
+class _PunktVars(PunktLanguageVars):
+    """NLTK's English Punkt language variables, its patterns called without the wrapper."""
+
+    re_boundary_realignment = _unwrapped(PunktLanguageVars.re_boundary_realignment)
+
+    def _word_tokenizer_re(self):
+        return _unwrapped(super()._word_tokenizer_re())
+
+    def period_context_re(self):
+        return _unwrapped(super().period_context_re())
+
+
+class _PunktToken(PunktToken):
+    """NLTK's Punkt token, its property patterns called without the wrapper."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = _unwrapped(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _unwrapped(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _unwrapped(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _unwrapped(PunktToken._RE_ALPHA)
+
+
+class _CachedPunkt(PunktSentenceTokenizer):
+    """Punkt with a memo of its break decision.
+
+    Punkt decides each candidate break ("Mr. Obama", "said. The") from the few words
+    around it alone (:meth:`text_contains_sentbreak` on that context string): with no
+    trained model, nothing else enters the decision.  The decision is therefore a pure
+    function of the context string and is memoised (bounded, thread-safe ``lru_cache``);
+    names like "Mr. Smith" recur in every article about Mr. Smith.  ``tests/test_tokenise.py``
+    checks on random text that the spans equal plain NLTK Punkt's."""
+
+    def __init__(self, params: PunktParameters):
+        super().__init__(lang_vars=_PunktVars(), token_cls=_PunktToken)
+        self._params = params
+        self.text_contains_sentbreak = lru_cache(maxsize=16384)(super().text_contains_sentbreak)
+
+
+def punkt_parameters() -> PunktParameters:
+    """Punkt parameters holding the project's abbreviation list (and nothing learnt)."""
     params = PunktParameters()
     params.abbrev_types = set(lexicons.abbreviations())
-    return PunktSentenceTokenizer(params)
+    return params
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """A Punkt tokenizer whose parameters hold the project's abbreviation list (see
+    :class:`_CachedPunkt`: same spans as ``PunktSentenceTokenizer(punkt_parameters())``)."""
+    return _CachedPunkt(punkt_parameters())
 
 
 @lru_cache(maxsize=1)
@@ -184,20 +245,29 @@ def word_tokenizer() -> RegexpTokenizer:
     return RegexpTokenizer(TOKEN_PATTERN)
 
 
+#: A fast path tried before :data:`TOKEN_PATTERN`'s alternatives: two or more letters,
+#: the whole run of word characters, not followed by an apostrophe or hyphen ("troops",
+#: "Ukraine").  Where it matches, every alternative of the pattern before the word one
+#: fails (no period, digit, "n't" or apostrophe inside) and the word alternative matches
+#: exactly this run, so the spans are the same; most tokens are such words.
+_PLAIN_WORD: str = r"[^\W\d_]{2,}+(?![^\W_]|['\u2019\-\u2010\u2011])|"
+
+
 @lru_cache(maxsize=1)
 def token_regex():
-    """:data:`TOKEN_PATTERN` compiled exactly as :func:`word_tokenizer` compiles it.
+    """:data:`TOKEN_PATTERN` compiled with the engine and flags :func:`word_tokenizer` uses.
 
     NLTK's ``RegexpTokenizer`` compiles its pattern with the third-party
     ``regex`` engine (an NLTK dependency) and these flags, then runs every
     match through a generator that enforces a ReDoS timeout.  The pattern is
     ours and linear, so :func:`token_spans` calls the compiled pattern
-    directly: the same engine, pattern and flags give the same spans, about
-    twice as fast (``tests/test_engine.py`` checks the two agree).
+    directly, with :data:`_PLAIN_WORD` in front: the same spans, about three
+    times as fast (``tests/test_engine.py`` checks the two agree on random text).
     """
     import regex
 
-    return regex.compile(TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
+    pattern = TOKEN_PATTERN.replace("(?x)", "(?x)" + _PLAIN_WORD, 1)
+    return regex.compile(pattern, re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
 _PERIOD_END = re.compile(r"\.[)\]\"'\u201d\u2019]*$")
@@ -231,22 +301,35 @@ def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in token_regex().finditer(text[start:end])]
 
 
+def _in_quote_flags(spans: list[tuple[int, int]], quotes: tuple[Quote, ...]) -> list[bool]:
+    """Per token span (in text order): inside a quotation (marks included)?  One walk over
+    tokens and quotations together (both sorted and the quotations disjoint)."""
+    flags: list[bool] = []
+    k, nq = -1, len(quotes)
+    for ts, te in spans:
+        while k + 1 < nq and quotes[k + 1].start <= ts:
+            k += 1
+        flags.append(k >= 0 and te <= quotes[k].end)
+    return flags
+
+
 def tokenise(article: Article) -> Doc:
     """Split an article into sentences and tokens, and mark tokens inside quotations."""
     text = article.text
     quotes = tuple(find_quotes(text, [(p.start, p.end) for p in article.paragraphs]))
-    q_starts = [q.start for q in quotes]
     sentences: list[Sentence] = []
-    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    sids: list[int] = []
     for p in article.paragraphs:
         for s, e in split_sentences(text, p.start, p.end):
             sid = len(sentences)
             sentences.append(Sentence(sid, p.paragraph_id, p.zone, s, e))
-            for ts, te in token_spans(text, s, e):
-                k = bisect.bisect_right(q_starts, ts) - 1
-                inq = k >= 0 and quotes[k].start <= ts and te <= quotes[k].end
-                tokens.append(Token(len(tokens), sid, ts, te, inq))
-    return Doc(article, tuple(sentences), tuple(tokens), quotes)
+            got = token_spans(text, s, e)
+            spans.extend(got)
+            sids.extend([sid] * len(got))
+    tokens = tuple(map(Token, range(len(spans)), sids, [s for s, _ in spans], [e for _, e in spans],
+                       _in_quote_flags(spans, quotes)))
+    return Doc(article, tuple(sentences), tokens, quotes)
 
 
 _STEMMER = PorterStemmer()

@@ -101,3 +101,87 @@ def test_no_split_before_lower_case_after_abbreviation_in_brackets():
 
 def test_split_before_capital_still_happens():
     assert sents("Headline\n\nPrices rose. Analysts said so.")[1:] == ["Prices rose.", "Analysts said so."]
+
+
+# --- the speed-ups of the tokeniser give exactly the plain results ----------------------------
+
+from analysis.quotes import find_quotes  # noqa: E402
+from analysis.tokenise import (  # noqa: E402
+    TOKEN_PATTERN, Token, punkt_parameters, sentence_tokenizer, split_sentences, token_regex, token_spans,
+)
+
+# made-up pieces that stress Punkt's break decision: abbreviations, initials, numbers, ellipses,
+# closing quotes and brackets after a period, lower/upper case after it, several lines
+PUNKT_PIECES = st.sampled_from(
+    ["Mr.", "Dr.", "J.", "U.S.", "etc.", "No.", "3.", "1,000.", "...", ". ", "? ", "! ", ".\" ", ".) ", ".\u201d ",
+     " ", "  ", "\n", "Ana", "Smith", "the", "said", "she", "(", ")", ":", ";", ",", "--", "'", "\u2019", "-",
+     "Bo", "i.e.", "\u00e9t\u00e9", "42"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PUNKT_PIECES, min_size=1, max_size=40).map("".join))
+def test_cached_punkt_equals_plain_punkt(text):
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    plain = list(PunktSentenceTokenizer(punkt_parameters()).span_tokenize(text))
+    assert list(sentence_tokenizer().span_tokenize(text)) == plain
+    assert list(sentence_tokenizer().span_tokenize(text)) == plain  # again: the memo answers
+
+
+# words with apostrophes, hyphens of three kinds, digits, combining accents, underscores, periods
+WORD_PIECES = st.sampled_from(
+    list("aZe1 .,'-_\u2019\u2010\u2011\u0301\u00e9\u00df") + ["n't", "don", "'s", "'re", "O'", "Brien", "ab", "Xy",
+                                                            "20th", "U.S.", "--", "\u2026", "\U0001F44D"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=40).map("".join))
+def test_plain_word_fast_path_equals_token_pattern(text):
+    import regex
+
+    plain = regex.compile(TOKEN_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
+    assert [m.span() for m in token_regex().finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _plain_tokens(article) -> list[Token]:
+    """The tokens built the plain way: a bisect per token for its quotation."""
+    import bisect
+
+    text = article.text
+    quotes = find_quotes(text, [(p.start, p.end) for p in article.paragraphs])
+    q_starts = [q.start for q in quotes]
+    out, sid = [], 0
+    for p in article.paragraphs:
+        for s, e in split_sentences(text, p.start, p.end):
+            for ts, te in token_spans(text, s, e):
+                k = bisect.bisect_right(q_starts, ts) - 1
+                inq = k >= 0 and quotes[k].start <= ts and te <= quotes[k].end
+                out.append(Token(len(out), sid, ts, te, inq))
+            sid += 1
+    return out
+
+
+QUOTE_ALPHABET = st.sampled_from(list("ab X.\"'\n") + ["\n\n", "\u201c", "\u201d", "\u2018", "\u2019", "said", "''"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(QUOTE_ALPHABET, min_size=1, max_size=60).map("".join))
+def test_tokens_equal_plain_construction(raw):
+    article = article_from_text(raw, "t")
+    doc = tokenise(article)
+    assert list(doc.tokens) == _plain_tokens(article)
+    assert doc.token_texts == tuple(article.text[t.start:t.end] for t in doc.tokens)
+
+
+def test_token_is_an_immutable_record():
+    t = Token(3, 1, 10, 14, True)
+    assert (t.token_id, t.sentence_id, t.start, t.end, t.in_quote) == (3, 1, 10, 14, True)
+    assert t == Token(3, 1, 10, 14, True) and hash(t) == hash(Token(3, 1, 10, 14, True))
+    try:
+        t.start = 0  # type: ignore[misc]
+    except AttributeError:
+        pass
+    else:
+        raise AssertionError("a token must be immutable")
