@@ -84,3 +84,26 @@ def test_a_designator_with_its_period_ends_the_name():
     assert _types(text, "Harwell Foods Co.") == {"ORG"}
     assert not any(s.endswith("Combined") for s in _surfaces(text))
     assert _types("Profits at Harwell Co. Ltd. doubled.", "Harwell Co. Ltd.") == {"ORG"}
+
+
+# --- the Vatican, organisation nouns ------------------------------------------------------------
+
+def test_the_vatican_is_an_institution_and_vatican_city_a_state():
+    assert _types("The Vatican said on Monday that the talks would resume.", "Vatican") == {"ORG"}
+    assert _types("Pilgrims flew to Vatican City in May.", "Vatican City") == {"GPE"}
+
+
+def test_a_name_before_an_organisation_noun_names_the_organisation():
+    assert _types("Workers at the Zorbex factory went on strike.", "Zorbex") == {"ORG"}
+    assert _types("The Gazeta Nowa newspaper printed the letter.", "Gazeta Nowa") == {"ORG"}
+    assert _types("The report came from the official Vexa news agency.", "Vexa") == {"ORG"}
+    # a compound is not the organisation: "Zorbex paper towels" names a product
+    assert _types("Brands like Zorbex paper towels sold well.", "Zorbex") == set()
+
+
+def test_a_name_after_an_organisation_noun_names_the_organisation():
+    assert _types("He told the daily Gazeta Nowa that he would resign.", "Gazeta Nowa") == {"ORG"}
+    assert _types("The weekly Maria ran the story.", "Maria") == {"ORG"}  # before the given-name check
+    assert _types("Her restaurant, Tavolino, opened in 1990.", "Tavolino") == {"ORG"}
+    # after a comma only as a closed apposition
+    assert _types("He told the company, Zorvath said later.", "Zorvath") != {"ORG"}

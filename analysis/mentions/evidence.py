@@ -104,6 +104,30 @@ def noun_after(x: Context):
         return "ORG", "noun-after"
 
 
+_ORG_NOUN_AFTER = re.compile(r" (?:news )?([a-z][a-z-]+)\b(?!-)(?! [A-Z])(?: ([a-z]+))?")
+_ORG_NOUN_BEFORE = re.compile(r"\b(?i:the|an?|its|his|her|their|our|my|your)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:news\s+)?([a-z][a-z-]+)(,?)\s+$")
+
+
+def org_noun_after(x: Context):
+    """"the Zorbex factory", "the Gazeta Nowa newspaper", "the official Vexa news agency": a name
+    that modifies an organisation noun (``mentions_org_nouns.txt``) names that organisation (not
+    in a compound, before a plural noun: "Zorbex paper towels")."""
+    m = _ORG_NOUN_AFTER.match(x.after)
+    nxt = m.group(2) if m else None
+    if m and m.group(1) in x.res.org_nouns and not (nxt and re.fullmatch(r"[a-z]+[^su]s", nxt)):
+        return "ORG", "org-noun-after"
+
+
+def org_noun_before(x: Context):
+    """"the daily Gazeta Nowa", "the carmaker Zorbex", "her restaurant, Tavola,": a name right
+    after an organisation noun (with its determiner) names that organisation; after a comma only
+    as a closed apposition (not "told the company, Chris said")."""
+    m = _ORG_NOUN_BEFORE.search(x.before)
+    if m and m.group(1) in x.res.org_nouns and (not m.group(2) or re.match(r"\s*[,.;:)]", x.after)):
+        return "ORG", "org-noun-before"
+
+
 def byline(x: Context):
     """"By Ana Costa" opening a line."""
     if re.search(r"(?:^|\n)[ \t]*(?:By|BY)\s+$", x.before):
@@ -231,8 +255,8 @@ def pronoun_after(x: Context):
 
 
 #: The checks, in order: the first that answers types the name.
-EVIDENCE_CHECKS = (after_in, lone_given_name, owner, noun_after, byline, credit, noun_before, party_label,
-                   of_country, apposition, noun_of, org_part_after, speaker, coordination, definite,
+EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, org_noun_after, byline, credit,
+                   noun_before, party_label, of_country, apposition, noun_of, org_part_after, speaker, coordination, definite,
                    surname_reused, pronoun_after)
 
 
