@@ -64,3 +64,69 @@ def test_token_flags_equal_the_plain_pass_on_the_fixtures():
     for f in sorted(FIXTURES.glob("*.txt")):
         doc = tokenise(article_from_text(f.read_text(encoding="utf-8"), f.stem))
         assert units.token_flags(doc) == _plain_token_flags(doc), f.name
+
+
+# --- literal gates before the category, number and date regexes ----------------------------------
+
+from analysis.claims import flags, gates  # noqa: E402
+from analysis.claims.lexicon import number_re  # noqa: E402
+
+
+def test_case_fold_specials_are_every_non_ascii_char_matching_an_ascii_letter():
+    import sys
+    rx = re.compile("[a-z]", re.IGNORECASE)
+    found = "".join(c for c in map(chr, range(128, sys.maxunicode + 1)) if rx.fullmatch(c))
+    assert found == gates.CASE_FOLD_SPECIALS
+
+
+def test_gate_groups_of_made_up_patterns():
+    g = gates.literal_gate(r"\b(?:will|would)\s+(?:\w+\s+)?grow(?:s)?\b")
+    assert not g.may_match("The plan is dead.") and not g.may_match("they will not")
+    assert g.may_match("it would surely grow")
+    assert gates.literal_gate(r"(?<!\w)\d+").groups == ((None, True),)
+    assert gates.literal_gate(r"[a-z]+").groups == ()  # no literal: always searched
+    ci = gates.literal_gate(r"\bdozen\b", re.IGNORECASE)
+    assert ci.may_match("A DOZEN eggs") and not ci.may_match("A few eggs")
+    assert ci.may_match("a few \u017fpecial eggs")  # long s folds to "s": searched, not gated
+
+
+def _plain_categorise(text: str, cue_lemma: str = "") -> str:
+    low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    for cat, rx, cue_set, _ in flags._category_matchers():
+        if (cue_lemma and cue_lemma in cue_set) or (rx is not None and rx.search(low)):
+            return cat
+    return "report"
+
+
+def _plain_has_date(text: str) -> bool:
+    return any(rx.search(text) for rx in flags._date_res())
+
+
+GATE_PIECES = (["will", "would", "'ll", "\u2019ll", "going to", "grow", "rises", "may", "in may", "is", "we're",
+                "now", "planning", "need", "needs to", "it's time to", "must", "important", "could", "one",
+                "someone", "Ten", "often", "2023", "1850", "M1", "F-16", "\u0663", "per cent", "PER CENT",
+                "January", "jan.", "Jan.", "Monday", "last week", "LAST WEEK", "today", "decade", "\u0130",
+                "\u0131", "\u017f", "\u212a", "ix", "DOZEN", "dozens", "Thousand", "half", "$", "5", "x5"]
+               + list(" ,.-_'\u2019\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(GATE_PIECES), max_size=14), st.sampled_from(["", "say", "urge", "predict"]))
+def test_gated_flags_equal_the_plain_searches(parts, cue):
+    text = "".join(parts)
+    assert flags.categorise(text, cue) == _plain_categorise(text, cue)
+    assert flags.has_number(text) == bool(number_re().search(text))
+    assert flags.has_number(text, text.lower()) == bool(number_re().search(text))
+    assert flags.has_date(text) == _plain_has_date(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_gates_never_reject_a_text_the_regex_matches(text):
+    for _, rx, _, gs in flags._category_matchers():
+        low = text.lower()
+        if rx is not None and rx.search(low):
+            assert any(g.may_match(low) for g in gs)
+    for rx in (number_re(), *flags._date_res()):
+        if rx.search(text):
+            assert gates.literal_gate(rx.pattern, rx.flags).may_match(text)

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from analysis import lexicons
+from analysis.claims.gates import LiteralGate, literal_gate, phrase_gate
 from analysis.claims.lexicon import norm_apostrophes, number_re
 
 
@@ -40,9 +41,11 @@ def categories() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str]], ...]:
-    """Per category in priority order: one regex joining its phrase and regex rules, and
-    the set of its cue lemmas (one search per category keeps :func:`categorise` fast)."""
+def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str], tuple[LiteralGate, ...]], ...]:
+    """Per category in priority order: one regex joining its phrase and regex rules, the set
+    of its cue lemmas (one search per category keeps :func:`categorise` fast), and the literal
+    gates of its rules (:mod:`analysis.claims.gates`): the regex is searched only when one of
+    them lets the text through."""
     phrases: dict[str, set[str]] = {}
     pats: dict[str, list[str]] = {}
     cues: dict[str, set[str]] = {}
@@ -62,7 +65,8 @@ def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str]],
         # the phrases as one prefix trie between word boundaries: the same matches as one
         # alternative per phrase, without trying every phrase at every character
         alts = ([r"(?<![\w'])(?:" + lexicons.trie_alternation(phrases[c]) + r")(?![\w])"] if phrases[c] else []) + pats[c]
-        out.append((c, re.compile("|".join(alts)) if alts else None, frozenset(cues[c])))
+        gates = ((phrase_gate(phrases[c]),) if phrases[c] else ()) + tuple(literal_gate(p) for p in pats[c])
+        out.append((c, re.compile("|".join(alts)) if alts else None, frozenset(cues[c]), gates))
     return tuple(out)
 
 
@@ -70,16 +74,18 @@ def categorise(text: str, cue_lemma: str = "") -> str:
     """The category of a claim's content ``text`` (see ``categories.tsv``): the first
     category, in priority order, with a matching phrase, regex or cue lemma."""
     low = norm_apostrophes(text.lower())
-    for cat, rx, cue_set in _category_matchers():
-        if (cue_lemma and cue_lemma in cue_set) or (rx is not None and rx.search(low)):
+    for cat, rx, cue_set, gates in _category_matchers():
+        if (cue_lemma and cue_lemma in cue_set) or (
+                rx is not None and any(g.may_match(low) for g in gates) and rx.search(low)):
             return cat
     return "report"
 
 
-def has_number(text: str) -> bool:
+def has_number(text: str, lower: str | None = None) -> bool:
     """True if ``text`` holds a number (digits not glued to letters as in "M1" or "F-16")
-    or a number word (``claims_number_words.txt``)."""
-    return bool(number_re().search(text))
+    or a number word (``claims_number_words.txt``). ``lower``: ``text.lower()`` if known."""
+    rx = number_re()
+    return literal_gate(rx.pattern, rx.flags).may_match(text, lower) and bool(rx.search(text))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +98,10 @@ def _date_res() -> tuple[re.Pattern, re.Pattern]:
     return cap_re, low_re
 
 
-def has_date(text: str) -> bool:
-    """True if ``text`` holds a year, a month or weekday name or a date word."""
-    cap_re, low_re = _date_res()
-    return bool(cap_re.search(text) or low_re.search(text))
+def has_date(text: str, lower: str | None = None) -> bool:
+    """True if ``text`` holds a year, a month or weekday name or a date word. ``lower``:
+    ``text.lower()`` if known."""
+    for rx in _date_res():
+        if literal_gate(rx.pattern, rx.flags).may_match(text, lower) and rx.search(text):
+            return True
+    return False

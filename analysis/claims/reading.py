@@ -223,6 +223,7 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
         state.last = who
     content = text[cs:ce]
     clean = without_gap(content, cs, gs, ge)
+    lower = clean.lower()
     qfrags = ([text[cs:gs].rstrip(" ,"), text[ge:ce]] if gs >= 0 else [content]) if item.attribution == "direct" else \
         [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes_overlapping(cs, ce)]
     ents: list[str] = []
@@ -241,7 +242,7 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
         speaker_mention_id=who.mention_id, speaker_start=who.start, speaker_end=who.end,
         cue=text[cue_s:cue_e] if cue_s >= 0 else "", cue_lemma=item.cue_lemma, cue_start=cue_s, cue_end=cue_e,
         quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
-        category=categorise(clean, item.cue_lemma), has_number=has_number(clean), has_date=has_date(clean),
+        category=categorise(clean, item.cue_lemma), has_number=has_number(clean, lower), has_date=has_date(clean, lower),
         entity_ids=tuple(ents), gap_start=gs, gap_end=ge, pattern=item.pattern,
     )
 
