@@ -100,3 +100,24 @@ def test_subordinate_clause_before_the_main_cue_still_yields():
     # a subordinate clause before the main clause (no comma before its subordinator) still yields
     got = read("So when Tom Reyes signaled that the plan was dead, Mara Voss said, the council left.")
     assert [r[2] for r in got] == ["Mara Voss"]
+
+
+# --- the subject of a participle clause ("…, adding that") -----------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a fronted phrase is no subject: neither its mention nor its preposition
+    ("In Ohio, the farmers left the talks, adding that the plan was dead.", "the farmers"),
+    ('In August, several groups granted the firm an extension, saying its "capital was short."',
+     "several groups"),
+    ("On Monday, Mara Voss left the room, adding that the plan was dead.", "Mara Voss"),
+])
+def test_fronted_phrase_is_no_participle_subject(body, speaker):
+    got = [r for r in read(body) if r[0] == "participle_clause"]
+    assert got and got[0][2] == speaker
+
+
+def test_tagged_verb_ends_the_opening_noun_phrase():
+    # "ran" is a past tense the -ed test misses; the tagger reads it as a verb
+    got = read("The farmers ran the meeting, adding that the plan was dead.", with_mentions=False)
+    assert got[0][:3] == ("participle_clause", "indirect", "The farmers")

@@ -294,14 +294,39 @@ def addressee_end(unit: Unit, j: int) -> int:
     return k
 
 
+def _tagged_verb(unit: Unit, k: int) -> bool:
+    """The part-of-speech tagger reads token ``k`` as a finite verb or modal ("the farmers
+    [left] the talks"): an irregular past the -ed test misses ends the subject."""
+    return unit.tags is not None and unit.tags.token(unit.tokens[k]) in ("VBD", "VBZ", "VBP", "MD")
+
+
+def fronted_phrase_end(unit: Unit, first: int, lim: int) -> int | None:
+    """Index after a fronted phrase opening the clause at token ``first`` — a preposition or
+    time word, at most six words, then a comma ("In August, the groups agreed …, saying",
+    "On trade, …", "With respect to the war, …") — or None. Its words are not the subject."""
+    low = unit.low
+    if first >= lim or not (low[first] in function_words("preposition") or low[first] in function_words("prep_tail")):
+        return None
+    for x in range(first + 1, min(lim, first + 7)):
+        if low[x] == ",":
+            return x + 1 if x + 1 < lim else None
+        if unit.tokens[x].in_quote or not any(ch.isalnum() for ch in low[x]) and low[x] not in ("'s", "-", "."):
+            return None
+    return None
+
+
 def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
     """Subject of "…, adding that": the first actor mention of the unit outside quotations
-    (after a dateline), unless a verb comes before it ("A jury convicted [Theriot] …,
-    finding that"); then the noun phrase that opens the unit."""
+    (after a dateline and a fronted phrase, :func:`fronted_phrase_end`), unless a verb comes
+    before it ("A jury convicted [Theriot] …, finding that"); then the noun phrase that
+    opens the unit."""
     toks, low = unit.tokens, unit.low
     lim = toks[cue_i].start
     dl = unit.dateline(lim)
     start = dl.end() if dl else unit.start
+    fronted = fronted_phrase_end(unit, unit.token_at_or_after(start), cue_i)
+    if fronted is not None:
+        start = toks[fronted].start
     m = mentions.first_subject(start, lim)
     if m is not None and not unit.past_verb_between(start, m.start):
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
@@ -316,7 +341,8 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
         if (not any(ch.isalnum() for ch in w) or w in function_words("preposition") or w in function_words("prep_tail")
                 or w in function_words("finite_aux") or w in function_words("coordinator") or (k > first and is_gap(w))
                 or unit.past_verb_at(k) or w in cue_form_lemma()
-                or (name and k > first and doc.text[toks[k].start].islower())):
+                or (name and k > first and doc.text[toks[k].start].islower())
+                or (k > first and _tagged_verb(unit, k))):
             break  # a name is a run of capitalised words ("Jane Doe left …")
         k += 1
     if k == first:
