@@ -107,3 +107,41 @@ def test_a_name_after_an_organisation_noun_names_the_organisation():
     assert _types("Her restaurant, Tavolino, opened in 1990.", "Tavolino") == {"ORG"}
     # after a comma only as a closed apposition
     assert _types("He told the company, Zorvath said later.", "Zorvath") != {"ORG"}
+
+
+# --- acronym-led names, teams, parties, initial function words, dashes ---------------------------
+
+def test_a_name_led_by_an_acronym_is_an_organisation(monkeypatch):
+    text = "Research by ZKBT Harlow showed growth."
+    assert _types(text, "ZKBT Harlow") == {"ORG"}
+    from analysis.mentions import names as N
+    monkeypatch.setattr(N, "acronym_led", lambda words, res: False)
+    assert _types(text, "ZKBT Harlow") != {"ORG"}
+    assert N.name_type(["Jo", "Marsh"], M.resources()) == ("", "")  # people's names do not start so
+
+
+def test_a_place_and_a_capitalised_plural_after_the_is_a_team():
+    assert _types("Fans cheered the Denver Falcons on Sunday.", "Denver Falcons") == {"ORG"}
+    got = _surfaces("Results: Denver Falcons 3, Boston Ravens 1.")
+    assert {"Denver Falcons", "Boston Ravens"} <= got
+    assert "Denver Heights" not in {m.surface for m in _mentions("Voters in the Denver Heights were polled.")
+                                    if m.rule.endswith("team")}
+
+
+def test_party_members_after_the_are_the_party():
+    text = "The Communists and the Christian Democrats met. A Communist mayor spoke."
+    assert _types(text, "Communists") == {"ORG"}
+    assert _types(text, "Christian Democrats") == {"ORG"}
+    assert _types(text, "Communist") == {"NORP"}
+
+
+def test_function_words_opening_a_sentence_are_not_part_of_a_name():
+    got = _surfaces("Though Maria Okafor won the seat, her rival conceded. Unlike Daniel Venn, she stayed.")
+    assert {"Maria Okafor", "Daniel Venn"} <= got
+    assert not any(s.startswith(("Though", "Unlike")) for s in got)
+
+
+def test_a_dash_after_a_dateline_opens_the_sentence():
+    text = "ORVALE, Thurs. - The Orvale Waterworks Department closed the pipe."
+    assert "Orvale Waterworks Department" in _surfaces(text)
+    assert "The Orvale Waterworks Department" not in _surfaces(text)

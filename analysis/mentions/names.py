@@ -44,7 +44,18 @@ def name_type(words: list[str], res: Resources) -> tuple[str, str]:
         return "ORG", ""
     if len(words) == 1 and ACRONYM.match(words[0]):
         return "ORG", ""
+    if acronym_led(words, res):
+        return "ORG", ""
     return "", ""
+
+
+def acronym_led(words: list[str], res: Resources) -> bool:
+    """"ZKBT Harlow", "QRX Vantor Partners": a name that starts with an acronym of three letters
+    or more is an organisation (agencies and firms named after founders keep the initials first;
+    people's names do not start with an all-caps word)."""
+    w = words[0]
+    return (len(words) >= 2 and ACRONYM.match(w) is not None and len(w.replace(".", "")) >= 3
+            and w.lower() not in res.stopwords and w not in res.names and w not in res.not_names)
 
 
 def strip_initial(run: list[Unit], res: Resources, mid_caps: set, lower_words: set) -> list[Unit]:
@@ -60,7 +71,7 @@ def strip_initial(run: list[Unit], res: Resources, mid_caps: set, lower_words: s
         if n - i > 1 and run[i + 1].kind == "title" and w.lower() not in res.stopwords and not VERBAL.search(w):
             break  # "Harbour Commissioner Jane Doe": a modifier of the title
         low = w.lower()
-        if low in res.stopwords or (w not in res.given_names and VERBAL.search(w) and n - i > 1) or (
+        if low in res.stopwords or low in res.initial_words or (w not in res.given_names and VERBAL.search(w) and n - i > 1) or (
                 w not in mid_caps and w not in res.given_names and (
                 low in lower_words or n - i == 1 or run[i + 1].kind not in ("cap",))):
             i += 1
@@ -182,6 +193,27 @@ def all_gazetteer(r: Reading):
     return r.out
 
 
+_THE_BEFORE = re.compile(r"(?<![\w])[Tt]he\s+$")
+_SCORE_AFTER = re.compile(r"\s+\d")
+
+
+def place_team(r: Reading):
+    """"the Millbrook Rovers", "the Kelso Hawks", "Orvale Giants 3": a place name followed by a
+    capitalised plural (after "the", or before a score) is a sports team, one organisation."""
+    run, res = r.run, r.res
+    if r.person_cue or len(run) < 2 or run[0].kind != "gaz" or run[0].gaz is None or run[0].gaz.type not in ("GPE", "LOC"):
+        return None
+    rest = run[1:]
+    if len(rest) > 2 or any(u.kind != "cap" for u in rest):
+        return None
+    last = rest[-1].text
+    if not re.fullmatch(r"[A-Z][a-z]+[^su]s", last) or last in res.place_cues or last in res.org_cues:
+        return None
+    if not (_THE_BEFORE.search(r.text, max(0, r.start - 5), r.start) or _SCORE_AFTER.match(r.text, r.end)):
+        return None
+    return r.out + [Cand(r.start, r.end, "ORG", "name", "name", "", priority=2, how="team")]
+
+
 def leading_gazetteer(r: Reading):
     """Known names at the start of an uncued run are mentions of their own ("Brazil Itaú
     Unibanco": Brazil, then the rest)."""
@@ -290,7 +322,7 @@ def make_name(r: Reading) -> list[Cand]:
 
 
 #: The steps that read a run, in order (each may end the reading with its candidates).
-READING_STEPS = (split_at_title, drop_postnominals, all_gazetteer, leading_gazetteer, not_a_name,
+READING_STEPS = (split_at_title, drop_postnominals, place_team, all_gazetteer, leading_gazetteer, not_a_name,
                  name_inside_run, make_name)
 
 

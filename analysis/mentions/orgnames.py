@@ -4,6 +4,8 @@ splits, found by their form.
 * :func:`designated_companies` — a company name with its legal-form designator after a comma,
   in any case: "Harwell Foods, Inc.", "ACME WIDGETS, LTD." (copyright and credit lines are in
   capitals, where the run reader trusts no capital).
+* :func:`party_members` — "the Communists", "the Christian Democrats": a party's members after
+  "the" are the party acting as a body (``mentions_party_members.txt``).
 """
 from __future__ import annotations
 
@@ -56,3 +58,16 @@ def designated_companies(doc: Doc, res: Resources) -> list[Cand]:
             continue
         out.append(Cand(s, m.end(), "ORG", "name", "name", "", priority=3, how="designator"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _party_re() -> re.Pattern:
+    words = lexicons.word_list("mentions_party_members.txt")
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w])[Tt]he\s+(?P<p>{alt})(?![\w-])")
+
+
+def party_members(doc: Doc) -> list[Cand]:
+    """"the Communists blocked the vote": the party (ORG), not its members as a group (NORP)."""
+    return [Cand(m.start("p"), m.end("p"), "ORG", "name", "name", "", priority=3, how="party")
+            for m in _party_re().finditer(doc.text)]

@@ -16,7 +16,7 @@ from .names import name_runs
 from .records import Cand
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import designated_companies
+from .orgnames import designated_companies, party_members
 from .works import drop_names_in_titles, work_title_spans
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
@@ -104,6 +104,11 @@ def company_designators(f: Found) -> None:
     f.cands.extend(designated_companies(f.doc, f.res))
 
 
+def parties(f: Found) -> None:
+    """"the Communists", "the Christian Democrats": a party as a body (:func:`.orgnames.party_members`)."""
+    f.cands.extend(party_members(f.doc))
+
+
 def dates(f: Found) -> None:
     """"February 2022", "last Friday", "earlier this year", "two weeks ago"; a bare year after a
     preposition ("in 2014")."""
@@ -144,8 +149,8 @@ def work_titles(f: Found) -> None:
 
 
 #: The recognisers, in order.
-RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, company_designators, dates, roles,
-               pronouns, work_titles)
+RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, company_designators, parties, dates,
+               roles, pronouns, work_titles)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:

@@ -46,6 +46,7 @@ class Resources:
     org_nouns: frozenset     # "company", "bank": organisation nouns heading an apposition
     org_parts: frozenset     # "shares", "subsidiary": "<noun> of X" / "X's <noun>" make X an ORG
     title_small_words: frozenset  # "of", "the": words a title of a work leaves in lower case
+    initial_words: frozenset  # "though", "unlike": function words that never begin a name
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -159,6 +160,7 @@ def _word_lists() -> dict:
         org_nouns=_lower_list("mentions_org_nouns.txt"),
         org_parts=_lower_list("mentions_org_part_nouns.txt"),
         title_small_words=_lower_list("mentions_title_small_words.txt"),
+        initial_words=_lower_list("mentions_initial_words.txt"),
         stopwords=lexicons.stopwords(),
     )
 

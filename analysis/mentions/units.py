@@ -16,7 +16,7 @@ from .resources import Resources
 
 # party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
-_OPENERS = frozenset('"“‘\'(«[:—–…_') | {"...", "--"}
+_OPENERS = frozenset('"“‘\'(«[:—–…_-') | {"...", "--"}  # "-": a dash ("ORVALE, Thurs. - The council")
 _SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
 _JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
 
