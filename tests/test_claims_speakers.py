@@ -121,3 +121,19 @@ def test_tagged_verb_ends_the_opening_noun_phrase():
     # "ran" is a past tense the -ed test misses; the tagger reads it as a verb
     got = read("The farmers ran the meeting, adding that the plan was dead.", with_mentions=False)
     assert got[0][:3] == ("participle_clause", "indirect", "The farmers")
+
+
+# --- a coordinated verb phrase: the cue shares the clause's subject ----------------------------
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Mara Voss has attacked the loopholes, and has called for ending the tax break.",
+     [("participle_clause", "indirect", "Mara Voss", "called for", "ending the tax break")]),
+    ("The mayor, like the governor, has urged the council to act but has said she will hold firm on taxes.",
+     [("cue_then_content", "indirect", "The mayor", "urged", "the council to act"),
+      ("participle_clause", "indirect", "The mayor", "said", "she will hold firm on taxes")]),
+    ("Mara Voss left the room and said the plan was dead.",
+     [("participle_clause", "indirect", "Mara Voss", "said", "the plan was dead")]),
+])
+def test_coordinated_verb_shares_the_subject(body, expected):
+    assert read(body) == expected

@@ -15,7 +15,7 @@ from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, i
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
 from analysis.claims.speakers import Mentions
-from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, whole_quote
+from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, coordinated_verb, whole_quote
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -64,13 +64,13 @@ class CueContext:
 
     @lazy
     def participle(self) -> bool:
-        """"…, adding that", "by telling", "… and said", "released a statement saying": the cue
-        shares the clause's subject."""
+        """"…, adding that", "by telling", "… and said", "… and has said", "released a statement
+        saying": the cue shares the clause's subject."""
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
         return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
                                             or prev in message_nouns())
-                or prev in function_words("coordinator"))
+                or coordinated_verb(self.unit, i) is not None)
 
     @lazy
     def left(self) -> Speaker | None:

@@ -20,7 +20,7 @@ from analysis.claims.patterns import NO_CLAIM, CueContext
 from analysis.claims.registry import stage
 from analysis.claims.speakers import Mentions, resolve
 from analysis.claims.unit_patterns import ReadState
-from analysis.claims.units import DATELINE, QUOTE_CHARS, Unit, build_units, find_cues, whole_quote
+from analysis.claims.units import DATELINE, QUOTE_CHARS, Unit, build_units, coordinated_verb, find_cues, whole_quote
 from analysis.tokenise import Doc
 
 _BYLINE_START = re.compile(r"(?:By|From)\s")
@@ -100,8 +100,10 @@ def cut_at_later_cues(doc: Doc, unit: Unit, reads: list) -> None:
             continue
         pw = low[c2.i - 1]
         own = own_clause_start(unit, c2, f2)
-        if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") or own is not None \
-                or (pw == "," and f2.shared):
+        coord = coordinated_verb(unit, c2.i)
+        if own is None and coord is not None:
+            own = unit.tokens[coord].start  # "… and has said …": the content ends before "and"
+        if (c2.entry.kind == "source" and pw == ",") or own is not None or (pw == "," and f2.shared):
             cutters.append(b)
             owns[b] = own
     for a, (_, f) in enumerate(reads):

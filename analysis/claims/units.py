@@ -359,6 +359,19 @@ def find_cues(unit: Unit) -> list[Cue]:
     return out
 
 
+def coordinated_verb(unit: Unit, i: int) -> int | None:
+    """Index of the coordinator if the cue at token ``i`` is the second verb of a coordinated verb phrase: a
+    coordinator before it, maybe with up to three auxiliaries or adverbs between ("X attacked
+    the rule, and has called for …", "… but has said …", "… and almost immediately disclosed
+    …") — the cue shares the clause's subject; else None."""
+    low = unit.low
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (low[k] in function_words("finite_aux") or is_gap(low[k])) \
+            and low[k] not in function_words("coordinator"):
+        k -= 1
+    return k if k >= 0 and low[k] in function_words("coordinator") and not unit.tokens[k].in_quote else None
+
+
 def clause_end(text: str, s: int, e: int) -> bool:
     """Does ``text[s:e]`` end in a clause boundary (:data:`CLAUSE_END`), read from the end?"""
     k = e
