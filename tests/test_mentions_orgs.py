@@ -145,3 +145,21 @@ def test_a_dash_after_a_dateline_opens_the_sentence():
     text = "ORVALE, Thurs. - The Orvale Waterworks Department closed the pipe."
     assert "Orvale Waterworks Department" in _surfaces(text)
     assert "The Orvale Waterworks Department" not in _surfaces(text)
+
+
+# --- possessive company names, "X and Y <head>" ------------------------------------------------
+
+def test_a_possessive_company_name_is_one_name():
+    assert _types("The warning came from Zorvex's Investors Service on Monday.",
+                  "Zorvex's Investors Service") == {"ORG"}
+    got = _surfaces("Russia's Defence Ministry spoke. He is one of Venn's Unionist Party allies.")
+    assert "Defence Ministry" in got and "Unionist Party" in got  # a place's ministry, a person's party
+    assert not any("'s" in s for s in got)
+
+
+def test_x_and_y_with_an_organisation_head_is_one_name():
+    assert _types("The filing went to the Securities and Exchange Commission.",
+                  "Securities and Exchange Commission") == {"ORG"}
+    assert _types("Officials at the Fish and Wildlife Service agreed.", "Fish and Wildlife Service") == {"ORG"}
+    got = _surfaces("Shares of IBM and Zorvex Corp. rose.")
+    assert "IBM" in got and "Zorvex Corp." in got  # an acronym first: two companies

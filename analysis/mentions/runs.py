@@ -4,6 +4,9 @@ Berkeley") and cut where two names meet ("Bank of America and Goldmere Holdings"
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
+
+from analysis import lexicons
 
 from .orgnames import designators
 from .records import Unit
@@ -72,10 +75,17 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
                 joint = [x.text for x in units[i:j]]
                 if joint == ["and"] and not ahead:
                     ahead = _org_cue_ahead(units, org_cues)
-                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False):
+                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False) or _x_and_y_head(cur, joint, units, j):
                     cur.extend(units[i:j])
                     i = j
                     continue
+        if cur and u.text in ("'s", "’s") and i + 1 < n and units[i + 1].kind == "cap":
+            if not ahead:
+                ahead = _org_cue_ahead(units, org_cues)
+            if _possessive_org(cur, units, i + 1):
+                cur.extend((u,))  # "Zorvex's Investors Service": one company name
+                i += 1
+                continue
         if cur and u.text == "," and _comma_campus(cur, units[i + 1:i + 4]):
             # "University of California, Berkeley": a campus after a comma belongs to the name
             k = i + 1
@@ -91,6 +101,39 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
     if cur:
         runs.append(list(cur))
     return runs
+
+
+@lru_cache(maxsize=1)
+def _business_heads() -> frozenset[str]:
+    return lexicons.word_list("mentions_business_heads.txt") | designators()
+
+
+def _x_and_y_head(left: _Run, joint: list[str], units: list[Unit], j: int) -> bool:
+    """"the Securities and Exchange Commission", "the Fish and Wildlife Service": one capitalised
+    word, "and", one more and an organisation head word are one name (not an acronym or a given
+    name first: "IBM and Zorvex Corp.", "Maria and Harlow Group")."""
+    res = resources()
+    if joint != ["and"] or len(left) != 1 or left[0].kind != "cap" or j + 1 >= len(units):
+        return False
+    w, y, head = left[0].text, units[j], units[j + 1]
+    end_ok = j + 2 >= len(units) or units[j + 2].kind not in ("cap", "gaz")
+    return (y.kind == "cap" and head.kind == "cap" and head.text in res.org_cues and end_ok
+            and w not in res.given_names and not w.isupper())
+
+
+def _possessive_org(left: _Run, units: list[Unit], j: int) -> bool:
+    """"Zorvex's Investors Service", "Harlow's Freight Lines": a one-word name, its possessive
+    and up to three capitalised words ending in a business head word are one company name (not
+    a place's, a given name's or a party: "Russia's Defence Ministry", "Maria's Bakery Group",
+    "Trimble's Unionist Party" stay apart)."""
+    res = resources()
+    w = left[0]
+    if len(left) != 1 or w.kind != "cap" or w.text in res.given_names or units[j].text in res.org_cues:
+        return False
+    k = j
+    while k < len(units) and k - j < 3 and units[k].kind == "cap":
+        k += 1
+    return units[k - 1].text in _business_heads() and (k == len(units) or units[k].kind != "cap")
 
 
 def _comma_campus(left: list[Unit], nxt: list[Unit]) -> bool:
