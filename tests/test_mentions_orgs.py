@@ -128,11 +128,13 @@ def test_a_place_and_a_capitalised_plural_after_the_is_a_team():
                                     if m.rule.endswith("team")}
 
 
-def test_party_members_after_the_are_the_party():
-    text = "The Communists and the Christian Democrats met. A Communist mayor spoke."
-    assert _types(text, "Communists") == {"ORG"}
-    assert _types(text, "Christian Democrats") == {"ORG"}
+def test_party_members_after_the_are_the_party_the_article_names():
+    text = "The Communist Party met. The Communists and the Christian Democrats argued. A Communist mayor spoke."
+    ms = [m for m in _mentions(text) if m.surface == "Communists"]
+    assert [(m.entity_type, m.entity, m.mention_kind) for m in ms] == [("ORG", "Communist Party", "alias")]
     assert _types(text, "Communist") == {"NORP"}
+    # without the party named, the members stay a political group (NORP, the mentions guidelines)
+    assert _types("The Communists and the Christian Democrats argued.", "Communists") == {"NORP"}
 
 
 def test_function_words_opening_a_sentence_are_not_part_of_a_name():

@@ -4,8 +4,9 @@ splits, found by their form.
 * :func:`designated_companies` — a company name with its legal-form designator after a comma,
   in any case: "Harwell Foods, Inc.", "ACME WIDGETS, LTD." (copyright and credit lines are in
   capitals, where the run reader trusts no capital).
-* :func:`party_members` — "the Communists", "the Christian Democrats": a party's members after
-  "the" are the party acting as a body (``mentions_party_members.txt``).
+* :func:`party_members` — "the Communists" in an article that names "the Communist Party": the
+  party's members after "the" are the party acting as a body, an alias of it
+  (``mentions_party_members.tsv``); without the party named they stay a political group (NORP).
 """
 from __future__ import annotations
 
@@ -61,13 +62,33 @@ def designated_companies(doc: Doc, res: Resources) -> list[Cand]:
 
 
 @lru_cache(maxsize=1)
-def _party_re() -> re.Pattern:
-    words = lexicons.word_list("mentions_party_members.txt")
-    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?<![\w])[Tt]he\s+(?P<p>{alt})(?![\w-])")
+def _party_table() -> tuple[re.Pattern, dict]:
+    """(pattern of "the <members>", members -> the party names they belong to)."""
+    rows = lexicons.table("mentions_party_members.tsv")
+    parties = {r["members"]: tuple(p for p in r["party"].split("|") if p) for r in rows}
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(parties, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w])[Tt]he\s+(?P<p>{alt})(?![\w-])"), parties
 
 
-def party_members(doc: Doc) -> list[Cand]:
-    """"the Communists blocked the vote": the party (ORG), not its members as a group (NORP)."""
-    return [Cand(m.start("p"), m.end("p"), "ORG", "name", "name", "", priority=3, how="party")
-            for m in _party_re().finditer(doc.text)]
+def _canonical_party(name: str, res: Resources) -> str:
+    e = res.names.get(name)
+    if e is not None and e.type == "ORG":
+        return e.entity
+    return re.sub(r" part(?:y|ies)$", " Party", name)
+
+
+def party_members(doc: Doc, res: Resources) -> list[Cand]:
+    """"the Communists blocked the vote" in an article naming "the Communist Party": the party
+    (an ORG alias of it), not its members as a group (NORP)."""
+    pattern, parties = _party_table()
+    text, out = doc.text, []
+    named: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        members = re.sub(r"\s+", " ", m.group("p"))
+        if members not in named:
+            found = next((p for p in parties[members] if p in text), "")
+            named[members] = _canonical_party(found, res) if found else ""
+        if named[members]:
+            out.append(Cand(m.start("p"), m.end("p"), "ORG", "name", "gazetteer", named[members], "party",
+                            priority=3, how="party-members"))
+    return out

@@ -105,8 +105,8 @@ def company_designators(f: Found) -> None:
 
 
 def parties(f: Found) -> None:
-    """"the Communists", "the Christian Democrats": a party as a body (:func:`.orgnames.party_members`)."""
-    f.cands.extend(party_members(f.doc))
+    """"the Communists" where "the Communist Party" is named: the party (:func:`.orgnames.party_members`)."""
+    f.cands.extend(party_members(f.doc, f.res))
 
 
 def dates(f: Found) -> None:
