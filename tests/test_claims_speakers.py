@@ -137,3 +137,22 @@ def test_tagged_verb_ends_the_opening_noun_phrase():
 ])
 def test_coordinated_verb_shares_the_subject(body, expected):
     assert read(body) == expected
+
+
+# --- an inverted cue whose speaker has a relative clause or appositive -----------------------------
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The plan is dead, said Tom Reyes, who was the mayor.",
+     [("inverted_cue", "indirect", "Tom Reyes", "said", "The plan is dead")]),
+    ("The plan is dead and buried, said Tom Reyes, a former mayor of the town.",
+     [("inverted_cue", "indirect", "Tom Reyes", "said", "The plan is dead and buried")]),
+])
+def test_inverted_cue_speaker_with_relative_clause(body, expected):
+    assert read(body) == expected
+
+
+def test_inverted_cue_before_a_clause_is_no_speaker():
+    # an auxiliary after the comma: the "speaker" is the subject of the sentence's main clause
+    assert {r[0] for r in read("The new budget plan, said Tom Reyes, will be dead by June.")} == {"narrator"}
+    assert {r[0] for r in read('The vote was close, said it was "a mess."', with_mentions=False)} == {"narrator"}

@@ -271,9 +271,19 @@ def inverted_cue(c: CueContext) -> Found | NoClaim | None:
     if sp is None:
         return NO_CLAIM
     k = c.unit.token_at_or_after(sp.end)
-    if c.unit.aux_token_after(k) or c.unit.quoted_after(k):
+    if not _speaker_phrase_ends(c.unit, k):
         return NO_CLAIM
     return c.found(c.content_before(), sp)
+
+
+def _speaker_phrase_ends(unit: Unit, k: int) -> bool:
+    """After the speaker of an inverted cue (token ``k`` on): no auxiliary or quotation follows
+    ("…, said it was "…"" is a clause, not a speaker) — but a comma and a relative clause or
+    appositive that does not open with an auxiliary may ("…, said Jane Doe, who added that …")."""
+    low = unit.low
+    if k < len(low) and low[k] == ",":
+        return k + 1 < len(low) and low[k + 1] not in function_words("finite_aux") and not unit.tokens[k + 1].in_quote
+    return not (unit.aux_token_after(k) or unit.quoted_after(k))
 
 
 def colon_intro(c: CueContext) -> Found | NoClaim | None:
