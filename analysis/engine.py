@@ -1,13 +1,19 @@
 """Run the per-article pipeline over many files: in this process, on a process pool, or on Dask.
 
-Every engine calls the same function, :func:`analyse_file` (load → zone →
-tokenise → mentions → claims → tables, via :func:`analysis.pipeline.analyse`),
-and yields one :class:`FileResult` per input file **in input order**, so the
-tables a build writes do not depend on the engine or on the number of workers.
+Every engine calls the same function, :func:`analyse_batch`, on batches of
+``batch`` files (default :data:`DEFAULT_BATCH`): each file is loaded and
+analysed on its own into plain records (:func:`file_records`: load → zone →
+tokenise → mentions → claims, via :func:`analysis.pipeline.article_records`),
+then the batch's four tables are built and encoded once and cut per file
+(:func:`with_tables`; a DataFrame costs about a millisecond per table whatever
+its size, so one per batch instead of one per article).  Every engine yields one
+:class:`FileResult` per input file **in input order**, with the bytes of that
+file analysed alone, so the tables a build writes do not depend on the engine,
+the batch size or the number of workers.
 
 Engines
 -------
-``serial``     one file after another in this process (also used for small runs).
+``serial``     one batch after another in this process (also used for small runs).
 ``processes``  a :class:`concurrent.futures.ProcessPoolExecutor` with ``jobs``
                workers; files travel in batches, at most ``2 × jobs`` batches are
                in flight, so memory stays bounded however large the corpus.
@@ -30,15 +36,19 @@ a file that kills a worker again is reported as an error.
 
 Time per file is bounded by ``timeout`` seconds (0: none): over it, the file's
 result is the error ``<file>: timed out after N s`` and the run goes on.  The
-limit is enforced where the file is analysed (:func:`analysis.lifecycle.time_limit`,
-any engine); the process pool also kills a worker stuck past the limit in a
-single C call (see :func:`run_processes`).  Pool workers and a private Dask
+limit covers loading and analysing the file (:func:`file_records`, where it is
+enforced with :func:`analysis.lifecycle.time_limit`, any engine); building and
+encoding the batch's tables afterwards is not charged to any one file (it is
+linear in the rows and takes milliseconds).  The process pool also kills a worker
+stuck past ``len(batch) × timeout + HARD_GRACE_S`` on a batch, tables included,
+e.g. in a single C call (see :func:`run_processes`).  Pool workers and a private Dask
 LocalCluster's workers die with the build process (:mod:`analysis.lifecycle`).
 """
 from __future__ import annotations
 
 import collections
 import contextlib
+import dataclasses
 import functools
 import logging
 import os
@@ -47,6 +57,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from analysis import lifecycle
+from analysis.encode import encode_table  # noqa: F401  (kept under this name for callers)
 
 #: Output encodings a worker can produce: CSV text, Arrow tables, or DataFrames.
 FORMATS: tuple[str, ...] = ("csv", "parquet", "frames")
@@ -98,19 +109,6 @@ class FileResult:
         return self.error is None
 
 
-def encode_table(df: Any, fmt: str) -> Any:
-    """Serialise one table for transport to the parent process (see :class:`FileResult`)."""
-    if fmt == "csv":
-        text = df.to_csv(index=False, lineterminator="\n")
-        header, _, body = text.partition("\n")
-        return header, body
-    if fmt == "parquet":
-        import pyarrow as pa
-
-        return pa.Table.from_pandas(df, preserve_index=False)
-    return df
-
-
 #: a made-up article analysed once per process before any time limit starts (see :func:`warm_up`)
 WARM_UP_TEXT: str = (
     "Council Backs Plan\n\nBy Ana Ruiz\n\n"
@@ -123,54 +121,98 @@ WARM_UP_TEXT: str = (
 def warm_up() -> None:
     """Load the lexicons and compile the patterns once in this process, so that the
     first file's time limit does not pay for them (a forked pool inherits them)."""
+    from analysis import postag
     from analysis.article import article_from_text
     from analysis.pipeline import analyse
 
     with contextlib.suppress(Exception):  # a real file will report any problem
         analyse(article_from_text(WARM_UP_TEXT, "warm-up"))
+        # the part-of-speech model is read on the first sentence that needs tags
+        # (a present-tense cue: "the council says"), which the text above may not have
+        postag.tag(["The", "council", "says", "so", "."])
 
 
-def analyse_file(index: int, source: str, fmt: str = "csv", timeout: float = 0) -> FileResult:
-    """Load and analyse one file; never raises for a bad file (``error`` is set instead).
+def file_records(index: int, source: str, timeout: float = 0) -> tuple[FileResult, Any]:
+    """Load and analyse one file into plain records (:func:`analysis.pipeline.article_records`).
 
-    ``timeout``: seconds allowed for this file (0: no limit); over it, ``error``
+    Returns ``(result, records)``: the result has the article's id, row counts,
+    warnings and text but no tables yet; for a bad file it has ``error`` set and
+    ``records`` is None (never raises for a bad file).  ``timeout``: seconds
+    allowed for loading and analysing this file (0: no limit); over it, ``error``
     is ``<file>: timed out after N s``.
     """
+    from analysis import pipeline
     from analysis.article import extracted_text, load_article
-    from analysis.pipeline import analyse
     from analysis.textio import InputError
 
     try:
         nbytes = os.path.getsize(source)
     except OSError:
         nbytes = 0
-    if timeout:
-        warm_up()
     try:
         with lifecycle.time_limit(timeout):
             article = load_article(source)
-            tables = analyse(article)
-            return FileResult(
-                index=index,
-                source=source,
-                article_id=article.article_id,
-                nbytes=nbytes,
-                counts=tuple((name, len(df)) for name, df in tables.items()),
-                tables={name: encode_table(df, fmt) for name, df in tables.items()},
-                warnings=article.warnings,
-                text=extracted_text(article),
-            )
+            records = pipeline.article_records(article)
+        result = FileResult(index=index, source=source, article_id=article.article_id, nbytes=nbytes,
+                            counts=pipeline.row_counts(records), warnings=article.warnings,
+                            text=extracted_text(article))
+        return result, records
     except lifecycle.FileTimedOut:
-        return FileResult(index, source, nbytes=nbytes, error=timeout_message(source, timeout))
+        return FileResult(index, source, nbytes=nbytes, error=timeout_message(source, timeout)), None
     except InputError as err:
-        return FileResult(index, source, nbytes=nbytes, error=str(err))
+        return FileResult(index, source, nbytes=nbytes, error=str(err)), None
     except Exception as err:  # one broken article must not stop a corpus run
-        return FileResult(index, source, nbytes=nbytes, error=f"{source}: internal error ({type(err).__name__}: {err})")
+        return FileResult(index, source, nbytes=nbytes, error=internal_error(source, err)), None
+
+
+def internal_error(source: str, err: Exception) -> str:
+    """The error of a file whose analysis raised: ``<file>: internal error (Type: message)``."""
+    return f"{source}: internal error ({type(err).__name__}: {err})"
+
+
+def with_tables(done: list[tuple[FileResult, Any]], fmt: str) -> list[FileResult]:
+    """The results of analysed files with their tables: built and encoded once for the whole
+    list (:func:`analysis.pipeline.frames`, :func:`analysis.encode.encode_pieces`), then cut per file."""
+    from analysis.encode import encode_pieces
+    from analysis.pipeline import frames
+
+    if not done:
+        return []
+    tables = frames(records for _, records in done)
+    pieces = encode_pieces(tables, [dict(r.counts) for r, _ in done], fmt)
+    return [dataclasses.replace(r, tables=p) for (r, _), p in zip(done, pieces)]
 
 
 def analyse_batch(tasks: Iterable[tuple[int, str]], fmt: str = "csv", timeout: float = 0) -> list[FileResult]:
-    """:func:`analyse_file` over a batch of ``(index, path)`` pairs (one pool task / Dask partition)."""
-    return [analyse_file(i, s, fmt, timeout) for i, s in tasks]
+    """Analyse a batch of ``(index, path)`` pairs (one pool task / Dask partition); one result each, in order.
+
+    Each file is loaded and analysed on its own (:func:`file_records`: its own
+    error, its own ``timeout``); the good files' tables are then built and
+    encoded once for the batch (:func:`with_tables`).  Should that fail, each
+    file's tables are built alone, so only a file that breaks them gets an error.
+    """
+    if timeout:
+        warm_up()
+    analysed = [file_records(i, s, timeout) for i, s in tasks]
+    done = [(r, rec) for r, rec in analysed if rec is not None]
+    try:
+        encoded = with_tables(done, fmt)
+    except Exception:  # noqa: BLE001 - find the file that breaks the batch's tables
+        encoded = [_tables_alone(r, rec, fmt) for r, rec in done]
+    it = iter(encoded)
+    return [next(it) if rec is not None else r for r, rec in analysed]
+
+
+def _tables_alone(result: FileResult, records: Any, fmt: str) -> FileResult:
+    try:
+        return with_tables([(result, records)], fmt)[0]
+    except Exception as err:  # noqa: BLE001
+        return FileResult(result.index, result.source, nbytes=result.nbytes, error=internal_error(result.source, err))
+
+
+def analyse_file(index: int, source: str, fmt: str = "csv", timeout: float = 0) -> FileResult:
+    """Load and analyse one file (a batch of one); never raises for a bad file (``error`` is set instead)."""
+    return analyse_batch([(index, source)], fmt, timeout)[0]
 
 
 def batches(tasks: list[tuple[int, str]], size: int) -> list[list[tuple[int, str]]]:
@@ -182,10 +224,11 @@ def batches(tasks: list[tuple[int, str]], size: int) -> list[list[tuple[int, str
 # --- serial ---------------------------------------------------------------------
 
 
-def run_serial(tasks: list[tuple[int, str]], fmt: str = "csv", timeout: float = 0) -> Iterator[FileResult]:
-    """One file after another, in this process."""
-    for i, s in tasks:
-        yield analyse_file(i, s, fmt, timeout)
+def run_serial(tasks: list[tuple[int, str]], fmt: str = "csv", timeout: float = 0,
+               batch: int = DEFAULT_BATCH) -> Iterator[FileResult]:
+    """One batch of files after another, in this process."""
+    for b in batches(tasks, batch):
+        yield from analyse_batch(b, fmt, timeout)
 
 
 # --- process pool ---------------------------------------------------------------
@@ -490,7 +533,7 @@ def dispatch(
         return run_dask(tasks, fmt, jobs, scheduler, batch, timeout)
     small = (jobs or os.cpu_count() or 1) <= 1 or len(tasks) < min_parallel
     if engine == "serial" or (small and not isolate):
-        return run_serial(tasks, fmt, timeout)
+        return run_serial(tasks, fmt, timeout, batch)
     return run_processes(tasks, fmt, jobs, batch, timeout)
 
 

@@ -83,44 +83,48 @@ def typed_frame(data: dict[str, list], columns: dict[str, str]) -> pd.DataFrame:
 
 def sentences_table(doc: Doc) -> pd.DataFrame:
     """One row per sentence of ``doc`` (see :data:`SENTENCE_COLUMNS`)."""
+    return typed_frame(sentence_columns(doc), SENTENCE_COLUMNS)
+
+
+def sentence_columns(doc: Doc) -> dict[str, list]:
+    """The rows of :func:`sentences_table` as column lists (column → values)."""
     text = doc.text
     aid = doc.article.article_id
     ss = doc.sentences
-    return typed_frame(
-        {
-            "article_id": [aid] * len(ss),
-            "sentence_id": [s.sentence_id for s in ss],
-            "paragraph_id": [s.paragraph_id for s in ss],
-            "zone": [s.zone for s in ss],
-            "start": [s.start for s in ss],
-            "end": [s.end for s in ss],
-            "text": [text[s.start : s.end] for s in ss],
-        },
-        SENTENCE_COLUMNS,
-    )
+    return {
+        "article_id": [aid] * len(ss),
+        "sentence_id": [s.sentence_id for s in ss],
+        "paragraph_id": [s.paragraph_id for s in ss],
+        "zone": [s.zone for s in ss],
+        "start": [s.start for s in ss],
+        "end": [s.end for s in ss],
+        "text": [text[s.start : s.end] for s in ss],
+    }
 
 
 def tokens_table(doc: Doc) -> pd.DataFrame:
     """One row per token of ``doc`` (see :data:`TOKEN_COLUMNS`)."""
+    return typed_frame(token_columns(doc), TOKEN_COLUMNS)
+
+
+def token_columns(doc: Doc) -> dict[str, list]:
+    """The rows of :func:`tokens_table` as column lists (column → values)."""
     text = doc.text
     stops = lexicons.stopwords()
     toks = doc.tokens
     surf = [text[t.start : t.end] for t in toks]
     lower = [s.lower() for s in surf]
-    return typed_frame(
-        {
-            "article_id": [doc.article.article_id] * len(toks),
-            "sentence_id": [t.sentence_id for t in toks],
-            "token_id": [t.token_id for t in toks],
-            "start": [t.start for t in toks],
-            "end": [t.end for t in toks],
-            "text": surf,
-            "lower": lower,
-            "stem": [stem(w) for w in lower],
-            "is_stop": [w in stops for w in lower],
-            "is_punct": [is_punct(s) for s in surf],
-            "is_alpha": [s.isalpha() for s in surf],
-            "in_quote": [t.in_quote for t in toks],
-        },
-        TOKEN_COLUMNS,
-    )
+    return {
+        "article_id": [doc.article.article_id] * len(toks),
+        "sentence_id": [t.sentence_id for t in toks],
+        "token_id": [t.token_id for t in toks],
+        "start": [t.start for t in toks],
+        "end": [t.end for t in toks],
+        "text": surf,
+        "lower": lower,
+        "stem": [stem(w) for w in lower],
+        "is_stop": [w in stops for w in lower],
+        "is_punct": [is_punct(s) for s in surf],
+        "is_alpha": [s.isalpha() for s in surf],
+        "in_quote": [t.in_quote for t in toks],
+    }

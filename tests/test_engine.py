@@ -104,15 +104,16 @@ def test_dask_local_cluster_two_workers_equals_serial(corpus):
 
 def test_worker_crash_costs_only_that_file(corpus, monkeypatch):
     """A file that kills its worker process is reported; every other file is still analysed, in order."""
-    real = engine.analyse_file
+    real = engine.file_records
 
-    def crashing(index, source, fmt="csv", timeout=0):
+    def crashing(index, source, timeout=0):
         if source.endswith("art-03.txt"):
             os._exit(13)  # a hard crash, as a segfault would be
-        return real(index, source, fmt, timeout)
+        return real(index, source, timeout)
 
-    # the pool forks, so its workers inherit the patched function
-    monkeypatch.setattr(engine, "analyse_file", crashing)
+    # the pool forks, so its workers inherit the patched function (every batch analyses
+    # its files one by one with file_records)
+    monkeypatch.setattr(engine, "file_records", crashing)
     res = list(engine.run(corpus, engine="processes", jobs=2, batch=3, min_parallel=1))
     monkeypatch.undo()
     assert [r.index for r in res] == list(range(len(corpus)))
@@ -131,7 +132,7 @@ def test_internal_error_is_one_result_not_an_exception(tmp_path, monkeypatch):
     def boom(article):
         raise ValueError("broken stage")
 
-    monkeypatch.setattr("analysis.pipeline.analyse", boom)
+    monkeypatch.setattr("analysis.pipeline.article_records", boom)
     (r,) = engine.run([p], engine="serial")
     assert r.error == f"{p}: internal error (ValueError: broken stage)"
 
@@ -423,8 +424,8 @@ def test_time_limit_lets_a_quick_block_finish_and_leaves_nothing_pending():
 def test_a_file_over_its_time_limit_is_an_error_result(tmp_path, monkeypatch):
     p = tmp_path / "x.txt"
     p.write_text("Headline\n\nA body sentence here.\n")
-    real = analysis.pipeline.analyse
-    monkeypatch.setattr("analysis.pipeline.analyse", lambda article: spin() if article.article_id == "x" else real(article))
+    real = analysis.pipeline.article_records
+    monkeypatch.setattr("analysis.pipeline.article_records", lambda article: spin() if article.article_id == "x" else real(article))
     (r,) = engine.run([p], engine="serial", timeout=0.3)
     assert r.error == f"{p}: timed out after 0.3 s" and r.tables is None
 

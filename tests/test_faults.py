@@ -39,15 +39,15 @@ import os, signal, sys, time
 import analysis.pipeline as pipeline
 slow = os.environ.get("TEST_SLOW", "")
 if slow:
-    real, (which, how) = pipeline.analyse, slow.split("=")
-    def analyse(article):
+    real, (which, how) = pipeline.article_records, slow.split("=")
+    def article_records(article):
         if which in ("*", article.article_id):
             if how == "spin":
                 while True:
                     pass
             time.sleep(3600 if how == "sleep" else float(how))
         return real(article)
-    pipeline.analyse = analyse
+    pipeline.article_records = article_records
 if os.environ.get("TEST_GRACE"):
     import analysis.engine
     analysis.engine.HARD_GRACE_S = float(os.environ["TEST_GRACE"])

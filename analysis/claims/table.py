@@ -18,22 +18,20 @@ def claims_table(doc: Doc, claims: list[Claim]) -> pd.DataFrame:
     """One row per claim (see :data:`CLAIM_COLUMNS`); ``text`` is the content span."""
     from analysis.tables import typed_frame
 
-    cols: dict[str, list] = {c: [] for c in CLAIM_COLUMNS}
-    for c in claims:
-        row = {
-            "article_id": c.article_id, "claim_id": c.claim_id, "sentence_id": c.sentence_id,
-            "paragraph_id": c.paragraph_id, "zone": c.zone, "start": c.start, "end": c.end,
-            "text": c.content, "attribution": c.attribution, "speaker": c.speaker,
-            "speaker_entity_id": c.speaker_entity_id, "speaker_mention_id": c.speaker_mention_id,
-            "cue": c.cue, "cue_lemma": c.cue_lemma, "quote": c.quote, "category": c.category,
-            "has_number": c.has_number, "has_date": c.has_date, "entity_ids": ID_SEP.join(c.entity_ids),
-            "speaker_start": c.speaker_start, "speaker_end": c.speaker_end,
-            "cue_start": c.cue_start, "cue_end": c.cue_end,
-            "gap_start": c.gap_start, "gap_end": c.gap_end, "content": c.content_text, "pattern": c.pattern,
-        }
-        for k, v in row.items():
-            cols[k].append(v)
-    return typed_frame(cols, CLAIM_COLUMNS)
+    return typed_frame(claim_columns(claims), CLAIM_COLUMNS)
+
+
+#: Columns of the claims table copied from the :class:`Claim` attribute of the same name.
+_SAME_NAME: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("text", "entity_ids", "content"))
+
+
+def claim_columns(claims: list[Claim]) -> dict[str, list]:
+    """The rows of :func:`claims_table` as column lists (column → values)."""
+    cols = {c: [getattr(cl, c) for cl in claims] for c in _SAME_NAME}
+    cols["text"] = [cl.content for cl in claims]
+    cols["entity_ids"] = [ID_SEP.join(cl.entity_ids) for cl in claims]
+    cols["content"] = [cl.content_text for cl in claims]
+    return {c: cols[c] for c in CLAIM_COLUMNS}
 
 
 # --- summaries for the notebook ---------------------------------------------------------------

@@ -38,8 +38,12 @@ def mentions_table(doc: Doc, mentions: list[Mention]) -> pd.DataFrame:
     """One row per mention (see :data:`MENTION_COLUMNS`), in text order."""
     if not mentions:
         return empty_table(MENTION_COLUMNS)
-    data = {col: [getattr(m, col) for m in mentions] for col in MENTION_COLUMNS}
-    return typed_frame(data, MENTION_COLUMNS)
+    return typed_frame(mention_columns(mentions), MENTION_COLUMNS)
+
+
+def mention_columns(mentions: list[Mention]) -> dict[str, list]:
+    """The rows of :func:`mentions_table` as column lists (column → values)."""
+    return {col: [getattr(m, col) for m in mentions] for col in MENTION_COLUMNS}
 
 
 #: Display order of entity types, and one colour per type for every chart.

@@ -1,0 +1,238 @@
+"""Tables built per batch of articles equal the tables built per article.
+
+:func:`analysis.pipeline.frames` builds the four tables of many articles' records at
+once; :mod:`analysis.encode` encodes a batch's table once and cuts it per article;
+:func:`analysis.engine.analyse_batch` uses both.  Every piece must equal what one
+article on its own gives (all texts here are made up).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import engine, names
+from analysis.article import article_from_text
+from analysis.encode import encode_table, split_csv_rows, split_encoded
+from analysis.pipeline import TABLE_NAMES, analyse, analyse_many, article_records, frames, row_counts, table_schemas
+
+TEXTS = [
+    "Council Backs Plan\n\nBy Ana Ruiz\n\nThe city council approved the plan on Monday, Mayor Tom Berg said. "
+    "\u201cIt is a good day,\u201d he told reporters.\n",
+    "NATO Meets in Brussels\n\nNATO leaders met on Tuesday. The alliance said NATO would act, "
+    "according to NATO officials.\n",
+    "Quiet Day\n\nNothing happened.\n",  # no mentions, no attributed claims
+    'Rail Strike Ends\n\nUnion chief Lee Park said "we won,\nat last" and left.\n\n'
+    '"Trains run on Friday," the ministry said, adding that fares stay at $5.\n',
+]
+
+
+def _articles():
+    return [article_from_text(t, f"made-up-{k}") for k, t in enumerate(TEXTS)]
+
+
+def _assert_same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert list(a.dtypes) == list(b.dtypes)
+
+
+def test_frames_of_one_article_equal_analyse():
+    for art in _articles():
+        one = analyse(art)
+        got = frames([article_records(art)])
+        for name in TABLE_NAMES:
+            _assert_same(got[name], one[name])
+
+
+def test_frames_of_many_equal_the_concatenated_articles():
+    arts = _articles()
+    many = analyse_many(arts)
+    singles = [analyse(a) for a in arts]
+    for name, schema in table_schemas().items():
+        want = pd.concat([s[name] for s in singles], ignore_index=True)
+        _assert_same(many[name], want)
+        assert list(many[name].columns) == list(schema)
+        assert {c: str(t) for c, t in many[name].dtypes.items()} == schema
+
+
+def test_frames_of_nothing_are_typed_empty_tables():
+    got = frames([])
+    for name, schema in table_schemas().items():
+        assert len(got[name]) == 0 and {c: str(t) for c, t in got[name].dtypes.items()} == schema
+
+
+def test_row_counts_count_each_table():
+    art = _articles()[0]
+    counts = dict(row_counts(article_records(art)))
+    assert counts == {name: len(df) for name, df in analyse(art).items()}
+
+
+# --- display names on records equal display names on tables ------------------------------------
+
+
+def test_display_columns_equal_apply_display_names():
+    # one entity written only as "NATO", one whose canonical name the article writes, a pronoun
+    mentions = {
+        "entity_id": ["E1", "E1", "", "E2", "E2"],
+        "entity": ["North Atlantic Treaty Organization"] * 2 + ["", "Ada Brook", "Ada Brook"],
+        "surface": ["the alliance", "NATO", "he", "Brook", "Ada Brook"],
+        "mention_kind": ["role", "alias", "pronoun", "alias", "name"],
+        "start": [0, 20, 30, 40, 50], "end": [12, 24, 32, 45, 59],
+    }
+    claims = {"speaker": ["North Atlantic Treaty Organization", "a spokesman", "Ada Brook"],
+              "speaker_entity_id": ["E1", "", "E2"]}
+    m, c = names.display_columns(mentions, claims)
+    mt = pd.DataFrame(mentions).astype({k: "string" for k in ("entity_id", "entity", "surface", "mention_kind")})
+    m2, c2 = names.apply_display_names(mt, pd.DataFrame(claims).astype("string"))
+    assert list(m) == list(m2.columns)
+    assert {k: list(v) for k, v in m.items()} == {k: list(m2[k]) for k in m2.columns}
+    assert c["speaker"] == list(c2["speaker"]) == ["NATO", "a spokesman", "Ada Brook"]
+    assert mentions["entity"][1] == "North Atlantic Treaty Organization"  # input untouched
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["E1", "E2", ""]), st.sampled_from(["NATO", "Nato", "the alliance", "N.A.T.O."]),
+                          st.sampled_from(["name", "alias", "role"]), st.integers(0, 5)), max_size=10))
+def test_entity_display_names_equal_the_table_version(rows):
+    """Records in any order (ties on offsets included) give the names of the pandas version."""
+    cols = ["entity_id", "entity", "surface", "mention_kind", "start", "end"]
+    recs = [(e, "North Atlantic Treaty Organization" if e == "E1" else ("Ada Brook" if e else ""), s, k, p, p + 4)
+            for e, s, k, p in rows]
+    table = pd.DataFrame(recs, columns=cols).astype({c: "string" for c in cols[:4]})
+    assert names.entity_display_names(names.NameRow(*r) for r in recs) == _pandas_display_names(table)
+
+
+def _pandas_display_names(mentions: pd.DataFrame) -> dict[str, str]:
+    """The groupby implementation the record version replaced (kept here as the reference)."""
+    m = mentions[mentions["entity_id"].fillna("") != ""]
+    if m.empty:
+        return {}
+    m = m.sort_values(["start", "end"], kind="stable")
+    out: dict[str, str] = {}
+    for eid, g in m.groupby("entity_id", sort=True):
+        named = g[g["mention_kind"].isin(names.NAMING_KINDS)]
+        out[str(eid)] = names.display_name(str(g["entity"].iloc[0]), [str(s) for s in named["surface"]])
+    return out
+
+
+# --- encoding a batch once, cut per article ----------------------------------------------------
+
+_CELL = st.text(alphabet='ab ",\n\r\u201c', max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.tuples(_CELL, st.integers(-3, 3)), max_size=4), max_size=5))
+def test_csv_pieces_equal_each_article_encoded_alone(articles):
+    """Cells with quote marks, commas and line ends (a quoted field spanning lines) are cut
+    at the right row: each piece is the CSV body of that article's rows alone."""
+    dfs = [pd.DataFrame({"text": pd.array([t for t, _ in rows], dtype="string"),
+                         "n": pd.array([n for _, n in rows], dtype="int64")}) for rows in articles]
+    whole = pd.concat(dfs, ignore_index=True) if dfs else pd.DataFrame({"text": [], "n": []})
+    header, body = encode_table(whole, "csv")
+    pieces = split_csv_rows(body, [len(d) for d in dfs])
+    assert pieces == [encode_table(d, "csv")[1] for d in dfs]
+
+
+def test_split_csv_rows_rejects_a_wrong_count():
+    with pytest.raises(ValueError):
+        split_csv_rows("a\nb\n", [1])
+
+
+def test_parquet_and_frame_pieces_equal_each_article_alone():
+    pytest.importorskip("pyarrow")
+    arts = _articles()
+    many = analyse_many(arts)
+    singles = [analyse(a) for a in arts]
+    for name in TABLE_NAMES:
+        counts = [len(s[name]) for s in singles]
+        pq = split_encoded(encode_table(many[name], "parquet"), counts, "parquet")
+        fr = split_encoded(many[name], counts, "frames")
+        for k, s in enumerate(singles):
+            alone = encode_table(s[name], "parquet")
+            assert pq[k].equals(alone) and pq[k].schema.equals(alone.schema, check_metadata=True)
+            _assert_same(fr[k], s[name])
+
+
+# --- the engine's batches ----------------------------------------------------------------------
+
+
+@pytest.fixture()
+def files(tmp_path):
+    out = []
+    for k, t in enumerate(TEXTS):
+        p = tmp_path / f"doc-{k}.txt"
+        p.write_text(t, encoding="utf-8")
+        out.append(p)
+    bad = tmp_path / "doc-1b-empty.txt"
+    bad.write_bytes(b"")
+    out.insert(2, bad)
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "frames"])
+def test_a_bad_file_in_a_batch_is_reported_alone(files, fmt):
+    tasks = [(i, str(p)) for i, p in enumerate(files)]
+    batch = engine.analyse_batch(tasks, fmt)
+    assert [r.index for r in batch] == list(range(len(files)))
+    assert [r.ok for r in batch] == [True, True, False, True, True]
+    assert batch[2].error == f"{files[2]}: empty file" and batch[2].tables is None
+    for (i, s), r in zip(tasks, batch):
+        if r.ok:  # the same tables as the file analysed alone
+            alone = engine.analyse_batch([(i, s)], fmt)[0]
+            assert r.counts == alone.counts and r.article_id == alone.article_id
+            for name in TABLE_NAMES:
+                a, b = r.tables[name], alone.tables[name]
+                assert a.equals(b) if fmt != "csv" else a == b
+
+
+def test_a_file_that_breaks_the_batch_tables_is_reported_alone(files, monkeypatch):
+    """Records that cannot become a typed table (an int column holding text) fail the batch's
+    frames; the batch falls back to one file at a time and only that file is an error."""
+    from analysis import pipeline
+
+    real = pipeline.article_records
+
+    def broken(article):
+        rec = real(article)
+        if article.article_id == "doc-3":
+            rec["sentences"]["start"] = ["not a number"] * len(rec["sentences"]["start"])
+        return rec
+
+    monkeypatch.setattr(pipeline, "article_records", broken)
+    batch = engine.analyse_batch([(i, str(p)) for i, p in enumerate(files)], "csv")
+    assert files[4].name == "doc-3.txt"
+    assert [r.ok for r in batch] == [True, True, False, True, False]
+    assert batch[4].error.startswith(f"{files[4]}: internal error (")
+    monkeypatch.undo()
+    assert batch[3].tables == engine.analyse_batch([(3, str(files[3]))], "csv")[0].tables
+
+
+def test_serial_run_in_batches_equals_one_file_at_a_time(files):
+    by_batch = list(engine.run(files, engine="serial", batch=3))
+    alone = list(engine.run(files, engine="serial", batch=1))
+    assert [(r.index, r.error, r.counts, r.tables) for r in by_batch] == [
+        (r.index, r.error, r.counts, r.tables) for r in alone]
+
+
+def test_warm_up_reads_the_tagging_model_before_any_clock_starts(tmp_path):
+    """After warm_up, an article whose cue needs part-of-speech tags ("the council will
+    agree" after "It's unclear whether") reads no model file: its time limit does not pay
+    for loading the model.  Run in a fresh process (this one may have loaded it already)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from test_engine import synthetic\n"
+        "from analysis import engine, postag\n"
+        "from analysis.article import article_from_text\n"
+        "from analysis.pipeline import analyse\n"
+        "engine.warm_up()\n"
+        f"postag.MODEL_PATH = postag.MODEL_PATH.with_name('missing-model.json')\n"
+        "analyse(article_from_text(synthetic(2), 'made-up'))\n"
+        "print('ok')\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
+    assert r.stdout.strip() == "ok", r.stderr[-2000:]
