@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import json
 import random
+from itertools import chain
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -112,6 +113,10 @@ def check_model(obj: Any) -> None:
         raise ModelError("tagdict: expected word -> one of the classes")
     if not isinstance(weights, dict):
         raise ModelError("weights: expected feature -> {tag: weight}")
+    rows = weights.values()
+    if all(type(row) is dict and known.issuperset(row) for row in rows) \
+            and {type(w) for row in rows for w in row.values()} <= {int, float, bool}:
+        return  # the common case at C speed; else the loop below names the bad row
     for feat, row in weights.items():
         if not (isinstance(row, dict) and set(row) <= known
                 and all(isinstance(w, (int, float)) for w in row.values())):
@@ -126,57 +131,147 @@ def tagger_from_model(obj: dict) -> PerceptronTagger:
     return tagger
 
 
-class FastTagger:
-    """A perceptron tagger's weights as one dense matrix: the same tags as NLTK, about 3× faster.
+class _Run:
+    """The greedy tagging of one sentence so far: tags of ``words[:len(tags)]``, resumable."""
 
-    NLTK scores a word by adding, feature by feature, the weights of each tag
-    (a dict per feature) and takes the best score, ties going to the
-    alphabetically last tag.  Here each feature's weights are a row of a
-    float64 matrix over the tags sorted in *descending* order, added in the same
-    feature order (so every score is bitwise the same sum), and the first
-    maximum (``argmax``) is that same alphabetically last tag.  About 20 MB for
-    the shipped model; built once per process, never modified.  The NLTK
-    tagger's weight dicts are not kept (``tagger`` may be dropped afterwards).
+    __slots__ = ("words", "context", "tags", "prev", "prev2")
+
+    def __init__(self, words: Sequence[str], context: list[str], start: list[str]) -> None:
+        self.words, self.context, self.tags = words, context, []
+        self.prev, self.prev2 = start
+
+
+class FastTagger:
+    """A perceptron tagger's weights as integer matrices: exactly NLTK's tags, several times faster.
+
+    NLTK scores a word by adding, feature by feature, the weights of each tag (a dict per
+    feature) and takes the best score, ties going to the alphabetically last tag.  The
+    shipped weights are multiples of 0.001 (NLTK rounds the averaged weights to 3 decimals),
+    so here they are integers (thousandths) and every score is exact whatever the order of
+    the additions: the features that depend only on the previous two tags are added in
+    advance, one row per pair of tags, and a word costs one gather-and-sum.  A best score
+    that is exact and unique is NLTK's best tag (its float sums err by less than 1e-12, the
+    scores differ by at least 0.001); when two tags tie exactly, NLTK's float sums for them
+    are recomputed in NLTK's feature order and compared as NLTK compares them.  A model with
+    other weights keeps NLTK's float arithmetic (a float matrix, rows added in feature order).
+
+    Tagging is greedy left to right and a word's features look at most two words ahead, so
+    the tags of a sentence's first k words need only its first k + 2 words: a
+    :class:`DocTags` tags a sentence only as far as a question needs (:meth:`advance`).
+    Built once per process (about 10 MB for the shipped model), never modified.
     """
 
+    SCALE = 1000
+
     def __init__(self, tagger: PerceptronTagger) -> None:
+        self._setup(tagger.model.weights, tagger.tagdict, tagger.classes)
+
+    @classmethod
+    def from_model(cls, obj: dict) -> "FastTagger":
+        """The tagger of a model dict (checked by :func:`check_model`), without NLTK's weight dicts."""
+        check_model(obj)
+        self = cls.__new__(cls)
+        self._setup(obj["weights"], obj["tagdict"], obj["classes"])
+        return self
+
+    def _setup(self, weights: dict, tagdict: dict, classes) -> None:
         self._nltk = PerceptronTagger(load=False)  # features and normalisation only; no weights
-        self.tagdict: dict[str, str] = tagger.tagdict
-        self.classes: tuple[str, ...] = tuple(sorted(tagger.classes, reverse=True))
+        self.tagdict: dict[str, str] = dict(tagdict)
+        self.classes: tuple[str, ...] = tuple(sorted(classes, reverse=True))
         col = {c: i for i, c in enumerate(self.classes)}
-        weights = tagger.model.weights
-        self.row = MappingProxyType({f: i for i, f in enumerate(weights)})
-        matrix = np.zeros((len(weights), len(self.classes)))
-        for i, feat in enumerate(weights):
-            for c, w in weights[feat].items():
-                matrix[i, col[c]] = w
+        self.row = MappingProxyType({f: i + 1 for i, f in enumerate(weights)})  # row 0: no feature
+        rows = weights.values()
+        r = np.repeat(np.arange(1, len(weights) + 1), [len(row) for row in rows])
+        c = np.fromiter(map(col.__getitem__, chain.from_iterable(rows)), dtype=np.intp, count=len(r))
+        w = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float64, count=len(r))
+        k = np.rint(w * self.SCALE)
+        self.exact = bool(np.all(k / self.SCALE == w) and np.all(np.abs(k) < 2 ** 24))
+        matrix = np.zeros((len(weights) + 1, len(self.classes)), dtype=np.int32 if self.exact else np.float64)
+        matrix[r, c] = k if self.exact else w
+        start = self._nltk.START
+        self._p1 = {t: i for i, t in enumerate((*self.classes, start[0]))}
+        self._p2 = {t: i for i, t in enumerate((*self.classes, *start))}
+        if self.exact:  # one row per (previous tag, tag before it): their three features summed
+            rows = [[self.row.get(f, 0) for f in (f"i-1 tag {p1}", f"i-2 tag {p2}", f"i tag+i-2 tag {p1} {p2}")]
+                    for p1 in self._p1 for p2 in self._p2]
+            matrix = np.vstack([matrix, matrix[np.array(rows)].sum(axis=1, dtype=np.int32)])
         matrix.flags.writeable = False
         self.matrix = matrix
+        self._pair0 = len(weights) + 1
+
+    def start(self, words: Sequence[str]) -> _Run:
+        """A run over already normalised ``words``, no word tagged yet."""
+        t = self._nltk
+        return _Run(words, t.START + [t.normalize(w) for w in words] + t.END, t.START)
+
+    def advance(self, run: _Run, k: int) -> list[str]:
+        """Tag ``run`` up to its first ``k`` words (as far as tagged already, if more); its tags."""
+        score = self._score_exact if self.exact else self._score_float
+        tags, words, ctx, get = run.tags, run.words, run.context, self.tagdict.get
+        prev, prev2 = run.prev, run.prev2
+        for i in range(len(tags), min(k, len(words))):
+            tag_ = get(words[i]) or score(i, words[i], ctx, prev, prev2)
+            tags.append(tag_)
+            prev2, prev = prev, tag_
+        run.prev, run.prev2 = prev, prev2
+        return tags
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """Tags of already normalised ``words`` (what ``PerceptronTagger.tag`` returns, tags only)."""
-        t, row, matrix, tagdict = self._nltk, self.row, self.matrix, self.tagdict
-        prev, prev2 = t.START
-        context = t.START + [t.normalize(w) for w in words] + t.END
-        out: list[str] = []
-        for i, word in enumerate(words):
-            tag_ = tagdict.get(word)
-            if not tag_:
-                scores = np.zeros(len(self.classes))
-                for feat in t._get_features(i, word, context, prev, prev2):
-                    r = row.get(feat)
-                    if r is not None:
-                        scores += matrix[r]
-                tag_ = self.classes[int(np.argmax(scores))]
-            out.append(tag_)
-            prev2, prev = prev, tag_
-        return out
+        return self.advance(self.start(words), len(words))
+
+    @staticmethod
+    def _word_features(i: int, word: str, ctx: list[str], prev: str) -> tuple[str, ...]:
+        """NLTK's features that do not depend on the tag before the previous one."""
+        i += 2
+        return (f"i suffix {word[-3:]}", f"i pref1 {word[0] if word else ''}", f"i word {ctx[i]}",
+                f"i-1 tag+i word {prev} {ctx[i]}", f"i-1 word {ctx[i - 1]}", f"i-1 suffix {ctx[i - 1][-3:]}",
+                f"i-2 word {ctx[i - 2]}", f"i+1 word {ctx[i + 1]}", f"i+1 suffix {ctx[i + 1][-3:]}",
+                f"i+2 word {ctx[i + 2]}")
+
+    def _score_exact(self, i: int, word: str, ctx: list[str], prev: str, prev2: str) -> str:
+        row = self.row.get
+        idx = [row(f, 0) for f in self._word_features(i, word, ctx, prev)]
+        idx.append(row("bias", 0))
+        idx.append(self._pair0 + self._p1[prev] * len(self._p2) + self._p2[prev2])
+        scores = self.matrix[idx].sum(axis=0).tolist()
+        best = max(scores)
+        if scores.count(best) == 1:
+            return self.classes[scores.index(best)]
+        return self._break_tie([c for c, v in enumerate(scores) if v == best], i, word, ctx, prev, prev2)
+
+    def _nltk_rows(self, i: int, word: str, ctx: list[str], prev: str, prev2: str) -> list[int]:
+        """Rows of the features present in the model, in the order NLTK adds them."""
+        f = self._word_features(i, word, ctx, prev)
+        feats = ("bias", f[0], f[1], f"i-1 tag {prev}", f"i-2 tag {prev2}", f"i tag+i-2 tag {prev} {prev2}",
+                 *f[2:])
+        return [r for r in map(self.row.get, feats) if r is not None]
+
+    def _break_tie(self, tied: list[int], i: int, word: str, ctx: list[str], prev: str, prev2: str) -> str:
+        """NLTK's choice among tags whose exact scores tie: its float sums, then the later tag."""
+        rows = self._nltk_rows(i, word, ctx, prev, prev2)
+        sums = {}
+        for c in tied:
+            acc = 0.0
+            for r in rows:
+                w = int(self.matrix[r, c])
+                if w:
+                    acc += w / self.SCALE
+            sums[c] = acc
+        return self.classes[max(tied, key=lambda c: (sums[c], self.classes[c]))]
+
+    def _score_float(self, i: int, word: str, ctx: list[str], prev: str, prev2: str) -> str:
+        scores = np.zeros(len(self.classes))
+        for r in self._nltk_rows(i, word, ctx, prev, prev2):
+            scores += self.matrix[r]
+        return self.classes[int(np.argmax(scores))]
 
 
 @cache
 def _shipped_tagger() -> FastTagger:
     """The shipped model, read once per process."""
-    return FastTagger(reference_tagger.__wrapped__())
+    with MODEL_PATH.open(encoding="utf-8") as fh:
+        return FastTagger.from_model(json.load(fh))
 
 
 @cache
@@ -237,6 +332,7 @@ class DocTags:
         self._tagger = tagger
         self._sentence_ids = [t.sentence_id for t in doc.tokens]
         self._cache: dict[int, tuple[str, ...]] = {}
+        self._runs: dict[int, _Run] = {}  # sentences tagged part of the way (FastTagger)
 
     def token_range(self, sentence_index: int) -> range:
         """Indices into ``doc.tokens`` of the sentence's tokens."""
@@ -244,28 +340,52 @@ class DocTags:
         hi = bisect.bisect_right(self._sentence_ids, sentence_index, lo)
         return range(lo, hi)
 
+    def _words(self, rng: range) -> list[str]:
+        text = self.doc.text
+        return [normalise_form(text[t.start:t.end]) for t in self.doc.tokens[rng.start:rng.stop]]
+
     def sentence(self, sentence_index: int) -> tuple[str, ...]:
         """The tags of sentence ``sentence_index``'s tokens (tagged once, then remembered)."""
         tags = self._cache.get(sentence_index)
         if tags is None:
             rng = self.token_range(sentence_index)
-            toks = self.doc.tokens[rng.start:rng.stop]
-            tags = tuple(tag([self.doc.token_text(t) for t in toks], self._tagger))
+            model = self._tagger if self._tagger is not None else _shipped_tagger()
+            if isinstance(model, FastTagger):
+                tags = tuple(self._prefix(model, sentence_index, len(rng)))
+            else:
+                tags = tuple(tag([self.doc.token_text(t) for t in self.doc.tokens[rng.start:rng.stop]], model))
             self._cache[sentence_index] = tags
         return tags
 
+    def _prefix(self, model: FastTagger, sentence_index: int, k: int) -> list[str]:
+        """Tags of the sentence's first ``k`` tokens, tagging on from where it stopped."""
+        run = self._runs.get(sentence_index)
+        if run is None:
+            run = self._runs[sentence_index] = model.start(self._words(self.token_range(sentence_index)))
+        return model.advance(run, k)
+
     def token(self, tok) -> str:
-        """The tag of token ``tok`` (a :class:`~analysis.tokenise.Token` of this Doc)."""
+        """The tag of token ``tok`` (a :class:`~analysis.tokenise.Token` of this Doc): its
+        sentence is tagged only up to it (the tags before a word never depend on it)."""
         fixed = fixed_tag(self.doc.token_text(tok), self._tagger)
         if fixed is not None:
             return fixed
-        rng = self.token_range(tok.sentence_id)
-        return self.sentence(tok.sentence_id)[tok.token_id - rng.start]
+        done = self._cache.get(tok.sentence_id)
+        k = tok.token_id - self._sentence_start(tok.sentence_id)
+        if done is not None:
+            return done[k]
+        model = self._tagger if self._tagger is not None else _shipped_tagger()
+        if isinstance(model, FastTagger):
+            return self._prefix(model, tok.sentence_id, k + 1)[k]
+        return self.sentence(tok.sentence_id)[k]
+
+    def _sentence_start(self, sentence_index: int) -> int:
+        return bisect.bisect_left(self._sentence_ids, sentence_index)
 
     @property
     def tagged_sentences(self) -> int:
-        """How many sentences have been tagged so far."""
-        return len(self._cache)
+        """How many sentences have been tagged so far (in whole or in part)."""
+        return len(self._cache.keys() | self._runs.keys())
 
 
 def sentence_tags(doc, sentence_index: int, cache: DocTags | None = None) -> tuple[str, ...]:

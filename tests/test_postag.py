@@ -319,3 +319,60 @@ def test_fast_tagger_breaks_ties_as_nltk_does():
 def test_the_module_docstring_example():
     assert postag.tag(["She", "says", "the", "demand", "has", "risen", "."]) == \
         ["PRP", "VBZ", "DT", "NN", "VBZ", "VBN", "."]
+
+
+def _model(weights, classes=("A", "B"), tagdict=None):
+    return {"format": postag.MODEL_FORMAT, "classes": list(classes), "tagdict": tagdict or {}, "weights": weights}
+
+
+def test_an_exact_tie_is_broken_by_nltks_float_sums():
+    # A scores 0.1 + 0.2, B scores 0.3: equal in thousandths, but NLTK's float sum for A
+    # (0.30000000000000004) is larger, so NLTK takes A although B is alphabetically later
+    obj = _model({"bias": {"A": 0.1, "B": 0.3}, "i suffix zz": {"A": 0.2}})
+    nltk_tagger, fast = postag.tagger_from_model(obj), postag.FastTagger.from_model(obj)
+    assert fast.exact
+    assert postag.tag(["zz"], fast) == postag.tag(["zz"], nltk_tagger) == ["A"]
+    # the other order of the additions: 0.2 + 0.1 is also 0.30000000000000004
+    obj = _model({"bias": {"A": 0.2, "B": 0.3}, "i suffix zz": {"A": 0.1}})
+    assert postag.tag(["zz"], postag.FastTagger.from_model(obj)) == postag.tag(["zz"], postag.tagger_from_model(obj))
+
+
+def test_weights_finer_than_thousandths_keep_nltks_float_arithmetic():
+    obj = _model({"bias": {"A": 0.1234, "B": 0.30001}, "i suffix zz": {"A": 0.1767}, "i-1 tag A": {"B": 2.5}})
+    fast = postag.FastTagger.from_model(obj)
+    assert not fast.exact
+    for ws in (["zz"], ["zz", "zz"], ["qq", "zz", "qq"]):
+        assert postag.tag(ws, fast) == postag.tag(ws, postag.tagger_from_model(obj))
+
+
+ODD = st.lists(st.sampled_from(list("aAeEsS-'1,.\u2019\u201c") + ["ed", "ing", "ly", "said", "2023"]),
+               min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(VOCAB), ODD), min_size=1, max_size=30))
+def test_fast_tagger_gives_nltks_tags_on_odd_words(ws):
+    assert postag.tag(ws) == postag.tag(ws, postag.reference_tagger())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(VOCAB[:-2] + ["The minister", "says .", "Critics doubt it ."]), min_size=2,
+                max_size=40), st.randoms(use_true_random=False))
+def test_doc_tags_of_a_prefix_equal_the_whole_sentences_tags(ws, rnd):
+    doc = tokenise(article_from_text("Head\n\n" + " ".join(ws), "t"))
+    lazy, whole = postag.DocTags(doc), postag.DocTags(doc)
+    toks = list(doc.tokens)
+    rnd.shuffle(toks)
+    for t in toks:  # tokens asked in any order: each sentence tagged on from where it stopped
+        assert lazy.token(t) == whole.sentence(t.sentence_id)[t.token_id - whole.token_range(t.sentence_id).start]
+    for s in doc.sentences:
+        assert lazy.sentence(s.sentence_id) == whole.sentence(s.sentence_id)
+
+
+def test_doc_tags_tag_a_sentence_only_as_far_as_asked():
+    doc = tokenise(article_from_text("Head\n\nThe minister says the demand is real and growing fast .", "t"))
+    tags = postag.DocTags(doc)
+    says = next(t for t in doc.tokens if doc.token_text(t) == "says")
+    assert tags.token(says) == "VBZ"
+    run = tags._runs[says.sentence_id]
+    assert len(run.tags) == says.token_id - tags.token_range(says.sentence_id).start + 1
