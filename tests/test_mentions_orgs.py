@@ -165,3 +165,22 @@ def test_x_and_y_with_an_organisation_head_is_one_name():
     assert _types("Officials at the Fish and Wildlife Service agreed.", "Fish and Wildlife Service") == {"ORG"}
     got = _surfaces("Shares of IBM and Zorvex Corp. rose.")
     assert "IBM" in got and "Zorvex Corp." in got  # an acronym first: two companies
+
+
+# --- staff after a name, company appositions, "Native" --------------------------------------------
+
+def test_staff_nouns_after_a_name_make_it_an_organisation(monkeypatch):
+    text = "On Monday, Zorvex officials said the plan had failed."
+    assert _types(text, "Zorvex") == {"ORG"}
+    from analysis.mentions import evidence as E
+    monkeypatch.setattr(E, "EVIDENCE_CHECKS", tuple(c for c in E.EVIDENCE_CHECKS if c is not E.staff_after))
+    assert _types(text, "Zorvex") != {"ORG"}
+
+
+def test_a_unit_of_a_company_is_a_company():
+    text = "The book was published by Harlowe, a unit of Zorvex Corp., in May."
+    assert _types(text, "Harlowe") == {"ORG"}
+
+
+def test_native_before_a_nationality_is_a_nationality():
+    assert _types("It was drawn by a Native American artist.", "Native American") == {"NORP"}

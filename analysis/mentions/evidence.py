@@ -109,6 +109,15 @@ _ORG_NOUN_BEFORE = re.compile(r"\b(?i:the|an?|its|his|her|their|our|my|your)\s+(
                               r"(?:news\s+)?([a-z][a-z-]+)(,?)\s+$")
 
 
+def staff_after(x: Context):
+    """"Zorvex officials said", "Harlow executives met": people named by the organisation they
+    belong to (``mentions_staff_nouns.txt``; not "Harlow officials Ana Roe and ...", which
+    :func:`noun_after` reads)."""
+    m = re.match(r"\s+([a-z]+)\b(?!-)", x.after)
+    if m and m.group(1) in x.res.staff_nouns:
+        return "ORG", "staff-after"
+
+
 def org_noun_after(x: Context):
     """"the Zorbex factory", "the Gazeta Nowa newspaper", "the official Vexa news agency": a name
     that modifies an organisation noun (``mentions_org_nouns.txt``) names that organisation (not
@@ -255,7 +264,7 @@ def pronoun_after(x: Context):
 
 
 #: The checks, in order: the first that answers types the name.
-EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, org_noun_after, byline, credit,
+EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after, byline, credit,
                    noun_before, party_label, of_country, apposition, noun_of, org_part_after, speaker, coordination, definite,
                    surname_reused, pronoun_after)
 

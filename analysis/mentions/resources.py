@@ -47,6 +47,7 @@ class Resources:
     org_parts: frozenset     # "shares", "subsidiary": "<noun> of X" / "X's <noun>" make X an ORG
     title_small_words: frozenset  # "of", "the": words a title of a work leaves in lower case
     initial_words: frozenset  # "though", "unlike": function words that never begin a name
+    staff_nouns: frozenset  # "officials", "executives": the people of an organisation ("X officials said")
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -161,6 +162,7 @@ def _word_lists() -> dict:
         org_parts=_lower_list("mentions_org_part_nouns.txt"),
         title_small_words=_lower_list("mentions_title_small_words.txt"),
         initial_words=_lower_list("mentions_initial_words.txt"),
+        staff_nouns=_lower_list("mentions_staff_nouns.txt"),
         stopwords=lexicons.stopwords(),
     )
 
