@@ -7,7 +7,7 @@ narrows the reading and passes it on.  The last step makes the name candidate it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from analysis.tokenise import Doc
 
@@ -113,7 +113,7 @@ class Reading:
 
 
 def _as_cap(run: list[Unit]) -> list[Unit]:
-    return [replace(u, kind="cap") if u.kind == "title" else replace(u) for u in run]
+    return [u._replace(kind="cap") if u.kind == "title" else u for u in run]
 
 
 def _title_index(r: Reading) -> int | None:
@@ -351,8 +351,9 @@ def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict]
     mid_caps: set[str] = set()       # capitalised words seen in non-initial position
     lower_words: set[str] = set()
     per_sent: list[tuple] = []
+    memo: dict = {}  # word -> what it says of its unit (see units.word_info), for this document
     for sent in doc.sentences:
-        units = sentence_units(doc, sent, res, gaz_at, quote_starts)
+        units = sentence_units(doc, sent, res, gaz_at, quote_starts, memo)
         title_line = is_title_line(doc, sent, [u.text for u in units])
         for u in units:
             if u.text[:1].islower():

@@ -3,7 +3,6 @@ name goes on ("Bank of England", "Center for Law and Technology", "University of
 Berkeley") and cut where two names meet ("Bank of America and Goldmere Holdings")."""
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from analysis import lexicons
@@ -64,7 +63,7 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
             if u.text[-1:] == "." and i < n and _designator_ends(u, units[i]):
                 runs.append(list(cur))
                 cur = _Run(org_cues)
-                units[i] = replace(units[i], initial=True)
+                units[i] = units[i]._replace(initial=True)
             continue
         if cur and u.kind in ("particle", "joint"):
             # look ahead: joint words may chain ("of the"), must end on a name unit

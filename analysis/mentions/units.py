@@ -51,9 +51,12 @@ def is_title_line(doc: Doc, sent, words: list[str]) -> bool:
     return caps / len(alpha) >= 0.6
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w-]*")
+
+
 def match_title(text: str, pos: int, res: Resources) -> int:
     """Length of the longest title starting at ``pos`` (0 if none)."""
-    word = re.match(r"[A-Z][\w-]*", text[pos:pos + 40])
+    word = _TITLE_WORD.match(text, pos, pos + 40)
     if not word or word.group(0).rstrip(".") not in res.title_words:
         return 0
     best = 0
@@ -147,34 +150,76 @@ def token_range(doc: Doc, sent) -> slice:
     return slice(bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end))
 
 
-def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set) -> list[Unit]:
+def word_kind(s: str, res: Resources) -> str | None:
+    """The kind :func:`_word_unit` gives the unit ``s`` whatever follows it; ``None`` for a
+    month or weekday that is also a given name ("May", "June"), which the next word decides."""
+    if s in res.postnominals or s in _SUFFIXES:
+        return "post"
+    if s in res.calendar_words:
+        return None if s in res.given_names else "other"
+    if s[:1].isupper() and ("-" not in s or is_cap_token(s)):
+        return "cap"
+    if s in res.particles:
+        return "particle"
+    return "joint" if s in _JOINTS else "other"
+
+
+def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
+    """What :func:`_word_unit` decides from the word ``s`` alone: does a period right after it
+    belong to it (an initial "F.", a suffix "Jr.", an abbreviated head "Co."), and the unit's
+    kind without and with that period.  Memoised per document by :func:`sentence_units`."""
+    joins = (len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
+             or s + "." in res.org_cues)
+    return joins, word_kind(s, res), word_kind(s + ".", res) if joins else None
+
+
+def _has_alnum(w: str) -> bool:
+    return w[:1].isalnum() or any(ch.isalnum() for ch in w)
+
+
+def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set,
+                   memo: dict | None = None) -> list[Unit]:
     """Tokens of one sentence grouped into units; ``initial`` marks a unit at the start of the
-    sentence or after an opening quote or bracket (where any word is capitalised)."""
+    sentence or after an opening quote or bracket (where any word is capitalised).
+
+    The hot loop of the stage.  A word that starts no gazetteer name, party label or title
+    (most words) is read by :func:`word_info`, memoised in ``memo`` (one dict per document):
+    the same unit as :func:`_word_unit` gives (``tests/test_mentions_fastpaths.py`` compares)."""
     text = doc.text
-    toks = doc.tokens[token_range(doc, sent)]
+    a, b = doc.sentence_token_ranges[sent.sentence_id]
+    toks, ws = doc.tokens[a:b], doc.token_texts[a:b]
+    memo = {} if memo is None else memo
     units: list[Unit] = []
-    i, prev_text, seen_word = 0, None, False
-    while i < len(toks):
-        t = toks[i]
-        if not seen_word and i and any(ch.isalnum() for ch in text[toks[i - 1].start:toks[i - 1].end]):
+    i, n, prev_text, seen_word = 0, b - a, None, False
+    while i < n:
+        t, w = toks[i], ws[i]
+        if not seen_word and i and _has_alnum(ws[i - 1]):
             seen_word = True
         initial = not seen_word or prev_text in _OPENERS or (
             prev_text in ('"', "'") and units and units[-1].start in quote_starts)
-        first = text[t.start:t.start + 2]
         g = gaz_at.get(t.start)
-        # each helper declines at once unless its first test passes: tested here, the common
-        # lower-case word costs three cheap checks instead of three calls
         made = _gaz_unit(text, toks, i, g, initial) if g is not None else None
-        if made is None and first in ("R-", "D-", "I-"):
+        if made is None and w[0] in "RDI" and text[t.start:t.start + 2] in ("R-", "D-", "I-"):
             made = _party_unit(text, toks, i, initial)
-        if made is None and first[:1].isupper():
+        if made is None and w[0].isupper():
             made = _title_unit(text, toks, i, res, initial)
         if made is not None:
-            unit, j, last = made
-            prev_text = text[toks[last].start:toks[last].end]
+            unit, i, last = made
+            prev_text = ws[last]
+            units.append(unit)
+            continue
+        info = memo.get(w)
+        if info is None:
+            info = memo[w] = word_info(w, res)
+        if info[0] and i + 1 < n and ws[i + 1] == "." and toks[i + 1].start == t.end:
+            kind, end, s, j = info[2], t.end + 1, w + ".", i + 2
         else:
+            kind, end, s, j = info[1], t.end, w, i + 1
+        if kind is None:  # "May" before a capital: the next word decides
             unit, j = _word_unit(text, toks, i, res, initial)
-            prev_text = text[t.start:t.end]
+        else:
+            unit = Unit(t.start, end, s, kind, None, initial)
         units.append(unit)
+        prev_text = w
         i = j
     return units
