@@ -156,3 +156,34 @@ def test_inverted_cue_before_a_clause_is_no_speaker():
     # an auxiliary after the comma: the "speaker" is the subject of the sentence's main clause
     assert {r[0] for r in read("The new budget plan, said Tom Reyes, will be dead by June.")} == {"narrator"}
     assert {r[0] for r in read('The vote was close, said it was "a mess."', with_mentions=False)} == {"narrator"}
+
+
+# --- an -ing cue framing a quotation ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a reduced relative clause after a name: the name is the speaker, even after "of"
+    ('The ad uses footage of Mara Voss asking, "Why are we not ahead?" The ad ran twice.',
+     ("cue_then_content", "direct", "Mara Voss", "asking", "Why are we not ahead?")),
+    # after a subordinator: the clause's subject; a sentence-initial capital is no name
+    ('Small groups of protesters marched downtown while chanting, "We want answers."',
+     ("participle_clause", "direct", "Small groups", "chanting", "We want answers.")),
+    # a comma and a subordinate clause after the quotation are the narrator's
+    ('The spot ends with footage of Tom Reyes saying during the debate, "That makes me smart," when he was asked.',
+     ("cue_then_content", "direct", "Tom Reyes", "saying", "That makes me smart")),
+])
+def test_participle_with_quotation(body, expected):
+    assert read(body)[0] == expected
+
+
+def test_participle_without_quotation_stays_no_cue():
+    assert {r[0] for r in read("Protesters marched downtown while chanting about the plan.")} == {"narrator"}
+
+
+@pytest.mark.parametrize("body, content, attribution", [
+    ('Mara Voss said, "We will win," when the vote was called.', "We will win", "direct"),
+    ('Mara Voss said "we will win" when the time comes.', '"we will win" when the time comes', "mixed"),
+])
+def test_quote_then_subordinate_clause(body, content, attribution):
+    got = read(body)[0]
+    assert (got[1], got[4]) == (attribution, content)

@@ -194,6 +194,22 @@ def object_of_cue_verb(c: CueCheck) -> bool | None:
     return None
 
 
+def participle_with_quotation(c: CueCheck) -> bool | None:
+    """"footage of Jane Doe [asking], "Why not?"", "marched while [chanting], "Not again."", "a
+    clip of him [saying] last week, "…"": an -ing speech cue whose frame is a quotation after
+    a comma (maybe after a short time phrase) reports that quotation, without the comma a
+    participle needs before it."""
+    if not c.first.endswith("ing") or c.entry.kind != "speech" or c.prev in function_words("determiner"):
+        return None
+    low, toks = c.low, c.unit.tokens
+    for k in range(c.cue.j, min(len(low), c.cue.j + 6)):
+        if low[k] == ",":
+            return True if k + 1 < len(low) and (toks[k + 1].in_quote or low[k + 1] in QUOTE_CHARS) else None
+        if toks[k].in_quote or not any(ch.isalnum() for ch in low[k]):
+            return None
+    return None
+
+
 def subordinate_without_subject(c: CueCheck) -> bool | None:
     """"when asked about …", "while asserting …": a clause without a subject."""
     if c.prev in function_words("subordinator") and (c.first.endswith(("ing", "ed", "en")) or c.past):
@@ -283,7 +299,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
-    noun_of_prepositional_phrase, object_of_cue_verb, subordinate_without_subject,
+    noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote,
     strict_frame,
     tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask

@@ -14,7 +14,7 @@ from analysis.claims.checks import PARTICIPLE_COMMA, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
-from analysis.claims.speakers import Mentions
+from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, coordinated_verb, whole_quote
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
@@ -69,12 +69,14 @@ class CueContext:
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
         return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
-                                            or prev in message_nouns())
+                                            or prev in message_nouns() or prev in function_words("subordinator"))
                 or coordinated_verb(self.unit, i) is not None)
 
     @lazy
     def left(self) -> Speaker | None:
-        return None if self.participle else slot_left(self.doc, self.unit, self.cue.i, self.mentions)
+        if self.participle:
+            return None
+        return reduced_relative_speaker(self) or slot_left(self.doc, self.unit, self.cue.i, self.mentions)
 
     @lazy
     def slot_start(self) -> int:
@@ -111,6 +113,20 @@ class CueContext:
 
     def content_before(self) -> tuple[int, int]:
         return trim(self.text, self.unit.start, self.slot_start)
+
+
+def reduced_relative_speaker(c: CueContext) -> Speaker | None:
+    """"footage of [Jane Doe] asking, "…"": an -ing cue right after a name is a reduced relative
+    clause of that name — the person or organisation mention ending right before the cue is
+    the speaker, also after a preposition (a slot would take it for a complement)."""
+    i, toks = c.cue.i, c.unit.tokens
+    if i == 0 or not c.low[i].endswith("ing"):
+        return None
+    end = toks[i - 1].end
+    for m in c.mentions.within(toks[max(0, i - 6)].start, end):
+        if m.end == end and entity_type(m) in ("PERSON", "ORG"):
+            return Speaker(m.start, m.end, c.text[m.start : m.end], m)
+    return None
 
 
 def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
@@ -347,11 +363,28 @@ def content_then_cue_phrase(c: CueContext) -> Found | NoClaim | None:
 
 def cue_then_content(c: CueContext) -> Found | NoClaim | None:
     """The content follows the cue: "Jane Doe said (that) the plan was dead." (indirect or
-    mixed); "Jane Doe said: "The plan is dead."" (one whole quotation: direct)."""
+    mixed); "Jane Doe said: "The plan is dead."" (one whole quotation, maybe before a comma
+    and a subordinate clause: direct)."""
     content = content_after(c.doc, c.unit, c.j)
     if content is None:
         return NO_CLAIM
-    q = whole_quote(c.doc, c.unit, content)
+    q = whole_quote(c.doc, c.unit, content) or quote_then_subordinate(c.unit, content)
     if q is not None:
         return c.found((q.content_start, q.content_end), c.left, direct=True)
     return c.found(content, c.left)
+
+
+def quote_then_subordinate(unit: Unit, span: tuple[int, int]) -> Quote | None:
+    """The quotation opening ``span`` when a comma and a subordinate clause follow it: "X said,
+    "We will win," when the vote was called." — the clause after the comma is the narrator's
+    circumstance, the quotation alone what was said."""
+    q = unit.quote_starting_at(span[0])
+    if q is None or q.end >= span[1]:
+        return None
+    k = unit.token_at_or_after(q.end)
+    low = unit.low
+    if k < len(low) and low[k] == ",":
+        k += 1
+    elif not unit.text[q.start : q.end].rstrip("\"\u201d'\u2019 ").endswith(","):
+        return None  # no comma: "said "we will win" when the time comes" is all quoted speech
+    return q if k < len(low) and low[k] in function_words("subordinator") else None

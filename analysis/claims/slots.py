@@ -335,7 +335,10 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
     if first >= len(toks):
         return None
     k = first
-    name = doc.text[toks[first].start].isupper() and low[first] not in function_words("determiner")
+    # a name is a run of capitalised words ("Jane Doe left …"); a capital opening the sentence
+    # is no name unless the tagger reads a proper noun ("Small groups of …" is no name)
+    name = doc.text[toks[first].start].isupper() and low[first] not in function_words("determiner") and not (
+        first == 0 and unit.tags is not None and unit.tags.token(toks[first]) not in ("NNP", "NNPS"))
     while k < len(toks) and k - first < 6 and toks[k].start < lim:
         w = low[k]
         if (not any(ch.isalnum() for ch in w) or w in function_words("preposition") or w in function_words("prep_tail")
@@ -343,7 +346,7 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
                 or unit.past_verb_at(k) or w in cue_form_lemma()
                 or (name and k > first and doc.text[toks[k].start].islower())
                 or (k > first and _tagged_verb(unit, k))):
-            break  # a name is a run of capitalised words ("Jane Doe left …")
+            break
         k += 1
     if k == first:
         return None
