@@ -184,3 +184,38 @@ def test_a_unit_of_a_company_is_a_company():
 
 def test_native_before_a_nationality_is_a_nationality():
     assert _types("It was drawn by a Native American artist.", "Native American") == {"NORP"}
+
+
+# --- wire furniture: dated datelines, all-caps headlines, results lines --------------------------
+
+_WIRE = """KELSO ROVERS BEAT PARIS CLUB IN CUP TIE
+
+WARSAW 2001-03-04
+
+Police arrested three men on Friday , the PAP news agency said .
+
+Results of league matches on Friday :
+
+Kelso Rovers 2 Paris 1
+
+Millbrook Town 10 6 2 2 18 9 20
+"""
+
+
+def _wire_mentions():
+    return {(m.surface, m.entity_type) for m in M.find_mentions(tokenise(article_from_text(_WIRE, "w")))
+            if m.mention_kind in ("name", "alias")}
+
+
+def test_a_caps_place_and_a_date_is_a_dateline():
+    assert ("WARSAW", "GPE") in _wire_mentions()  # not an ORG acronym
+
+
+def test_a_known_place_in_an_all_caps_headline():
+    assert ("PARIS", "GPE") in _wire_mentions()
+
+
+def test_names_with_scores_are_teams():
+    got = _wire_mentions()
+    assert {("Kelso Rovers", "ORG"), ("Paris", "ORG"), ("Millbrook Town", "ORG")} <= got
+    assert ("Paris", "GPE") not in got

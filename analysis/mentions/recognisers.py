@@ -17,6 +17,7 @@ from .records import Cand
 from .resources import Resources
 from .units import PARTY_LABEL
 from .orgnames import designated_companies, party_members
+from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, work_title_spans
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
@@ -91,6 +92,13 @@ def datelines(f: Found) -> None:
             f.cands.append(Cand(m.start(1), m.end(1), etype, "name", "dateline", ent, priority=3))
 
 
+def wire_lines(f: Found) -> None:
+    """Agency copy's non-prose lines (:mod:`.wire`): "KELSO 2001-03-04" datelines, known places in
+    all-caps headlines ("TALKS IN GENEVA STALL"), teams in results and standings lines."""
+    for find in (dated_datelines, caps_known_places, result_lines):
+        f.cands.extend(find(f.doc, f.res))
+
+
 def capitalised_names(f: Found) -> None:
     """Names no list holds, from runs of capitalised words (:mod:`.names`)."""
     gaz_at = {c.start: c for c in f.cands if c.rule == "gazetteer"}
@@ -149,8 +157,8 @@ def work_titles(f: Found) -> None:
 
 
 #: The recognisers, in order.
-RECOGNISERS = (weapon_classes, gazetteer_names, datelines, capitalised_names, company_designators, parties, dates,
-               roles, pronouns, work_titles)
+RECOGNISERS = (weapon_classes, gazetteer_names, datelines, wire_lines, capitalised_names, company_designators,
+               parties, dates, roles, pronouns, work_titles)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:
