@@ -219,3 +219,16 @@ def test_names_with_scores_are_teams():
     got = _wire_mentions()
     assert {("Kelso Rovers", "ORG"), ("Paris", "ORG"), ("Millbrook Town", "ORG")} <= got
     assert ("Paris", "GPE") not in got
+
+
+# --- craft and storms ---------------------------------------------------------------------------
+
+def test_the_name_of_a_craft_or_storm_is_no_person_or_organisation(monkeypatch):
+    text = ("The shuttle Endeavour landed on Monday, Maria Lopez said. The crew of the aircraft carrier "
+            "Nimitz cheered. Lopez said Endeavour performed well. Hurricane Katrina hit the coast. "
+            "The USS Harlow sailed.")
+    got = _surfaces(text)
+    assert "Maria Lopez" in got
+    assert not got & {"Endeavour", "Nimitz", "Katrina", "Hurricane Katrina", "USS Harlow", "Harlow"}
+    _without(monkeypatch, R.craft_names)
+    assert got != _surfaces(text)  # without the check some craft become people or organisations

@@ -18,7 +18,7 @@ from .resources import Resources
 from .units import PARTY_LABEL
 from .orgnames import designated_companies, party_members
 from .wire import caps_known_places, dated_datelines, result_lines
-from .works import drop_names_in_titles, work_title_spans
+from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
 
 _UC = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # upper-case letters incl. Latin-1 accented ("SÃO PAULO")
 _DATELINE = re.compile(rf"([{_UC}][{_UC}.'-]+(?: [{_UC}][{_UC}.'-]+){{0,3}})(?=,| \(| _| --| \u2014| \u2013)")
@@ -156,9 +156,15 @@ def work_titles(f: Found) -> None:
     f.cands = drop_names_in_titles(f.cands, work_title_spans(f.doc, f.res))
 
 
+def craft_names(f: Found) -> None:
+    """No person or organisation in the name of a craft or storm ("the shuttle Endeavour",
+    "USS Harlow", "Hurricane Dorrie"): :func:`.works.drop_names_of_craft`."""
+    f.cands = drop_names_of_craft(f.doc.text, f.cands)
+
+
 #: The recognisers, in order.
 RECOGNISERS = (weapon_classes, gazetteer_names, datelines, wire_lines, capitalised_names, company_designators,
-               parties, dates, roles, pronouns, work_titles)
+               parties, dates, roles, pronouns, work_titles, craft_names)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:

@@ -1,5 +1,7 @@
-"""Titles of works: a quotation in title case names a book, film, show or song, not the people,
-places and organisations its words would otherwise name.
+"""Names of things: titles of works, and the names of craft and storms.
+
+A quotation in title case names a book, film, show or song, not the people, places and
+organisations its words would otherwise name.
 
 In 'his role in "The Baker of Millbrook Lane"' or 'the sitcom "Dorrie" ended' the capitalised
 words are the title of a work (a MISC name, not one of our entity types): no name candidate
@@ -13,6 +15,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+
+from analysis import lexicons
 
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
@@ -79,3 +84,35 @@ def drop_names_in_titles(cands: list[Cand], spans: list[tuple[int, int]]) -> lis
             continue
         out.append(c)
     return out
+
+
+@lru_cache(maxsize=1)
+def _vehicle_words() -> tuple[re.Pattern, frozenset]:
+    """(pattern of a determiner and a craft/storm noun ending right before a name, prefixes)."""
+    words = lexicons.word_list("mentions_vehicles.txt")
+    nouns = sorted((w for w in words if w[:1].islower()), key=lambda w: (-len(w), w))
+    alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in nouns)
+    before = re.compile(rf"\b(?i:the|an?|its|his|her|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})\s+$")
+    return before, frozenset(w for w in words if w[:1].isupper())
+
+
+def drop_names_of_craft(text: str, cands: list[Cand]) -> list[Cand]:
+    """``cands`` without the names of craft and storms: a name right after a craft noun ("the
+    shuttle Endeavour"), or starting with a craft prefix ("USS Harlow", "Hurricane Dorrie"), and
+    every other use of that name (its words after the prefix) in the text."""
+    before, prefixes = _vehicle_words()
+    craft: set[str] = set()
+    for c in cands:
+        if c.kind != "name" or c.rule not in ("name", "gazetteer"):
+            continue
+        s = text[c.start:c.end]
+        first, _, rest = s.partition(" ")
+        two = " ".join(s.split()[:2])
+        if before.search(text, max(0, c.start - 50), c.start):
+            craft.add(s)
+        elif rest and (first in prefixes or two in prefixes):
+            craft.add(s)
+            craft.add(s[len(two) + 1:] if two in prefixes else rest)
+    if not craft:
+        return cands
+    return [c for c in cands if not (c.kind == "name" and text[c.start:c.end] in craft)]
