@@ -187,3 +187,33 @@ def test_participle_without_quotation_stays_no_cue():
 def test_quote_then_subordinate_clause(body, content, attribution):
     got = read(body)[0]
     assert (got[1], got[4]) == (attribution, content)
+
+
+# --- transcripts: every speaker label opens a turn ----------------------------------------------
+
+
+TRANSCRIPT = ("Mara Voss spoke to the host on Sunday.\n\nHOST: Will you attend the debate?\n\n"
+              "MARA VOSS: We will not attend. Not now.\n\nUPDATE: The debate was moved.\n\nHOST: Why not?")
+
+
+def test_transcript_label_naming_nobody_is_a_speaker():
+    got = read(TRANSCRIPT)
+    assert [(r[0], r[2], r[4]) for r in got[1:]] == [
+        ("transcript_turn", "HOST", "Will you attend the debate?"),
+        ("transcript_turn", "Mara Voss", "We will not attend."),
+        ("transcript_turn", "Mara Voss", "Not now."),
+        ("narrator", "", "UPDATE: The debate was moved"),  # a newsroom label is no speaker
+        ("transcript_turn", "HOST", "Why not?")]
+
+
+def test_label_outside_a_transcript_is_no_turn():
+    # one label naming nobody the article mentions: no transcript, no turn
+    got = read("Mara Voss spoke on Sunday.\n\nHOST: Will you attend the debate?")
+    assert {r[0] for r in got} == {"narrator"}
+
+
+def test_continued_quotation_keeps_its_speaker_before_a_new_turn():
+    body = ('Mara Voss spoke on Sunday.\n\nHOST: Will you attend?\n\nMARA VOSS: We will not.\n\n'
+            '"We start again tomorrow.\n\n"HOST: Why?')
+    got = read(body)
+    assert ("floating_quote", "direct", "Mara Voss", "", "We start again tomorrow.") in got

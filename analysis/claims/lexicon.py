@@ -4,7 +4,8 @@
   source) and frame (``strict``, ``complement``, ``object`` …): "said" → say.
 * ``claims_function_words.tsv``: closed-class words by role (determiner, preposition …).
 * ``claims_gap_words.txt``, ``claims_ly_words.txt``, ``claims_date_words.txt``,
-  ``claims_number_words.txt``, ``claims_pronouns.txt``, ``claims_appositive_starts.txt``, ``claims_message_nouns.txt``.
+  ``claims_number_words.txt``, ``claims_pronouns.txt``, ``claims_appositive_starts.txt``, ``claims_message_nouns.txt``,
+  ``claims_not_speaker_labels.txt``.
 """
 from __future__ import annotations
 
@@ -80,6 +81,12 @@ def appositive_starts() -> frozenset[str]:
 def message_nouns() -> frozenset[str]:
     """Nouns of a message ("released a *statement* saying …"): ``claims_message_nouns.txt``."""
     return frozenset(w.lower() for w in lexicons.word_list("claims_message_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_speaker_labels() -> frozenset[str]:
+    """Paragraph labels that name no speaker ("UPDATE:", "WATCH:"): ``claims_not_speaker_labels.txt``."""
+    return frozenset(w.lower() for w in lexicons.word_list("claims_not_speaker_labels.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -253,7 +253,8 @@ def _speaker_where_quote_ends(rows: list[Claim], continued: list[int]) -> None:
     """A quotation running over paragraphs belongs to the speaker named where it ends:
     "“First part.\\n\\n“Second part,” she said."."""
     for k in reversed(continued):
-        if k + 1 < len(rows) and rows[k + 1].attribution == "direct" and rows[k + 1].speaker:
+        if k + 1 < len(rows) and rows[k + 1].attribution == "direct" and rows[k + 1].speaker \
+                and rows[k + 1].pattern != "transcript_turn":  # a labelled turn opens new speech
             nxt = rows[k + 1]
             if nxt.paragraph_id == rows[k].paragraph_id + 1:
                 rows[k] = dataclasses.replace(

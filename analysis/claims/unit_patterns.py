@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from analysis.claims.lexicon import pronouns
+from analysis.claims.lexicon import not_speaker_labels, pronouns
 from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
 from analysis.claims.slots import slot_right
 from analysis.claims.speakers import Mentions, narrator_subject, resolve
@@ -33,6 +33,7 @@ class ReadState:
     last: Who | None = None  # speaker of the latest attributed claim
     hint: Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
     turns: dict[int, Who] = field(default_factory=dict)  # paragraph id → transcript speaker
+    transcript: bool | None = None  # the article is a transcript (:func:`is_transcript`), once asked
 
 
 class UnitReading(NamedTuple):
@@ -47,23 +48,45 @@ class UnitReading(NamedTuple):
 def _turn_speaker(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> tuple[Who, int] | None:
     """``(speaker, colon offset)`` if the unit opens a paragraph with a speaker label in
     capitals and a colon, the label naming a person the article mentions ("PENCE:" and
-    "Mike Pence"); labels like "UPDATE:" name no person and are not turns."""
+    "Mike Pence"), or any label but a newsroom one in a transcript (:func:`is_transcript`);
+    labels like "UPDATE:" name no person and are not turns."""
     if unit.zone != "body" or unit.start not in state.para_starts:
         return None
     m = TURN_LABEL.match(doc.text, unit.start, unit.end)
     if m is None or m.end() >= unit.end:
         return None
-    words = tuple(w for w in _LABEL_WORDS.findall(m.group(1)) if len(w) > 1)
-    if not words:
-        return None
-    for x in mentions.persons_named(words):
-        if x.start < m.end() and x.end > unit.start:
-            continue  # the label itself
+    x = _label_person(doc, m, mentions)
+    if x is not None:
         surface = doc.text[x.start : x.end]
         who = Who(str(getattr(x, "entity", "") or surface), str(getattr(x, "entity_id", "") or ""), "",
                   m.start(1), m.end(1), "PERSON")
         return who, m.end(1)
+    if m.group(1).lower() not in not_speaker_labels() and is_transcript(doc, mentions, state):
+        return Who(m.group(1), "", "", m.start(1), m.end(1), "PERSON"), m.end(1)
     return None
+
+
+def _label_person(doc: Doc, m: re.Match, mentions: Mentions) -> object | None:
+    """The first PERSON mention outside the label whose surface holds the label's words."""
+    words = tuple(w for w in _LABEL_WORDS.findall(m.group(1)) if len(w) > 1)
+    if not words:
+        return None
+    for x in mentions.persons_named(words):
+        if not (x.start < m.end() and x.end > m.start()):  # not the label itself
+            return x
+    return None
+
+
+def is_transcript(doc: Doc, mentions: Mentions, state: ReadState) -> bool:
+    """Is the article a transcript: do two or more body paragraphs open with a speaker label,
+    one of them naming a person the article mentions ("PENCE:" and "Mike Pence")? Then a label
+    naming nobody it mentions is a speaker too ("WALLACE: …", the host), unless it is a
+    newsroom label (``claims_not_speaker_labels.txt``: "UPDATE:")."""
+    if state.transcript is None:
+        labels = [m for p in doc.article.paragraphs if p.zone == "body"
+                  for m in [TURN_LABEL.match(doc.text, p.start, p.end)] if m is not None and m.end() < p.end]
+        state.transcript = len(labels) >= 2 and any(_label_person(doc, m, mentions) is not None for m in labels)
+    return state.transcript
 
 
 def transcript_turn(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
