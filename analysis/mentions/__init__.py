@@ -24,7 +24,9 @@ Stage 3 of the pipeline: *Doc → mentions*.  Rule based; needs no model downloa
    :class:`~.coref.EntityTable`): surnames and first names join the full name, acronyms the
    spelled-out organisation, role nouns resolve to the most recent entity whose title class /
    organisation class fits (and whose affiliation fits the modifier: "the NATO chief"),
-   pronouns to the subject of the current or a recent sentence with a compatible gender; what
+   he/she to the grammatical subject of the current or a recent sentence, else the article's
+   topic, with a gender that agrees (given names, titles, the article's own pronouns:
+   :mod:`.salience`); what
    cannot be resolved keeps an empty ``entity_id`` (never dropped, never guessed).
 
 No two mentions overlap: when candidates overlap, the longest wins.  Offsets are into
@@ -41,12 +43,13 @@ from .evidence import UNCUED_RUN_TYPE, type_uncued_runs
 from .recognisers import RECOGNISERS, candidates, select
 from .records import ENTITY_TYPES, MENTION_COLUMNS, MENTION_KINDS, Cand, Mention, entity_id, mention_id
 from .resolve import record_persons, resolve_references
+from .salience import pronoun_gender_evidence
 from .resources import GazEntry, Resources, resources
 from .table import TYPE_COLOURS, cooccurrence, entity_summary, mentions_table, quote_split, to_mention
 
 #: The coreference passes, in order (see :mod:`.coref`).
 COREF_PASSES = (cluster_full_names, index_name_parts, index_long_orgs, find_known_names, assign_entities,
-                name_unknowns, record_persons, resolve_references)
+                name_unknowns, record_persons, pronoun_gender_evidence, resolve_references)
 
 __all__ = [
     "COREF_PASSES", "ENTITY_TYPES", "MENTION_COLUMNS", "MENTION_KINDS", "RECOGNISERS", "TYPE_COLOURS",

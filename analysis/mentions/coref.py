@@ -231,6 +231,13 @@ class _Parts:
         k = bisect.bisect_right(self.starts[w], pos)
         return self.t.part_index[w][k - 1] if k else self.t.part_index[w][0]
 
+    def first_introduced(self, w: str) -> Cand:
+        """The person a name word alone refers to: the first full name introduced with it as
+        its surname (else as its first word) — the article's protagonist, not the relative
+        named last ("Jeanne Vidal ... her father, Paul Vidal ... Vidal starred in …")."""
+        lst = self.t.part_index[w]
+        return next((f for f in lst if f.words[-1] == w), lst[0])
+
 
 def surname_that_is_a_place(t, p, c, s):
     """"Mateus Ferreira Lima ... Lima struck again": a surname that is also a city."""
@@ -253,14 +260,14 @@ def person_cluster(t, p, c, s):
 
 
 def name_part(t, p, c, s):
-    """A surname or first name alone: the nearest full name it belongs to ("Stoltenberg");
+    """A surname or first name alone: the first full name introduced with it ("Stoltenberg");
     in capitals, a transcript label ("PENCE:")."""
     if len(s.split()) != 1:
         return None
     if s in t.part_index and c.type in ("", "PERSON"):
-        return p.nearest(s, c.start).canon, "PERSON"
+        return p.first_introduced(s).canon, "PERSON"
     if s.isupper() and s.title() in t.part_index:
-        return p.nearest(s.title(), c.start).canon, "PERSON"
+        return p.first_introduced(s.title()).canon, "PERSON"
 
 
 def the_listed_org(t, p, c, s):

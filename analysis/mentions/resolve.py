@@ -8,6 +8,7 @@ from analysis.tokenise import Doc
 from .coref import EntityTable, Person
 from .records import Cand
 from .resources import Resources
+from .salience import PersonHistory
 
 
 def mod_keys(mod: str, res: Resources) -> set[str]:
@@ -52,7 +53,8 @@ def record_persons(t: EntityTable) -> None:
                 a.cls.add(c.cls)
             if c.mod:
                 a.mods.update(mod_keys(c.mod, t.res))
-    for c in t.full_persons:  # a given name that implies a gender
+    single = [c for c in t.names if c.ent and c.ent[1] == "PERSON" and c.ent[0] == t.surface(c) and " " not in c.ent[0]]
+    for c in t.full_persons + single:  # a given name that implies a gender ("Melanie" alone too)
         g = t.res.given_gender.get(t.surface(c).split()[0], "") if c.ent else ""
         if g:
             a = t.person(c.ent[0])
@@ -78,20 +80,19 @@ class History:
     the last organisation of each (type, class); per sentence, the first person of each gender;
     per role query, the answer found so far and how much of the history it has seen."""
 
-    def __init__(self, persons: dict, org_class: dict, res: Resources):
+    def __init__(self, persons: dict, org_class: dict, res: Resources, doc: Doc):
         self.person_attr, self.org_class, self.res = persons, org_class, res
         self.persons: list[str] = []                      # PERSON entities, in order mentioned
         self.last_of: dict[tuple, str] = {}                # (type, org class) -> latest entity
-        self.first_in: dict[int, dict[str, tuple]] = {}    # sentence -> gender -> (order, entity)
+        self.people = PersonHistory(doc, {e: a.gender for e, a in persons.items()})
         self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
         self.nouns: dict[str, str] = {}                    # role span -> its role noun
 
-    def add(self, sid: int, idx: int, ent: str, etype: str) -> None:
+    def add(self, sid: int, idx: int, c: Cand, ent: str, etype: str) -> None:
         self.last_of[(etype, self.org_class.get(ent))] = ent
         if etype == "PERSON":
             self.persons.append(ent)
-            a = self.person_attr.get(ent)
-            self.first_in.setdefault(sid, {}).setdefault(a.gender if a else "", (idx, ent))
+            self.people.add(sid, idx, ent, c.start, c.end)
 
     def role(self, c: Cand, span: str):
         """The entity a role description refers to: the most recent compatible one, or None.
@@ -117,40 +118,29 @@ class History:
         self.role_seen[query] = (found, len(self.persons))
         return (found, "PERSON") if found is not None else None
 
-    def pronoun(self, c: Cand, sid: int, doc: Doc):
-        """Leftmost compatible person of the current sentence (before the pronoun), else of the
-        nearest of the three previous sentences that names one (within the body and captions)."""
-        zone = doc.sentences[sid].zone
-        for back in range(0, 4):
-            s = sid - back
-            if s < 0:
-                break
-            if back and doc.sentences[s].zone != zone and {zone, doc.sentences[s].zone} - {"body", "caption"}:
-                break
-            first = self.first_in.get(s, {})
-            persons = [v for g, v in first.items() if not g or not c.gender or g == c.gender]
-            if persons:
-                return (min(persons)[1], "PERSON")
-        return None
+    def pronoun(self, c: Cand, sid: int):
+        """The person a he/she pronoun refers to (:meth:`.salience.PersonHistory.pronoun`)."""
+        ent = self.people.pronoun(sid, c.start, c.end, c.gender)
+        return (ent, "PERSON") if ent is not None else None
 
 
 def resolve_references(t: EntityTable) -> None:
     """Names and titles refer to their entity; role nouns and pronouns to what :class:`History`
     finds (a resolved pronoun does not fix the person's gender: one wrong guess would spread)."""
-    history = History(t.persons, t.org_class, t.res)
+    history = History(t.persons, t.org_class, t.res, t.doc)
     for idx, c in enumerate(t.chosen):
         sid = t.doc.sentence_index_at(c.start)
         if c.kind == "name" or (c.kind == "role" and c.rule == "title"):
             if c.ent and c.ent[0]:
                 c.resolved = c.ent
-                history.add(sid, idx, *c.ent)
+                history.add(sid, idx, c, *c.ent)
         elif c.kind == "role":
             c.resolved = history.role(c, t.surface(c).lower())
             if c.resolved:
-                history.add(sid, idx, *c.resolved)
+                history.add(sid, idx, c, *c.resolved)
             else:
                 c.resolved = ("", c.type)  # unresolved: kept, with an empty entity_id
         elif c.kind == "pronoun":
-            c.resolved = history.pronoun(c, sid, t.doc)
+            c.resolved = history.pronoun(c, sid)
             if c.resolved:
-                history.add(sid, idx, *c.resolved)
+                history.add(sid, idx, c, *c.resolved)

@@ -1,0 +1,231 @@
+"""Who a he/she pronoun refers to: grammatical subjects, topic continuity and gender agreement.
+
+Reading in order, :class:`PersonHistory` keeps, per sentence, the persons mentioned so far
+(names, titles, resolved role nouns and pronouns) with whether each is the *subject* of its
+clause (:func:`subject_like`), and how often each person has been mentioned (the topic).
+:meth:`PersonHistory.pronoun` then prefers, among persons whose gender agrees:
+
+1. the subject of the current sentence before the pronoun ("At the invitation of Premier
+   Ada Lin, Bo Chen and his wife returned": *his* is Bo Chen, not the leftmost Ada Lin);
+2. for a subject pronoun, the subject of a recent sentence over a non-subject of its own
+   sentence ("Bo Chen wrote to Ada Lin. In the letter to Lin, he asked …": *he* is Chen);
+   for a possessive or object pronoun, the leftmost person of its own sentence;
+3. the subject, else the leftmost person, of the nearest of the previous sentences that
+   names one;
+4. the article's topic: the compatible person mentioned most so far ("Bo Chen ... [four
+   sentences about his books] ... He died in 1982": *He* is Chen).
+
+An object pronoun ("him", "her" not before a noun) does not refer to the subject of its own
+clause ("Bo Chen met him": *him* is not Chen) — binding principle B, with a clause ending at
+a comma or conjunction.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from analysis import lexicons
+from analysis.tokenise import Doc
+
+#: Sentences before the pronoun's own that may hold its antecedent (steps 2 and 3).
+WINDOW = 5
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
+_QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
+
+
+def _openers() -> frozenset[str]:
+    return lexicons.word_list("coref_clause_openers.txt")
+
+
+def _not_after_subject() -> frozenset[str]:
+    return lexicons.word_list("coref_not_after_subject.txt")
+
+
+def _index_before(doc: Doc, start: int, sent_start: int) -> int | None:
+    """Index of the token before ``start`` in the same sentence, skipping up to two
+    capitalised words (a title or honorific: "Dr.", "Premier"); None at the sentence start."""
+    i = bisect.bisect_left(doc.token_starts, start) - 1
+    text = doc.article.text
+    for _ in range(2):
+        if i >= 1 and doc.norms[i] == "." and text[doc.tokens[i - 1].start].isupper():
+            i -= 1  # "Dr ." tokenised apart
+        if i >= 0 and doc.tokens[i].start >= sent_start and text[doc.tokens[i].start].isupper():
+            i -= 1
+    return None if i < 0 or doc.tokens[i].start < sent_start else i
+
+
+@cache
+def _inverting_verbs() -> frozenset[str]:
+    """One-word speech verbs, inflected ("said", "says", "added"): cues.tsv, kind speech."""
+    return frozenset(r["form"] for r in lexicons.table("cues.tsv") if r["kind"] == "speech"
+                     and r["form"] != r["lemma"] and " " not in r["form"] and not r["form"].endswith("ing"))
+
+
+def _inverted_subject(doc: Doc, i: int, sent_start: int) -> bool:
+    """Token ``i`` is a speech verb right after a quotation or comma: the name after it is the
+    subject, inverted ('"We are ready," said Ann Berg')."""
+    return (doc.norms[i] in _inverting_verbs() and i >= 1 and doc.tokens[i - 1].start >= sent_start
+            and doc.norms[i - 1] in _QUOTE_END)
+
+
+def _token_after(doc: Doc, end: int, sent_end: int, apposition: bool = False) -> str | None:
+    """The token starting at or after ``end`` in the same sentence, skipping one parenthesis
+    ("Bo Chen (1892–1982) was …") and, with ``apposition``, one phrase between commas ("Bo
+    Chen, a linguist, wrote …"); None at the sentence end."""
+    toks, i = doc.tokens, bisect.bisect_left(doc.token_starts, end)
+    for open_, close in (("(", ")"), (",", ",")) if apposition else (("(", ")"),):
+        if i < len(toks) and doc.norms[i] == open_ and toks[i].start < sent_end:
+            j = i + 1
+            while j < len(toks) and toks[j].start < sent_end and doc.norms[j] != close:
+                j += 1
+            i = j + 1
+    if i >= len(toks) or toks[i].start >= sent_end:
+        return None
+    return doc.article.text[toks[i].start:toks[i].end]
+
+
+def subject_like(doc: Doc, start: int, end: int) -> bool:
+    """Is the noun phrase ``start:end`` the subject of a clause?  It opens one (sentence start,
+    after a comma or a conjunction: :file:`coref_clause_openers.txt`) and a lower-case word
+    that is not a preposition or possessive follows, after an apposition or parenthesis if
+    any ("Bo Chen wrote", "Chen and his wife", "Chen, a linguist, wrote"; not "Chen's",
+    "Chen of Tianjin", "Chen, who wrote it, Li Wu said", "in Chen"); or it follows a speech verb
+    after a quotation ('"…," said Bo Chen, who …')."""
+    sent = doc.sentence_at(start)
+    i = _index_before(doc, start, sent.start)
+    if i is not None and _inverted_subject(doc, i, sent.start):
+        return True
+    if i is not None and doc.norms[i] not in _openers():
+        return False
+    after = _token_after(doc, end, sent.end, apposition=True)
+    if after is None or not after[:1].isalpha() or not after.islower():
+        return False
+    return after.replace("\u2019", "'") not in _not_after_subject()
+
+
+def is_object_pronoun(doc: Doc, start: int, end: int) -> bool:
+    """"him", "himself", "herself", and "her" not followed by a lower-case word ("treated her
+    as …", "met her." — not "her family")."""
+    w = doc.article.text[start:end].lower()
+    if w != "her":
+        return w in _OBJECT_PRONOUNS
+    after = _token_after(doc, end, doc.sentence_at(start).end)
+    if after is not None and after[:1].isdigit():
+        return False  # "her 80s"
+    return after is None or not after[:1].isalpha() or not after.islower() or after in _not_after_subject()
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A person mentioned: its order in the article, entity, start offset, subject or not."""
+
+    idx: int
+    ent: str
+    start: int
+    subject: bool
+
+
+@dataclass
+class PersonHistory:
+    """Persons mentioned so far, per sentence, and how often each was mentioned (the topic)."""
+
+    doc: Doc
+    gender_of: dict                                   # entity -> "m" | "f" | ""
+    by_sent: dict = field(default_factory=dict)       # sentence -> [Seen]
+    count: Counter = field(default_factory=Counter)   # entity -> mentions so far
+
+    def add(self, sid: int, idx: int, ent: str, start: int, end: int) -> None:
+        """A mention of person ``ent`` at ``start:end`` ("he" and "she" are subjects by their case)."""
+        subject = (self.doc.article.text[start:end].lower() in _SUBJECT_PRONOUNS
+                   or subject_like(self.doc, start, end))
+        self.by_sent.setdefault(sid, []).append(Seen(idx, ent, start, subject))
+        self.count[ent] += 1
+
+    def _agrees(self, ent: str, gender: str) -> bool:
+        g = self.gender_of.get(ent, "")
+        return not gender or not g or g == gender
+
+    def _clause_between(self, a: int, b: int) -> bool:
+        """A clause boundary (comma, conjunction) between offsets ``a`` < ``b``."""
+        i, j = bisect.bisect_left(self.doc.token_starts, a), bisect.bisect_left(self.doc.token_starts, b)
+        return any(self.doc.norms[k] in _openers() for k in range(i + 1, j))
+
+    def _sentences_back(self, sid: int):
+        """The previous sentences within :data:`WINDOW`, nearest first (body and captions
+        continue one another; other zones do not)."""
+        sents = self.doc.sentences
+        zone = sents[sid].zone
+        for s in range(sid - 1, max(-1, sid - 1 - WINDOW), -1):
+            if sents[s].zone != zone and {zone, sents[s].zone} - {"body", "caption"}:
+                return
+            yield s
+
+    def _bound(self, sid: int, start: int, end: int) -> set[str]:
+        """Entities an object pronoun cannot be: the subject of its own clause (principle B)."""
+        if not is_object_pronoun(self.doc, start, end):
+            return set()
+        return {s.ent for s in self.by_sent.get(sid, []) if s.start < start and s.subject
+                and not self._clause_between(s.start, start)}
+
+    def _pick(self, sid: int, start: int, end: int, ok) -> str | None:
+        """Steps 1-3 of the module docstring over the persons that pass ``ok``."""
+        cur = [s for s in self.by_sent.get(sid, []) if s.start < start and ok(s.ent)]
+        subj = [s for s in cur if s.subject]
+        if subj:
+            return subj[0].ent
+        text = self.doc.article.text
+        is_subject = text[start:end].lower() in _SUBJECT_PRONOUNS and subject_like(self.doc, start, end)
+        if cur and not is_subject:
+            return cur[0].ent
+        fallback = cur[0].ent if cur else None
+        for s in self._sentences_back(sid):
+            lst = [x for x in self.by_sent.get(s, []) if ok(x.ent)]
+            subj = [x for x in lst if x.subject]
+            if subj:
+                return subj[0].ent
+            if lst and fallback is None:
+                fallback = lst[0].ent
+        return fallback
+
+    def pronoun(self, sid: int, start: int, end: int, gender: str) -> str | None:
+        """The entity a he/she pronoun at ``start:end`` refers to (steps 1-4 of the module), of
+        the pronoun's gender or of unknown gender; never the subject of an object pronoun's
+        own clause."""
+        bound = self._bound(sid, start, end)
+        ent = self._pick(sid, start, end, lambda e: e not in bound and self._agrees(e, gender))
+        if ent is not None:
+            return ent
+        topic = [(n, e) for e, n in self.count.items() if e not in bound and self._agrees(e, gender)]
+        return max(topic)[1] if topic else None
+
+
+def pronoun_gender_evidence(t) -> None:
+    """Coreference pass: the article's own pronouns give a person of unknown gender one.  In a
+    sentence whose only named person is a subject, the he/she pronouns after the name, and
+    those of the next sentence when it names nobody, vote ("Sam Okoro founded a choir. She led it for years."
+    makes Sam Okoro "f"); two votes or more, at least twice those for the other gender, decide."""
+    doc, votes = t.doc, {}
+    named: dict[int, list] = {}
+    for c in t.chosen:
+        if (c.kind == "name" and c.ent is not None and c.ent[1] == "PERSON" and c.ent[0]
+                and subject_like(doc, c.start, c.end)):
+            named.setdefault(doc.sentence_index_at(c.start), []).append(c)
+    for c in t.chosen:
+        if c.kind != "pronoun" or not c.gender:
+            continue
+        sid = doc.sentence_index_at(c.start)
+        subject_case = t.surface(c).lower() in _SUBJECT_PRONOUNS
+        here = [n for n in named.get(sid, []) if n.start < c.start and subject_case]
+        if not here and sid not in named:
+            here = named.get(sid - 1, [])
+        ents = {n.ent[0] for n in here}
+        if len(ents) == 1:
+            votes.setdefault(ents.pop(), Counter())[c.gender] += 1
+    for ent, v in votes.items():
+        (g, n), = v.most_common(1)
+        a = t.person(ent)
+        if not a.gender and n >= 2 and n >= 2 * (sum(v.values()) - n):
+            a.gender = g
