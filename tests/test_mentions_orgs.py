@@ -232,3 +232,15 @@ def test_the_name_of_a_craft_or_storm_is_no_person_or_organisation(monkeypatch):
     assert not got & {"Endeavour", "Nimitz", "Katrina", "Hurricane Katrina", "USS Harlow", "Harlow"}
     _without(monkeypatch, R.craft_names)
     assert got != _surfaces(text)  # without the check some craft become people or organisations
+
+
+# --- acronyms of terms ------------------------------------------------------------------------------
+
+def test_an_acronym_of_a_lower_case_term_is_no_organisation():
+    from analysis.mentions.orgnames import term_acronyms
+    text = ("Satellites measure sea surface brightness (SSB) daily. SSB maps were made by the "
+            "Orvale Space Agency (OSA) in May.")
+    assert term_acronyms(text) == {"SSB"}
+    got = _surfaces(text)
+    assert "SSB" not in got and "OSA" in got
+    assert term_acronyms("Data came from the space agency (NASA).") == frozenset()  # initials differ

@@ -7,6 +7,8 @@ splits, found by their form.
 * :func:`party_members` — "the Communists" in an article that names "the Communist Party": the
   party's members after "the" are the party acting as a body, an alias of it
   (``mentions_party_members.tsv``); without the party named they stay a political group (NORP).
+* :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
+  lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
 """
 from __future__ import annotations
 
@@ -92,3 +94,26 @@ def party_members(doc: Doc, res: Resources) -> list[Cand]:
             out.append(Cand(m.start("p"), m.end("p"), "ORG", "name", "gazetteer", named[members], "party",
                             priority=3, how="party-members"))
     return out
+
+
+_DEFINED = re.compile(r"((?:[a-z][a-z-]*\s+){1,8})\((?P<a>[A-Z]{2,8})s?\)")
+_SKIP = frozenset(("and", "of", "the", "for", "in", "on", "to", "a", "an"))
+
+
+def term_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text defines as the initials of lower-case words: "global sea surface
+    salinity (SSS)", "soil moisture and ocean salinity (SMOS)" (small words may be skipped)."""
+    out = set()
+    for m in _DEFINED.finditer(text):
+        acr = m.group("a")
+        words = [w for w in m.group(1).split()]
+        initials = ""
+        for w in reversed(words):
+            if len(initials) == len(acr):
+                break
+            if w in _SKIP and not acr[: len(acr) - len(initials)].endswith(w[0].upper()):
+                continue
+            initials = w[0].upper() + initials
+        if initials == acr:
+            out.add(acr)
+    return frozenset(out)

@@ -16,7 +16,7 @@ from .names import name_runs
 from .records import Cand
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import designated_companies, party_members
+from .orgnames import designated_companies, party_members, term_acronyms
 from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
 
@@ -156,6 +156,15 @@ def work_titles(f: Found) -> None:
     f.cands = drop_names_in_titles(f.cands, work_title_spans(f.doc, f.res))
 
 
+def term_abbreviations(f: Found) -> None:
+    """"sea surface salinity (SSS)": an acronym of a lower-case term is no organisation, nor are
+    its later uses (:func:`.orgnames.term_acronyms`)."""
+    terms = term_acronyms(f.doc.text)
+    if terms:
+        text = f.doc.text
+        f.cands = [c for c in f.cands if not (c.kind == "name" and text[c.start:c.end].rstrip("s") in terms)]
+
+
 def craft_names(f: Found) -> None:
     """No person or organisation in the name of a craft or storm ("the shuttle Endeavour",
     "USS Harlow", "Hurricane Dorrie"): :func:`.works.drop_names_of_craft`."""
@@ -164,7 +173,7 @@ def craft_names(f: Found) -> None:
 
 #: The recognisers, in order.
 RECOGNISERS = (weapon_classes, gazetteer_names, datelines, wire_lines, capitalised_names, company_designators,
-               parties, dates, roles, pronouns, work_titles, craft_names)
+               parties, dates, roles, pronouns, work_titles, craft_names, term_abbreviations)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:
