@@ -244,3 +244,11 @@ def test_an_acronym_of_a_lower_case_term_is_no_organisation():
     got = _surfaces(text)
     assert "SSB" not in got and "OSA" in got
     assert term_acronyms("Data came from the space agency (NASA).") == frozenset()  # initials differ
+
+
+def test_a_word_with_an_inner_capital_is_a_company_unless_a_name_prefix():
+    from analysis.mentions.names import camel_case_company
+    res = M.resources()
+    assert camel_case_company("HarperCollins", res) and camel_case_company("BlackRock", res)
+    assert not any(camel_case_company(w, res) for w in ("McDonald", "DiMaggio", "LaToya", "MaryAnn", "Orvale"))
+    assert _types("He signed a deal with ZorvexCollins on Monday.", "ZorvexCollins") == {"ORG"}

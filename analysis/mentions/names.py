@@ -44,9 +44,21 @@ def name_type(words: list[str], res: Resources) -> tuple[str, str]:
         return "ORG", ""
     if len(words) == 1 and ACRONYM.match(words[0]):
         return "ORG", ""
-    if acronym_led(words, res):
+    if acronym_led(words, res) or (len(words) == 1 and camel_case_company(words[0], res)):
         return "ORG", ""
     return "", ""
+
+
+_CAMEL = re.compile(r"([A-Z][a-z]+)([A-Z][a-z]+)+")
+
+
+def camel_case_company(w: str, res: Resources) -> bool:
+    """"HarperCollins", "BlackRock", "JetBlue": one word with an inner capital is a company's name,
+    unless it starts with a name prefix ("McDonald", "DiMaggio", "LaToya": mentions_name_prefixes.txt)
+    or a given name ("MaryAnn")."""
+    m = _CAMEL.fullmatch(w)
+    return (m is not None and len(m.group(1)) >= 3 and m.group(1) not in res.name_prefixes
+            and m.group(1) not in res.given_names)
 
 
 def acronym_led(words: list[str], res: Resources) -> bool:

@@ -48,6 +48,7 @@ class Resources:
     title_small_words: frozenset  # "of", "the": words a title of a work leaves in lower case
     initial_words: frozenset  # "though", "unlike": function words that never begin a name
     staff_nouns: frozenset  # "officials", "executives": the people of an organisation ("X officials said")
+    name_prefixes: frozenset  # "Mc", "Di", "La": a capital inside a person's name after these
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -163,6 +164,7 @@ def _word_lists() -> dict:
         title_small_words=_lower_list("mentions_title_small_words.txt"),
         initial_words=_lower_list("mentions_initial_words.txt"),
         staff_nouns=_lower_list("mentions_staff_nouns.txt"),
+        name_prefixes=frozenset(lexicons.word_list("mentions_name_prefixes.txt")),
         stopwords=lexicons.stopwords(),
     )
 
