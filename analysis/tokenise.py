@@ -124,20 +124,15 @@ class Doc:
 
     @cached_property
     def sentence_token_ranges(self) -> tuple[tuple[int, int], ...]:
-        """Per sentence, the token index range ``(i, j)``: ``doc[i:j]`` is the sentence."""
-        ranges = [[0, 0] for _ in self.sentences]
-        seen: set[int] = set()
-        for k, t in enumerate(self.tokens):
-            if t.sentence_id not in seen:
-                seen.add(t.sentence_id)
-                ranges[t.sentence_id][0] = k
-            ranges[t.sentence_id][1] = k + 1
-        last = 0
-        for r in ranges:  # a sentence without tokens: an empty range where it stands
-            if r[1] == 0 and r[0] == 0:
-                r[0] = r[1] = last
-            last = r[1]
-        return tuple((a, b) for a, b in ranges)
+        """Per sentence, the token index range ``(i, j)``: ``doc[i:j]`` is the sentence (a
+        sentence without tokens: an empty range where it stands).  Tokens come in sentence
+        order, so each range is found by bisection (the same ranges as
+        :func:`sentence_token_ranges_plain`, which handles any order)."""
+        sids = [t.sentence_id for t in self.tokens]
+        if sids != sorted(sids):
+            return sentence_token_ranges_plain(self)
+        lo, hi = bisect.bisect_left, bisect.bisect_right
+        return tuple((lo(sids, k), hi(sids, k)) for k in range(len(self.sentences)))
 
     def token_index_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset`` (``len(tokens)`` if none)."""
@@ -175,6 +170,23 @@ class Doc:
         """The quotation (marks included) containing ``offset``, if any."""
         k = bisect.bisect_right(self._quote_starts, offset) - 1
         return self.quotes[k] if k >= 0 and offset < self.quotes[k].end else None
+
+
+def sentence_token_ranges_plain(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """:attr:`Doc.sentence_token_ranges` by one walk over the tokens, in whatever order."""
+    ranges = [[0, 0] for _ in doc.sentences]
+    seen: set[int] = set()
+    for k, t in enumerate(doc.tokens):
+        if t.sentence_id not in seen:
+            seen.add(t.sentence_id)
+            ranges[t.sentence_id][0] = k
+        ranges[t.sentence_id][1] = k + 1
+    last = 0
+    for r in ranges:  # a sentence without tokens: an empty range where it stands
+        if r[1] == 0 and r[0] == 0:
+            r[0] = r[1] = last
+        last = r[1]
+    return tuple((a, b) for a, b in ranges)
 
 
 def _unwrapped(pattern):

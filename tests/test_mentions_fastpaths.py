@@ -69,3 +69,33 @@ def test_sentence_units_equal_plain_reader(pairs):
     for sent in doc.sentences:
         assert sentence_units(doc, sent, res, gaz_at, quote_starts, memo) == _plain_units(
             doc, sent, res, gaz_at, quote_starts)
+
+
+# made-up text around names of the gazetteer, role nouns and years: inside words ("XParis",
+# "Parisx"), after underscores and hyphens, and overlapping ("St. Louis" after a letter)
+SCAN_PIECES = st.sampled_from(
+    ["Paris", "New", "York", "France", "French", "St.", "Louis", "X", "x", "_", "-", "'", " ", " ", ".", ",",
+     "the", "The", "Nato", "NATO", "chief", "minister", "in", "In", "since", "2014", "1999", "of", "\u00e9"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCAN_PIECES, max_size=40).map("".join))
+def test_word_start_scan_equals_finditer(text):
+    from analysis.mentions.scan import finditer_at_word_starts, split_lookbehind
+
+    res = resources()
+    for pattern in (res.names_re, res.role_re, res.year_re, res.pronoun_re, res.date_re):
+        assert split_lookbehind(pattern) is not None
+        fast = [(m.span(), m.groups()) for m in finditer_at_word_starts(pattern, text)]
+        assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_word_start_scan_finds_a_name_inside_a_rejected_match():
+    import re
+
+    from analysis.mentions.scan import finditer_at_word_starts
+
+    pattern = re.compile(r"(?<![^\W_])(?:Ab Cd|Cd)(?![^\W_])")
+    assert [m.group() for m in finditer_at_word_starts(pattern, "xAb Cd, Ab Cd")] == ["Cd", "Ab Cd"]
+

@@ -107,7 +107,8 @@ def test_split_before_capital_still_happens():
 
 from analysis.quotes import find_quotes  # noqa: E402
 from analysis.tokenise import (  # noqa: E402
-    TOKEN_PATTERN, Token, punkt_parameters, sentence_tokenizer, split_sentences, token_regex, token_spans,
+    TOKEN_PATTERN, Token, punkt_parameters, sentence_token_ranges_plain, sentence_tokenizer, split_sentences,
+    token_regex, token_spans,
 )
 
 # made-up pieces that stress Punkt's break decision: abbreviations, initials, numbers, ellipses,
@@ -173,6 +174,17 @@ def test_tokens_equal_plain_construction(raw):
     doc = tokenise(article)
     assert list(doc.tokens) == _plain_tokens(article)
     assert doc.token_texts == tuple(article.text[t.start:t.end] for t in doc.tokens)
+    assert doc.sentence_token_ranges == sentence_token_ranges_plain(doc)
+
+
+def test_sentence_token_ranges_by_bisection_equal_the_walk_with_empty_sentences():
+    from analysis.tokenise import Doc, Sentence
+
+    article = article_from_text("Title\n\nOne two. Three.\n", "t")
+    sents = tuple(Sentence(k, 0, "body", 0, 1) for k in range(5))
+    toks = (Token(0, 1, 0, 1, False), Token(1, 1, 1, 2, False), Token(2, 3, 2, 3, False))
+    doc = Doc(article, sents, toks, ())
+    assert doc.sentence_token_ranges == sentence_token_ranges_plain(doc) == ((0, 0), (0, 2), (2, 2), (2, 3), (3, 3))
 
 
 def test_token_is_an_immutable_record():

@@ -14,6 +14,7 @@ from analysis.tokenise import Doc
 
 from .names import name_runs
 from .records import Cand
+from .scan import finditer_at_word_starts
 from .resources import Resources
 from .units import PARTY_LABEL
 from .orgnames import designated_companies, party_members, term_acronyms
@@ -60,7 +61,7 @@ def gazetteer_names(f: Found) -> None:
     labels = [(m.start(1), m.end(1)) for m in _PARTY_AFTER_NAME.finditer(text)]  # disjoint, in order
     label_starts = [a for a, _ in labels]
     ambiguous: list[Cand] = []
-    for m in res.names_re.finditer(text):
+    for m in finditer_at_word_starts(res.names_re, text):
         k = bisect.bisect_right(label_starts, m.start()) - 1
         if k >= 0 and m.start() < labels[k][1]:
             continue
@@ -123,7 +124,7 @@ def dates(f: Found) -> None:
     text = f.doc.text
     for m in f.res.date_re.finditer(text):
         f.cands.append(Cand(m.start(), m.end(), "DATE", "name", "date", m.group(0), priority=4))
-    for m in f.res.year_re.finditer(text):
+    for m in finditer_at_word_starts(f.res.year_re, text):
         f.cands.append(Cand(m.start("y"), m.end("y"), "DATE", "name", "date", m.group("y"), priority=4))
 
 
@@ -131,7 +132,7 @@ def roles(f: Found) -> None:
     """Role descriptions ("the NATO chief", "the alliance"); not a title before a name ("the
     Foreign Minister Dmytro Kuleba") nor a title as modifier."""
     text, res = f.doc.text, f.res
-    for m in res.role_re.finditer(text):
+    for m in finditer_at_word_starts(res.role_re, text):
         if re.match(r"\s[A-Z]", text[m.end(): m.end() + 2]):
             after = _NEXT_CAP_WORD.match(text, m.end())
             if after and after.group(1) not in res.stopwords:

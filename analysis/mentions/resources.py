@@ -18,7 +18,7 @@ class GazEntry:
     context: bool = False  # weapon names that are also ordinary words need a weapon nearby
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: a cache key (units.word_info)
 class Resources:
     names: dict            # surface -> GazEntry (case-sensitive proper names)
     names_re: re.Pattern

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from analysis.tokenise import Doc
 
@@ -17,6 +18,7 @@ from .resources import Resources
 # party-state label after a US politician's name: "R-Ky.", "D-N.Y.", "I-Vt." (not a mention)
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
 _OPENERS = frozenset('"“‘\'(«[:—–…_-') | {"...", "--"}  # "-": a dash ("ORVALE, Thurs. - The council")
+_STRAIGHT_QUOTES = frozenset(('"', "'"))
 _SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
 _JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
 
@@ -164,10 +166,12 @@ def word_kind(s: str, res: Resources) -> str | None:
     return "joint" if s in _JOINTS else "other"
 
 
+@lru_cache(maxsize=65536)
 def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
     """What :func:`_word_unit` decides from the word ``s`` alone: does a period right after it
     belong to it (an initial "F.", a suffix "Jr.", an abbreviated head "Co."), and the unit's
-    kind without and with that period.  Memoised per document by :func:`sentence_units`."""
+    kind without and with that period.  A pure function of the word and the (immutable)
+    lexicons: cached, and memoised per document by :func:`sentence_units`."""
     joins = (len(s) == 1 and s.isupper() or s + "." in res.postnominals or s in ("Jr", "Sr", "St")
              or s + "." in res.org_cues)
     return joins, word_kind(s, res), word_kind(s + ".", res) if joins else None
@@ -175,6 +179,18 @@ def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
 
 def _has_alnum(w: str) -> bool:
     return w[:1].isalnum() or any(ch.isalnum() for ch in w)
+
+
+def _special_unit(text, toks, i, g, res, initial):
+    """The unit a gazetteer name, party label or title starting at token ``i`` makes (with the
+    index after it and its last token), or ``None``."""
+    made = _gaz_unit(text, toks, i, g, initial) if g is not None else None
+    t = toks[i]
+    if made is None and text[t.start:t.start + 2] in ("R-", "D-", "I-"):
+        made = _party_unit(text, toks, i, initial)
+    if made is None and text[t.start:t.start + 1].isupper():
+        made = _title_unit(text, toks, i, res, initial)
+    return made
 
 
 def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: set,
@@ -189,6 +205,7 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
     a, b = doc.sentence_token_ranges[sent.sentence_id]
     toks, ws = doc.tokens[a:b], doc.token_texts[a:b]
     memo = {} if memo is None else memo
+    new = tuple.__new__  # Unit(...) without the named tuple's Python-level __new__
     units: list[Unit] = []
     i, n, prev_text, seen_word = 0, b - a, None, False
     while i < n:
@@ -196,18 +213,15 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
         if not seen_word and i and _has_alnum(ws[i - 1]):
             seen_word = True
         initial = not seen_word or prev_text in _OPENERS or (
-            prev_text in ('"', "'") and units and units[-1].start in quote_starts)
+            prev_text in _STRAIGHT_QUOTES and units and units[-1].start in quote_starts)
         g = gaz_at.get(t.start)
-        made = _gaz_unit(text, toks, i, g, initial) if g is not None else None
-        if made is None and w[0] in "RDI" and text[t.start:t.start + 2] in ("R-", "D-", "I-"):
-            made = _party_unit(text, toks, i, initial)
-        if made is None and w[0].isupper():
-            made = _title_unit(text, toks, i, res, initial)
-        if made is not None:
-            unit, i, last = made
-            prev_text = ws[last]
-            units.append(unit)
-            continue
+        if g is not None or w[0].isupper():  # party labels and titles start with a capital
+            made = _special_unit(text, toks, i, g, res, initial)
+            if made is not None:
+                unit, i, last = made
+                prev_text = ws[last]
+                units.append(unit)
+                continue
         info = memo.get(w)
         if info is None:
             info = memo[w] = word_info(w, res)
@@ -218,7 +232,7 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
         if kind is None:  # "May" before a capital: the next word decides
             unit, j = _word_unit(text, toks, i, res, initial)
         else:
-            unit = Unit(t.start, end, s, kind, None, initial)
+            unit = new(Unit, (t.start, end, s, kind, None, initial))
         units.append(unit)
         prev_text = w
         i = j
