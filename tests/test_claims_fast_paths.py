@@ -79,6 +79,28 @@ def test_case_fold_specials_are_every_non_ascii_char_matching_an_ascii_letter():
     assert found == gates.CASE_FOLD_SPECIALS
 
 
+def test_lower_casing_keeps_word_characters_and_length_but_for_the_specials():
+    # what word_runs relies on: a run of word characters in a text is one in text.lower()
+    import sys
+    w = re.compile(r"\w")
+    changed = (c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c)
+    bad = [c for c in changed if len(c.lower()) != 1 or bool(w.match(c)) != bool(w.match(c.lower()))]
+    assert set(bad) <= set(gates.CASE_FOLD_SPECIALS)
+
+
+def test_run_gates_of_made_up_words():
+    g = gates.run_gate(["need to", "it's time to", "Jan."])
+    assert g.by_run.keys() == {"need", "time", "jan"}
+    for text, ok in [("We need to act.", True), ("We need more time.", False), ("It's time to go", True),
+                     ("sometime soon", False), ("On Jan. 5", True), ("In January", False)]:
+        low = text.lower()
+        assert g.may_match(low, low, gates.word_runs(text)) is ok, text
+    assert gates.word_runs("Ca\u017fe") is None and g.may_match("x", "x", None)
+    digits = gates.run_gate(["dozen"], digits=True)
+    assert digits.may_match("in 1999", "in 1999", gates.word_runs("in 1999"))
+    assert not digits.may_match("a few", "a few", gates.word_runs("a few"))
+
+
 def test_gate_groups_of_made_up_patterns():
     g = gates.literal_gate(r"\b(?:will|would)\s+(?:\w+\s+)?grow(?:s)?\b")
     assert not g.may_match("The plan is dead.") and not g.may_match("they will not")

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from analysis import lexicons
-from analysis.claims.gates import LiteralGate, literal_gate, phrase_gate
+from analysis.claims.gates import LiteralGate, RunGate, literal_gate, run_gate, word_runs
 from analysis.claims.lexicon import norm_apostrophes, number_re
 
 
@@ -41,7 +41,7 @@ def categories() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str], tuple[LiteralGate, ...]], ...]:
+def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str], tuple[LiteralGate | RunGate, ...]], ...]:
     """Per category in priority order: one regex joining its phrase and regex rules, the set
     of its cue lemmas (one search per category keeps :func:`categorise` fast), and the literal
     gates of its rules (:mod:`analysis.claims.gates`): the regex is searched only when one of
@@ -65,27 +65,38 @@ def _category_matchers() -> tuple[tuple[str, re.Pattern | None, frozenset[str], 
         # the phrases as one prefix trie between word boundaries: the same matches as one
         # alternative per phrase, without trying every phrase at every character
         alts = ([r"(?<![\w'])(?:" + lexicons.trie_alternation(phrases[c]) + r")(?![\w])"] if phrases[c] else []) + pats[c]
-        gates = ((phrase_gate(phrases[c]),) if phrases[c] else ()) + tuple(literal_gate(p) for p in pats[c])
+        gates = ((run_gate(phrases[c]),) if phrases[c] else ()) + tuple(literal_gate(p) for p in pats[c])
         out.append((c, re.compile("|".join(alts)) if alts else None, frozenset(cues[c]), gates))
     return tuple(out)
 
 
-def categorise(text: str, cue_lemma: str = "") -> str:
+def categorise(text: str, cue_lemma: str = "", runs: frozenset[str] | None = None) -> str:
     """The category of a claim's content ``text`` (see ``categories.tsv``): the first
-    category, in priority order, with a matching phrase, regex or cue lemma."""
+    category, in priority order, with a matching phrase, regex or cue lemma. ``runs``:
+    :func:`~analysis.claims.gates.word_runs` of ``text`` if known."""
     low = norm_apostrophes(text.lower())
+    if runs is None:
+        runs = word_runs(text, low)
     for cat, rx, cue_set, gates in _category_matchers():
         if (cue_lemma and cue_lemma in cue_set) or (
-                rx is not None and any(g.may_match(low) for g in gates) and rx.search(low)):
+                rx is not None and any(g.may_match(low, low, runs) for g in gates) and rx.search(low)):
             return cat
     return "report"
 
 
-def has_number(text: str, lower: str | None = None) -> bool:
+@lru_cache(maxsize=1)
+def _number_gate() -> RunGate:
+    """:func:`number_re` is a digit or a number word between word boundaries."""
+    return run_gate(lexicons.word_list("claims_number_words.txt"), digits=True)
+
+
+def has_number(text: str, lower: str | None = None, runs: frozenset[str] | None = None) -> bool:
     """True if ``text`` holds a number (digits not glued to letters as in "M1" or "F-16")
-    or a number word (``claims_number_words.txt``). ``lower``: ``text.lower()`` if known."""
-    rx = number_re()
-    return literal_gate(rx.pattern, rx.flags).may_match(text, lower) and bool(rx.search(text))
+    or a number word (``claims_number_words.txt``). ``lower``, ``runs``: ``text.lower()`` and
+    its :func:`~analysis.claims.gates.word_runs` if known."""
+    if runs is None:
+        runs = word_runs(text, lower)
+    return _number_gate().may_match(text, lower, runs) and bool(number_re().search(text))
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +109,19 @@ def _date_res() -> tuple[re.Pattern, re.Pattern]:
     return cap_re, low_re
 
 
-def has_date(text: str, lower: str | None = None) -> bool:
-    """True if ``text`` holds a year, a month or weekday name or a date word. ``lower``:
-    ``text.lower()`` if known."""
-    for rx in _date_res():
-        if literal_gate(rx.pattern, rx.flags).may_match(text, lower) and rx.search(text):
+@lru_cache(maxsize=1)
+def _date_gates() -> tuple[RunGate, RunGate]:
+    """The gates of :func:`_date_res`: a year's digits or a capitalised date word; a date word."""
+    ws = lexicons.word_list("claims_date_words.txt")
+    return run_gate([w for w in ws if w[:1].isupper()], digits=True), run_gate([w for w in ws if not w[:1].isupper()])
+
+
+def has_date(text: str, lower: str | None = None, runs: frozenset[str] | None = None) -> bool:
+    """True if ``text`` holds a year, a month or weekday name or a date word. ``lower``,
+    ``runs``: ``text.lower()`` and its :func:`~analysis.claims.gates.word_runs` if known."""
+    if runs is None:
+        runs = word_runs(text, lower)
+    for rx, gate in zip(_date_res(), _date_gates()):
+        if gate.may_match(text, lower, runs) and rx.search(text):
             return True
     return False

@@ -13,8 +13,10 @@ changes a result, it only skips searches that cannot match ("The plan is dead." 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from analysis import lexicons
 
@@ -34,6 +36,7 @@ CASE_FOLD_SPECIALS = "\u0130\u0131\u017f\u212a"
 _SPECIALS = re.compile("[" + CASE_FOLD_SPECIALS + "]")
 _DIGIT = re.compile(r"\d")
 _MAX_GROUPS = 3  # necessary groups checked per pattern (each alone suffices to be sound)
+_FEW = 8
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,12 @@ class LiteralGate:
     """Groups of atoms; a text can match the pattern only if, for every group, it contains
     one of the group's atoms (a literal, or a digit for :data:`DIGIT`)."""
 
-    groups: tuple[tuple[re.Pattern | None, bool], ...]  # (literals as one regex, has a digit atom)
+    groups: tuple[tuple[re.Pattern | tuple[str, ...] | None, bool], ...]  # (literals: a few, or one regex; a digit atom?)
     ignorecase: bool
 
-    def may_match(self, text: str, lower: str | None = None) -> bool:
+    def may_match(self, text: str, lower: str | None = None, runs: frozenset[str] | None = None) -> bool:
         """False only if the pattern cannot match anywhere in ``text``. ``lower``: ``text.lower()``
-        when the caller has it (read only for a case-insensitive pattern)."""
+        when the caller has it (read only for a case-insensitive pattern); ``runs`` is not read."""
         if self.ignorecase:
             if _SPECIALS.search(text):
                 return True
@@ -54,7 +57,9 @@ class LiteralGate:
         else:
             hay = text
         for lits, digit in self.groups:
-            if not ((digit and _DIGIT.search(text)) or (lits is not None and lits.search(hay))):
+            if digit and _DIGIT.search(text):
+                continue
+            if lits is None or not (any(x in hay for x in lits) if type(lits) is tuple else lits.search(hay)):
                 return False
         return True
 
@@ -62,12 +67,53 @@ class LiteralGate:
 ALWAYS = LiteralGate((), False)
 
 
-def phrase_gate(phrases) -> LiteralGate:
-    """The gate of phrases searched between word boundaries, case as given: one of the
-    phrases must occur as a substring ("need to", "it's time to")."""
-    if not phrases or "" in phrases:
-        return ALWAYS
-    return LiteralGate(((re.compile(lexicons.trie_alternation(set(phrases))), False),), False)
+_RUN = re.compile(r"\w+")
+
+
+def word_runs(text: str, lower: str | None = None) -> frozenset[str] | None:
+    r"""The runs of word characters (``\w+``) of ``text`` lower-cased ("It's 5 p.m." → it, s, 5,
+    p, m), or None when ``text`` holds a character of :data:`CASE_FOLD_SPECIALS` (lower-casing
+    does not fold it as the regex engine does, nor keep its length). ``lower``: ``text.lower()``."""
+    if _SPECIALS.search(text):
+        return None
+    return frozenset(_RUN.findall(text.lower() if lower is None else lower))
+
+
+@dataclass(frozen=True)
+class RunGate:
+    r"""The gate of words searched between word boundaries (``(?<!\w)(?:…)(?!\w)``, ``\b(?:…)\b``,
+    any case). Every run of word characters of a matched word is a whole run of the text (a run
+    at the word's edge is closed by the boundary, the others by the word's own spaces or marks:
+    "jan" of "jan."), so each word is filed under its longest run, the most selective ("week" of
+    "last week", "time" of "it's time to"): a text none of whose runs (:func:`word_runs`) is a
+    key cannot match, and one that has a key must also hold one of the words filed under it as a
+    substring ("have to" for "have"). ``digits``: a digit also lets the text through (for a
+    pattern with a ``\d`` branch)."""
+
+    by_run: Mapping[str, tuple[str, ...]] | None  # None: a word without a run, or not ASCII
+    digits: bool = False
+
+    def may_match(self, text: str, lower: str | None = None, runs: frozenset[str] | None = None) -> bool:
+        """``text`` (the text the pattern searches, for a case-sensitive pattern already lower-cased),
+        ``lower``: ``text.lower()``, ``runs``: :func:`word_runs` of ``text`` (None: no gating)."""
+        if runs is None or self.by_run is None or (self.digits and _DIGIT.search(text)):
+            return True
+        keys = runs & self.by_run.keys()
+        if not keys:
+            return False
+        hay = text.lower() if lower is None else lower
+        return any(w in hay for k in keys for w in self.by_run[k])
+
+
+def run_gate(words, digits: bool = False) -> RunGate:
+    """The :class:`RunGate` of ``words`` (ASCII: lower-casing is the engine's folding only there)."""
+    by_run: dict[str, set[str]] = {}
+    for w in words:
+        runs = _RUN.findall(w)
+        if not runs or not w.isascii():
+            return RunGate(None, digits)
+        by_run.setdefault(max(runs, key=len).lower(), set()).add(w.lower())
+    return RunGate(MappingProxyType({k: tuple(sorted(v)) for k, v in by_run.items()}), digits)
 
 
 def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
@@ -130,11 +176,14 @@ def literal_gate(pattern: str, flags: int = 0) -> LiteralGate:
     engine's case folding for ASCII letters only."""
     tree = sre_parse.parse(pattern, flags)
     ignorecase = bool(tree.state.flags & re.IGNORECASE) or _has_ignorecase(tree)
-    groups = sorted(_groups(list(tree)), key=lambda c: -min(len(a) for a in c))[:_MAX_GROUPS]
+    groups = sorted(_groups(list(tree)), key=lambda c: (-min(len(a) for a in c), len(c)))[:_MAX_GROUPS]
     if not groups or (ignorecase and any(not a.isascii() for c in groups for a in c)):
         return ALWAYS
     out = []
     for c in groups:
         lits = {a.lower() if ignorecase else a for a in c if a != DIGIT}
-        out.append((re.compile(lexicons.trie_alternation(lits)) if lits else None, DIGIT in c))
+        # a few literals: one substring scan each; more: one scan of their prefix trie
+        rx = tuple(sorted(lits)) if len(lits) <= _FEW else re.compile(lexicons.trie_alternation(lits))
+        out.append((rx if lits else None, DIGIT in c))
+    out.sort(key=lambda g: len(g[0]) if type(g[0]) is tuple else _FEW + 1)  # cheap checks first
     return LiteralGate(tuple(out), ignorecase)

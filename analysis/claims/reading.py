@@ -14,6 +14,7 @@ import re
 
 from analysis.claims.checks import cue_valid
 from analysis.claims.flags import categorise, has_date, has_number
+from analysis.claims.gates import word_runs
 from analysis.claims.lexicon import function_words
 from analysis.claims.records import QUOTE_SEP, Claim, Cue, Found, Item, claim_id_for, trim, without_gap
 from analysis.claims.patterns import NO_CLAIM, CueContext
@@ -226,6 +227,7 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
     content = text[cs:ce]
     clean = without_gap(content, cs, gs, ge)
     lower = clean.lower()
+    runs = word_runs(clean, lower)  # read by the literal gates of the flags
     qfrags = ([text[cs:gs].rstrip(" ,"), text[ge:ce]] if gs >= 0 else [content]) if item.attribution == "direct" else \
         [text[max(q.content_start, cs) : min(q.content_end, ce)] for q in unit.quotes_overlapping(cs, ce)]
     ents: list[str] = []
@@ -244,7 +246,8 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
         speaker_mention_id=who.mention_id, speaker_start=who.start, speaker_end=who.end,
         cue=text[cue_s:cue_e] if cue_s >= 0 else "", cue_lemma=item.cue_lemma, cue_start=cue_s, cue_end=cue_e,
         quote=QUOTE_SEP.join(f.strip() for f in qfrags if f.strip()),
-        category=categorise(clean, item.cue_lemma), has_number=has_number(clean, lower), has_date=has_date(clean, lower),
+        category=categorise(clean, item.cue_lemma, runs), has_number=has_number(clean, lower, runs),
+        has_date=has_date(clean, lower, runs),
         entity_ids=tuple(ents), gap_start=gs, gap_end=ge, pattern=item.pattern,
     )
 
