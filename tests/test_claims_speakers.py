@@ -217,3 +217,23 @@ def test_continued_quotation_keeps_its_speaker_before_a_new_turn():
             '"We start again tomorrow.\n\n"HOST: Why?')
     got = read(body)
     assert ("floating_quote", "direct", "Mara Voss", "", "We start again tomorrow.") in got
+
+
+# --- noun readings of cue words (part-of-speech evidence) -----------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "Her actions send a strong signal that racism will not be tolerated.",   # adjective + noun + that
+    "Tom Reyes faces criminal charges that he denies.",
+    "Investors put money into economic development projects, the report found.",  # compound noun, comma
+])
+def test_cue_word_read_as_noun(body):
+    assert {r[0] for r in read(body)} == {"narrator"}
+
+
+@pytest.mark.parametrize("body, cue", [
+    ("Officials warn that the plan is dead.", "warn"),     # a plural noun before: a verb
+    ('The mayor says, "We are ready."', "says"),
+])
+def test_cue_word_still_a_verb(body, cue):
+    assert read(body)[0][3] == cue

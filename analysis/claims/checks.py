@@ -132,12 +132,29 @@ def tagged_noun(c: CueCheck) -> bool | None:
     when the words around the cue give no verdict (:func:`lexical_verb_evidence`): tagging
     is the cost of this check."""
     tags = c.unit.tags
-    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS \
-            or lexical_verb_evidence(c):
+    if tags is None or c.past or (c.cue.i > 0 and c.unit.tokens[c.cue.i - 1].in_quote) or c.prev in QUOTE_CHARS:
+        return None
+    if adjective_before_that(c):
+        return False
+    if lexical_verb_evidence(c):
         return None
     if not postag.is_noun(tags.token(c.unit.tokens[c.cue.i])) or verb_evidence_against_tag(c):
         return None
     return False
+
+
+def adjective_before_that(c: CueCheck) -> bool:
+    """"send a strong [signal] that …", "faces criminal [charges] that …": a cue word between an
+    adjective (the tagger's JJ) and "that" is a noun with its complement clause, not a verb —
+    "that" after it is no verb evidence here. Only a lower-case content word before the cue is
+    tagged ("officials [warn] that …": a plural noun, a verb)."""
+    i, low = c.cue.i, c.low
+    nxt = low[c.cue.j] if c.cue.j < len(low) else ""
+    p = c.prev
+    if nxt != "that" or i == 0 or not p.isalpha() or p in pronouns() or p in function_words("finite_aux") \
+            or p in function_words("determiner") or is_gap(p) or not c.doc.text[c.unit.tokens[i - 1].start].islower():
+        return False
+    return c.unit.tags.token(c.unit.tokens[i - 1]) in ("JJ", "JJR", "JJS")
 
 
 def lexical_verb_evidence(c: CueCheck) -> bool:
@@ -180,8 +197,8 @@ def verb_evidence_against_tag(c: CueCheck) -> bool:
     # noun, then the clause's verb; "swing [states] Ohio and Iowa": names in apposition):
     # after a singular noun an -s form is a verb unless a verb, modal or name follows it.
     # The tagger tends to read such a verb as the head of a compound noun.
-    if prev_tag != "NN" or not c.first.endswith("s"):
-        return False
+    if prev_tag != "NN" or not c.first.endswith("s") or nxt == ",":
+        return False  # "economic development [projects], …": a compound noun before a comma
     next_tag = unit.tags.token(unit.tokens[c.cue.j]) if c.cue.j < len(c.low) else "."
     return not (next_tag.startswith(("VB", "MD")) or next_tag in ("NNP", "NNPS"))
 
