@@ -172,12 +172,18 @@ def internal_error(source: str, err: Exception) -> str:
 
 def with_tables(done: list[tuple[FileResult, Any]], fmt: str) -> list[FileResult]:
     """The results of analysed files with their tables: built and encoded once for the whole
-    list (:func:`analysis.pipeline.frames`, :func:`analysis.encode.encode_pieces`), then cut per file."""
-    from analysis.encode import encode_pieces
-    from analysis.pipeline import frames
+    list (:func:`analysis.pipeline.frames`, :func:`analysis.encode.encode_pieces`), then cut per
+    file; CSV is written straight from each file's records (:func:`analysis.encode.csv_tables`)."""
+    from analysis.encode import csv_tables, encode_pieces
+    from analysis.pipeline import frames, table_schemas
 
     if not done:
         return []
+    if fmt == "csv":  # straight from the records, when every value is plain
+        schemas = table_schemas()
+        direct = [csv_tables(records, schemas) for _, records in done]
+        if all(d is not None for d in direct):
+            return [dataclasses.replace(r, tables=d) for (r, _), d in zip(done, direct)]
     tables = frames(records for _, records in done)
     pieces = encode_pieces(tables, [dict(r.counts) for r, _ in done], fmt)
     return [dataclasses.replace(r, tables=p) for (r, _), p in zip(done, pieces)]
