@@ -252,3 +252,9 @@ def test_a_word_with_an_inner_capital_is_a_company_unless_a_name_prefix():
     assert camel_case_company("HarperCollins", res) and camel_case_company("BlackRock", res)
     assert not any(camel_case_company(w, res) for w in ("McDonald", "DiMaggio", "LaToya", "MaryAnn", "Orvale"))
     assert _types("He signed a deal with ZorvexCollins on Monday.", "ZorvexCollins") == {"ORG"}
+
+
+def test_an_organisation_adjective_overrides_person_evidence():
+    text = "The plan was opposed by the mainstream Social Democratic Labor and Sinn Fein, and Orla Venn."
+    assert _types(text, "Social Democratic Labor") == {"ORG"}
+    assert _types("On Monday, Christian Marsh said the vote was close.", "Christian Marsh") == {"PERSON"}

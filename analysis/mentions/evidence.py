@@ -280,6 +280,12 @@ def evidence(doc: Doc, c: Cand, nb: Neighbours, res: Resources, reused: frozense
     return "", ""
 
 
+def org_adjective_inside(words: list[str], res: Resources) -> bool:
+    """"Social Democratic Labor", "United Artists": an adjective of organisation names
+    (``mentions_org_adjectives.txt``) in a name that does not start with a given name."""
+    return words[0] not in res.given_names and any(w in res.org_adjectives for w in words)
+
+
 def type_uncued_runs(doc: Doc, chosen: list[Cand], res: Resources) -> list[Cand]:
     """Type multi-word capitalised runs that carry no cue of their own ("Itaú Unibanco",
     "Santander Brasil") from their context (:func:`evidence`); those with no evidence
@@ -298,6 +304,8 @@ def type_uncued_runs(doc: Doc, chosen: list[Cand], res: Resources) -> list[Cand]
             t, cue = evidence(doc, c, nb, res, reused)
             if cue == "the":
                 t = ""  # "the Great Depression", "the First Amendment": not a person; type unknown
+            if t == "PERSON" and org_adjective_inside(text[c.start:c.end].split(), res):
+                t, cue = "ORG", cue + "-org-adjective"  # "Social Democratic Labor said": not a person
             if not t:
                 t, cue = UNCUED_RUN_TYPE, "default"
             if not t:

@@ -49,6 +49,7 @@ class Resources:
     initial_words: frozenset  # "though", "unlike": function words that never begin a name
     staff_nouns: frozenset  # "officials", "executives": the people of an organisation ("X officials said")
     name_prefixes: frozenset  # "Mc", "Di", "La": a capital inside a person's name after these
+    org_adjectives: frozenset  # "United", "Democratic": in organisations' names, not people's
     given_names: frozenset
     given_gender: dict
     calendar_words: frozenset
@@ -165,6 +166,7 @@ def _word_lists() -> dict:
         initial_words=_lower_list("mentions_initial_words.txt"),
         staff_nouns=_lower_list("mentions_staff_nouns.txt"),
         name_prefixes=frozenset(lexicons.word_list("mentions_name_prefixes.txt")),
+        org_adjectives=frozenset(lexicons.word_list("mentions_org_adjectives.txt")),
         stopwords=lexicons.stopwords(),
     )
 
