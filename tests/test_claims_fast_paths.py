@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from analysis.article import article_from_text
 from analysis.claims import units
-from analysis.claims.lexicon import function_words
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, max_cue_len
+from analysis.claims.records import Cue
 from analysis.tokenise import tokenise
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
@@ -48,9 +49,10 @@ def _plain_token_flags(doc) -> units.TokenFlags:
         return [-1, *accumulate((k if f else -1 for k, f in enumerate(flags)), max)]
 
     first_from = list(accumulate((k if f else n for k, f in zip(range(n - 1, -1, -1), reversed(src))), min))
+    firsts = cue_first_words()
     return units.TokenFlags(prefix(an), prefix(a and x for a, x in zip(an, is_aux)), prefix(is_aux),
                             prefix(quoted), prefix(past), last_before(stop), last_before(mark),
-                            [*reversed(first_from), n])
+                            [*reversed(first_from), n], [k for k, w in enumerate(norms) if w in firsts and not quoted[k]])
 
 
 @settings(max_examples=120, deadline=None)
@@ -58,6 +60,36 @@ def _plain_token_flags(doc) -> units.TokenFlags:
 def test_token_flags_equal_the_plain_pass(seed, n):
     doc = tokenise(article_from_text(_salad(seed, n), "t"))
     assert units.token_flags(doc) == _plain_token_flags(doc)
+
+
+def _plain_find_cues(unit):
+    lex, firsts, low = cue_lexicon(), cue_first_words(), unit.low
+    out, i, n = [], 0, len(low)
+    while i < n:
+        hit = None
+        if low[i] in firsts and not unit.tokens[i].in_quote:
+            for L in range(min(max_cue_len(), n - i), 0, -1):
+                form = tuple(low[i : i + L])
+                if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
+                    hit = Cue(i, i + L, lex[form])
+                    break
+        if hit:
+            out.append(hit)
+            i = hit.j
+        else:
+            i += 1
+    return out
+
+
+CUE_SALAD = SALAD + ["according", "to", "according to", "\u201caccording to\u201d", "said:", "told", "says"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(CUE_SALAD), max_size=60))
+def test_cues_from_the_start_index_equal_the_plain_scan(words):
+    doc = tokenise(article_from_text("Head line\n\n" + " ".join(words) + ".", "t"))
+    for u in units.build_units(doc):
+        assert units.find_cues(u) == _plain_find_cues(u)
 
 
 def test_token_flags_equal_the_plain_pass_on_the_fixtures():

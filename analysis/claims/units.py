@@ -52,12 +52,13 @@ class TokenFlags:
     comma_or_quote: list[int]  # [k]: the last index < k with a comma or a quoted token, -1
     comma_or_mark: list[int]  # … or a quotation mark
     source_stop: list[int]  # [k]: the first index >= k with , ; : a mark or a quoted token
+    cue_starts: list[int]  # indexes of the tokens outside quotations that may start a cue
 
 
 _ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 # word class bits of :func:`_word_classes`
 _IN_QUOTE = operator.attrgetter("in_quote")
-_ALNUM_BIT, _AUX_BIT, _COMMA_BIT, _MARK_BIT, _SRC_BIT, _ED_BIT = 1, 2, 4, 8, 16, 32
+_ALNUM_BIT, _AUX_BIT, _COMMA_BIT, _MARK_BIT, _SRC_BIT, _ED_BIT, _CUE_BIT = 1, 2, 4, 8, 16, 32, 64
 _SRC_WORDS = frozenset({",", ";", ":"})
 
 
@@ -71,6 +72,8 @@ def _word_classes(words: dict[str, int]) -> dict[str, int]:
         words[w] |= _AUX_BIT
     for w in words.keys() & QUOTE_CHARS:
         words[w] |= _MARK_BIT
+    for w in words.keys() & cue_first_words():
+        words[w] |= _CUE_BIT
     for w in words.keys() & _SRC_WORDS:
         words[w] |= _SRC_BIT | (_COMMA_BIT if w == "," else 0)
     for w in words:
@@ -105,8 +108,9 @@ def token_flags(doc: Doc) -> TokenFlags:
         return [-1, *np.maximum.accumulate(np.where(flags, idx, -1)).tolist()] if n else [-1]
 
     first_from = np.minimum.accumulate(np.where(src, idx, n)[::-1])[::-1].tolist() if n else []
+    cue_starts = np.flatnonzero(((bits & _CUE_BIT) != 0) & ~quoted).tolist()
     return TokenFlags(prefix(an), prefix(an & is_aux), prefix(is_aux), prefix(quoted), prefix(past),
-                      last_before(stop), last_before(mark), [*first_from, n])
+                      last_before(stop), last_before(mark), [*first_from, n], cue_starts)
 
 
 @dataclass
@@ -336,26 +340,25 @@ def speaker_line_after_question(doc: Doc, prev, nxt) -> bool:
 
 def find_cues(unit: Unit) -> list[Cue]:
     """Cue forms outside quotations, longest first at each token, left to right
-    ("according to" before "to")."""
+    ("according to" before "to"); only the tokens that may start a cue
+    (:attr:`TokenFlags.cue_starts`) are tried."""
     lex = cue_lexicon()
-    firsts = cue_first_words()
     low = unit.low
     out: list[Cue] = []
+    a, n = unit.first_token, len(low)
+    starts = unit.flags.cue_starts
     i = 0
-    n = len(low)
-    while i < n:
-        hit = None
-        if low[i] in firsts and not unit.tokens[i].in_quote:
-            for L in range(min(max_cue_len(), n - i), 0, -1):
-                form = tuple(low[i : i + L])
-                if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
-                    hit = Cue(i, i + L, lex[form])
-                    break
-        if hit:
-            out.append(hit)
-            i = hit.j
-        else:
-            i += 1
+    for s in starts[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, unit.last_token)]:
+        if s - a < i:
+            continue  # inside the cue found before
+        i = s - a
+        for L in range(min(max_cue_len(), n - i), 0, -1):
+            form = low[i : i + L]
+            if form in lex and not any(unit.tokens[x].in_quote for x in range(i, i + L)):
+                cue = Cue(i, i + L, lex[form])
+                out.append(cue)
+                i = cue.j
+                break
     return out
 
 
