@@ -99,3 +99,18 @@ def test_word_start_scan_finds_a_name_inside_a_rejected_match():
     pattern = re.compile(r"(?<![^\W_])(?:Ab Cd|Cd)(?![^\W_])")
     assert [m.group() for m in finditer_at_word_starts(pattern, "xAb Cd, Ab Cd")] == ["Cd", "Ab Cd"]
 
+
+
+TERM_PIECES = st.sampled_from(
+    ["sea", "surface", "salinity", "a", "of", "x-ray", "Big", " ", " ", "  ", "\n", "\u00a0", "-", "(", ")",
+     "(SSS)", "(SS)", "(SSSs)", "(Ss)", "(ABCDEFGHI)", "(AB", "AB)", ".", ",", "\u00e9", "1"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TERM_PIECES, max_size=40).map("".join))
+def test_defined_acronyms_from_brackets_equal_finditer(text):
+    from analysis.mentions.orgnames import _DEFINED, defined_matches
+
+    assert [(m.span(), m.groups()) for m in defined_matches(text)] == [
+        (m.span(), m.groups()) for m in _DEFINED.finditer(text)]

@@ -100,11 +100,36 @@ _DEFINED = re.compile(r"((?:[a-z][a-z-]*\s+){1,8})\((?P<a>[A-Z]{2,8})s?\)")
 _SKIP = frozenset(("and", "of", "the", "for", "in", "on", "to", "a", "an"))
 
 
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,8}s?\)")
+
+
+def defined_matches(text: str):
+    """The matches of ``_DEFINED.finditer(text)``, found from the bracketed acronyms: every match
+    ends at one ("(SSS)"), and its words, spaces and hyphens lie in the stretch of those
+    characters right before it, so the pattern is searched only there (searched over the
+    whole text it tries up to eight words at every lower-case letter)."""
+    pos = 0
+    for b in _ACRONYM_IN_BRACKETS.finditer(text):
+        q = b.start()
+        if q < pos:
+            continue
+        lo = q
+        while lo > pos and (text[lo - 1] in _TERM_CHARS or text[lo - 1].isspace()):
+            lo -= 1
+        m = _DEFINED.search(text, lo, b.end())
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+_TERM_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-")
+
+
 def term_acronyms(text: str) -> frozenset[str]:
     """Acronyms the text defines as the initials of lower-case words: "global sea surface
     salinity (SSS)", "soil moisture and ocean salinity (SMOS)" (small words may be skipped)."""
     out = set()
-    for m in _DEFINED.finditer(text):
+    for m in defined_matches(text):
         acr = m.group("a")
         words = [w for w in m.group(1).split()]
         initials = ""
