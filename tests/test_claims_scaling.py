@@ -137,8 +137,10 @@ def _naive_cut_at_later_cues(doc, unit, low, reads):
             pw = low[c2.i - 1]
             cut = unit.tokens[c2.i - 1].start
             own = reading.own_clause_start(unit, c2, f2)
-            if (c2.entry.kind == "source" and pw == ",") or pw in function_words("coordinator") \
-                    or own is not None or (pw == "," and f2.shared):
+            coord = units.coordinated_verb(unit, c2.i)  # "… and has said …": cut before "and"
+            if own is None and coord is not None:
+                own = unit.tokens[coord].start
+            if (c2.entry.kind == "source" and pw == ",") or own is not None or (pw == "," and f2.shared):
                 s2, e2 = trim(doc.text, cs, own if own is not None else cut)
                 if e2 > s2:
                     f.content = (s2, e2)
