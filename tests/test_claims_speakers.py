@@ -237,3 +237,17 @@ def test_cue_word_read_as_noun(body):
 ])
 def test_cue_word_still_a_verb(body, cue):
     assert read(body)[0][3] == cue
+
+
+# --- a coordinated verb inside a subordinate clause ---------------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Tom Reyes left early because the mayor attacked the police and said the plan was dead.", "the mayor"),
+    ('Tom Reyes called Mara Voss a "disgrace" after she attacked the police and said the shootings were '
+     "their fault.", "Mara Voss"),
+    ("Mara Voss left the room and said the plan was dead.", "Mara Voss"),  # no subordinate clause
+])
+def test_coordinated_verb_in_subordinate_clause(body, speaker):
+    got = [r for r in read(body) if r[3] == "said"]
+    assert got and got[0][2] == speaker

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from analysis.claims.checks import PARTICIPLE_COMMA, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
-from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right
+from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, coordinated_verb, whole_quote
 from analysis.quotes import Quote
@@ -269,11 +269,13 @@ def participle_clause(c: CueContext) -> Found | NoClaim | None:
     dead." / "… and said the plan was dead"; the content follows the cue."""
     if not c.participle:
         return None
-    sp = participle_subject(c.doc, c.unit, c.cue.i, c.mentions)
     content = content_after(c.doc, c.unit, c.j)
     if content is None:
         return NO_CLAIM
-    return c.found(content, sp, shared=True)
+    sub = subordinate_subject(c.doc, c.unit, c.cue.i, c.mentions)
+    if sub is not None:  # "… after she attacked X and said …": the subordinate clause's subject
+        return c.found(content, sub)
+    return c.found(content, participle_subject(c.doc, c.unit, c.cue.i, c.mentions), shared=True)
 
 
 def inverted_cue(c: CueContext) -> Found | NoClaim | None:

@@ -18,7 +18,7 @@ from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_
     number_re, pronouns
 from analysis.claims.records import Speaker
 from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind
-from analysis.claims.units import QUOTE_CHARS, Unit
+from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb
 from analysis.tokenise import Doc, Token
 
 #: What may follow a name inside its noun phrase: capitalised post-nominals and
@@ -312,6 +312,27 @@ def fronted_phrase_end(unit: Unit, first: int, lim: int) -> int | None:
             return x + 1 if x + 1 < lim else None
         if unit.tokens[x].in_quote or not any(ch.isalnum() for ch in low[x]) and low[x] not in ("'s", "-", "."):
             return None
+    return None
+
+
+def subordinate_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
+    """"X left because [the mayor] attacked the plan and said …": the subject of a coordinated
+    verb (:func:`~analysis.claims.units.coordinated_verb`) is the subject of the clause it is
+    coordinated with — when a subordinator opens that clause, the actor or pronoun right after
+    it, not the subject of the sentence's main clause."""
+    coord = coordinated_verb(unit, cue_i)
+    if coord is None:
+        return None
+    toks, low = unit.tokens, unit.low
+    for s in range(coord - 1, 0, -1):
+        if toks[s].in_quote or low[s] not in function_words("subordinator") or low[s] == "as":
+            continue
+        if s + 1 >= coord:
+            return None
+        m = mentions.first_subject(toks[s + 1].start, toks[coord].start)
+        if m is None or unit.token_at_or_after(m.start) > s + 2 or unit.past_verb_between(toks[s + 1].start, m.start):
+            return None
+        return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     return None
 
 
