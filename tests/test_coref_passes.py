@@ -112,3 +112,32 @@ def test_inverted_subject_after_a_quotation():
     doc = _doc("The talks said little about Ann Berg, who led them.")
     k = doc.text.index("Ann Berg")
     assert not salience.subject_like(doc, k, k + len("Ann Berg"))
+
+
+# --- it/its/they for organisations and places: things.resolve_thing_pronouns -----------------
+
+def _pronouns(text: str) -> dict[str, str]:
+    ms = M.find_mentions(_doc("A made-up story\n\n" + text))
+    return {m.surface: m.entity for m in ms if m.mention_kind == "pronoun"}
+
+
+@pytest.mark.parametrize("text, pronoun, entity", [
+    ("Norvik Bank said its profit fell.", "its", "Norvik Bank"),
+    ("Norvik Bank said it would hire staff.", "it", "Norvik Bank"),
+    ("Lisbon lies on a wide river. It has two bridges.", "It", "Lisbon"),
+    ("Norvik Bank cut its fees. They said demand was weak.", "They", "Norvik Bank"),
+])
+def test_thing_pronoun_refers_to_a_subject_organisation_or_place(text, pronoun, entity):
+    assert _pronouns(text).get(pronoun) == entity
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Norvik Bank opened in May. It is likely that rates will rise.", "It"),      # expletive
+    ("Norvik Bank opened in May. It was not clear how long it would stay.", "It"),
+    ("Brazil's central bank raised its rate.", "its"),                          # a possessor
+    ("Norvik Bank bought a mill. Norvik Bank will finance it with debt.", "it"),  # an object
+    ('Norvik Bank cut jobs. "They come and go," said Ana Silva.', "They"),       # inside a quotation
+    ("Lisbon lies on a wide river. They swim there.", "They"),                   # a city is no "they"
+])
+def test_thing_pronoun_left_out(text, pronoun):
+    assert pronoun not in _pronouns(text)

@@ -448,8 +448,9 @@ def coref_errors(doc: GumDoc, mentions: pd.DataFrame) -> list[str]:
         first_of_chain[m.chain] = min(first_of_chain.get(m.chain, m.first), m.first)
     for m in doc.mentions:
         form = doc.words[m.first].form.lower()
-        if (m.first != m.last or form not in PERSON_PRONOUNS | THING_PRONOUNS or m.etype not in NAME_TYPES
-                or first_of_chain[m.chain] >= m.first):
+        scored = (form in PERSON_PRONOUNS and m.etype == "person"
+                  or form in THING_PRONOUNS and m.etype in ("organization", "place"))
+        if m.first != m.last or not scored or first_of_chain[m.chain] >= m.first:
             continue
         i = at.get((m.start, m.end))
         if i is not None and ids[i] and chain_of.get(ids[i]) == m.chain:

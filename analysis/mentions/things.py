@@ -1,0 +1,141 @@
+"""Coreference pass: "it", "its", "they", "them", "their" for organisations and places.
+
+:func:`resolve_thing_pronouns` runs after every other pass, when names and role nouns carry
+their entities.  A thing pronoun refers to an organisation or place mentioned just before it,
+preferring a grammatical subject (:func:`.salience.subject_like`):
+
+1. the subject of its own sentence before it ("Norvik Bank said its profit fell": *its* is
+   Norvik Bank);
+2. for a possessive ("its", "their"), any organisation or place of its own sentence before it
+   ("the mayor of Tallow praised its schools");
+3. the subject of one of the two previous sentences, nearest first ("Tallow lies on a river.
+   It has two bridges.");
+
+always in agreement: "it"/"its" refer to one organisation or place, "they"/"them"/"their" to
+an organisation, or to a place whose name is plural ("the Faroe Islands").  An expletive
+"it" ("it is likely that …", "it was decided to …") refers to nothing.  Only resolved
+pronouns become mentions (never one with an empty entity: most "it" and "they" refer to
+things and people this stage does not track).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from analysis import lexicons
+
+from .coref import EntityTable
+from .records import Cand
+from .salience import _openers, subject_like
+
+_THING = re.compile(r"(?<![\w'’-])(?:it|its|they|them|their)(?![\w-])", re.IGNORECASE)
+_SINGULAR = frozenset({"it", "its"})
+_EXPLETIVE_NEXT = frozenset({"that", "to", "how", "whether", "why", "if", "what", "when", "who"})
+_THING_TYPES = ("ORG", "GPE", "LOC")
+#: Previous sentences searched for a subject (step 3).
+BACK = 2
+
+
+def _expletive_verbs() -> frozenset[str]:
+    return lexicons.word_list("coref_expletive_it.txt")
+
+
+def expletive_it(t: EntityTable, start: int, end: int) -> bool:
+    """"it" with a verb of being or seeming and then "that", "to" or a question word ("it is
+    clear that …", "it seems to …", "it was not clear how …"): a placeholder subject."""
+    doc = t.doc
+    if t.text[start:end].lower() != "it":
+        return False
+    i = bisect.bisect_left(doc.token_starts, end)
+    sent_end = doc.sentence_at(start).end
+    if i >= len(doc.tokens) or doc.norms[i] not in _expletive_verbs():
+        return False
+    ahead = [doc.norms[k] for k in range(i + 1, min(i + 8, len(doc.tokens))) if doc.tokens[k].start < sent_end]
+    return bool(_EXPLETIVE_NEXT.intersection(ahead))
+
+
+def _agrees(form: str, name: str, etype: str) -> bool:
+    if form in _SINGULAR:
+        return True
+    return etype == "ORG" or name.split()[-1].endswith("s")
+
+
+def _thing_mentions(t: EntityTable) -> dict[int, list[tuple[Cand, bool]]]:
+    """Per sentence, the organisation and place mentions with an entity (not datelines), and
+    whether each is a subject."""
+    out: dict[int, list[tuple[Cand, bool]]] = {}
+    for c in t.chosen:
+        r = c.resolved
+        if r and r[0] and r[1] in _THING_TYPES and c.kind != "pronoun" and c.rule != "dateline":
+            out.setdefault(t.doc.sentence_index_at(c.start), []).append((c, subject_like(t.doc, c.start, c.end)))
+    return out
+
+
+def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str, str] | None:
+    """The (entity, type) a thing pronoun at ``start:end`` refers to (steps 1-3), or None."""
+    doc, form = t.doc, t.text[start:end].lower()
+    sid = doc.sentence_index_at(start)
+    quote = doc.quote_at(start)
+    if quote is not None:  # inside a quotation: only what the quotation itself names
+        by_sent = {k: [(c, subj) for c, subj in v if quote.start <= c.start < quote.end] for k, v in by_sent.items()}
+    ok = [(c, subj) for c, subj in by_sent.get(sid, []) if c.end <= start and _agrees(form, *c.resolved)]
+    pick = next((c for c, subj in ok if subj), None)
+    if pick is None and form == "its":
+        pick = next((c for c, subj in reversed(ok) if not _possessor(t, c)), None)
+    zone = doc.sentences[sid].zone
+    for s in range(sid - 1, max(-1, sid - 1 - BACK), -1):
+        if pick is not None or doc.sentences[s].zone != zone:
+            break
+        pick = next((c for c, subj in by_sent.get(s, []) if subj and _agrees(form, *c.resolved)), None)
+    return pick.resolved if pick is not None else None
+
+
+def _possessor(t: EntityTable, c: Cand) -> bool:
+    """"Brazil's central bank raised its rate": a possessor is not what "its" refers to."""
+    return t.text[c.end:c.end + 2] in ("'s", "\u2019s") or t.text[c.end:c.end + 1] in ("'", "\u2019")
+
+
+def _object_position(t: EntityTable, start: int, end: int) -> bool:
+    """"them", and "it" not opening a clause ("will finance it"; but "said it would"): an
+    object, which rarely names an organisation or place the article is about."""
+    form = t.text[start:end].lower()
+    if form == "them":
+        return True
+    if form != "it":
+        return False
+    doc = t.doc
+    i = bisect.bisect_left(doc.token_starts, start) - 1
+    return (i >= 0 and doc.tokens[i].start >= doc.sentence_at(start).start and doc.norms[i] not in _openers()
+            and doc.norms[i] not in _clause_verbs())
+
+
+@cache
+def _clause_verbs() -> frozenset[str]:
+    """One-word verbs of saying and believing (cues.tsv): "said it would …" opens a clause."""
+    return frozenset(r["form"] for r in lexicons.table("cues.tsv")
+                     if r["kind"] in ("speech", "belief") and " " not in r["form"])
+
+
+def resolve_thing_pronouns(t: EntityTable) -> None:
+    """Thing pronouns resolved to an organisation or place become pronoun mentions of it."""
+    by_sent = _thing_mentions(t)
+    if not by_sent:
+        return
+    taken = [(c.start, c.end) for c in t.chosen]
+    starts = [a for a, _ in taken]
+    extra = []
+    for m in _THING.finditer(t.text):
+        s, e = m.span()
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e:
+            continue  # inside a name ("It Happens Here")
+        if expletive_it(t, s, e) or _object_position(t, s, e):
+            continue
+        got = antecedent(t, by_sent, s, e)
+        if got is not None:
+            c = Cand(s, e, got[1], "pronoun", "pronoun", priority=1)
+            c.resolved = got
+            extra.append(c)
+    if extra:
+        t.chosen = sorted(t.chosen + extra, key=lambda c: c.start)
