@@ -258,3 +258,9 @@ def test_an_organisation_adjective_overrides_person_evidence():
     text = "The plan was opposed by the mainstream Social Democratic Labor and Sinn Fein, and Orla Venn."
     assert _types(text, "Social Democratic Labor") == {"ORG"}
     assert _types("On Monday, Christian Marsh said the vote was close.", "Christian Marsh") == {"PERSON"}
+
+
+def test_a_plural_name_in_a_place_phrase_is_a_region():
+    text = "Tourists spend summers in the Kelsos. Fans cheered with the Zorbs on Friday."
+    assert _types(text, "Kelsos") == {"LOC"}
+    assert _types(text, "Zorbs") == {"ORG"}  # "with the Zorbs": a team, by the definite article

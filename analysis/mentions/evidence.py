@@ -232,6 +232,17 @@ def coordination(x: Context):
             return d.type, "coordination"
 
 
+_IN_THE = re.compile(r"\b(?:in|across|near|throughout|around|through)\s+the\s+"
+                     r"(?:(?:north|south|east|west)(?:ern)?\s+|central\s+)?$|\bthe\s+(?:north|south|east|west)(?:ern)?\s+$")
+
+
+def in_the_plural(x: Context):
+    """"vacations in the Kelsos", "across the southern Millbrooks": a plural name in a place
+    phrase is a region or island group, not a team or a family ("with the Kelsos")."""
+    if len(x.words) == 1 and re.fullmatch(r"[A-Z][a-z]+[^su]s", x.surface) and _IN_THE.search(x.before):
+        return "LOC", "in-the"
+
+
 def definite(x: Context):
     """"the Smithsonian", "the Knicks": a definite proper name is an institution (not "the
     Selic rate", where the name modifies a noun)."""
@@ -264,9 +275,9 @@ def pronoun_after(x: Context):
 
 
 #: The checks, in order: the first that answers types the name.
-EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after, byline, credit,
-                   noun_before, party_label, of_country, apposition, noun_of, org_part_after, speaker, coordination, definite,
-                   surname_reused, pronoun_after)
+EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
+                   byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
+                   speaker, coordination, in_the_plural, definite, surname_reused, pronoun_after)
 
 
 def evidence(doc: Doc, c: Cand, nb: Neighbours, res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:
