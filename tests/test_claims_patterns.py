@@ -27,7 +27,7 @@ def read(body: str, with_mentions: bool = False):
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
         "transcript_turn", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
-        "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
+        "comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
@@ -90,6 +90,14 @@ def test_colon_intro_hands_speaker_to_next_quote():
     # the introduction makes no row: the quotation after it is a floating quote of its speaker
     assert read('Mara Voss said:\n\n"The plan is dead. We start again."') == [
         ("floating_quote", "direct", "Mara Voss", "", "The plan is dead. We start again.")]
+
+
+def test_comment_clause():
+    assert read("The plan will fail, as officials have said.") == [
+        ("comment_clause", "indirect", "officials", "said", "The plan will fail")]
+    assert read("The bay, as one adviser pointed out, rarely floods twice.") == [
+        ("comment_clause", "indirect", "one adviser", "pointed out",
+         "The bay, as one adviser pointed out, rarely floods twice")]
 
 
 def test_content_then_cue():

@@ -251,3 +251,15 @@ def test_cue_word_still_a_verb(body, cue):
 def test_coordinated_verb_in_subordinate_clause(body, speaker):
     got = [r for r in read(body) if r[3] == "said"]
     assert got and got[0][2] == speaker
+
+
+# --- a comment clause ("…, as X said") -------------------------------------------------------------
+
+
+def test_comment_clause_is_an_attribution_not_a_dropped_subordinate():
+    # another cue in the sentence does not make the "as" clause a subordinate to drop
+    got = read("The report does not answer whether the plan works, as police have said.")
+    assert got == [("comment_clause", "indirect", "police", "said",
+                    "The report does not answer whether the plan works")]
+    # "as" opening the sentence is a subordinate clause, not a comment clause
+    assert read("As officials said on Monday, the plan will fail.")[0][0] != "comment_clause"

@@ -312,6 +312,29 @@ def colon_intro(c: CueContext) -> Found | NoClaim | None:
     return c.found((c.cue_span[1], c.cue_span[1]), c.left)
 
 
+def comment_clause(c: CueContext) -> Found | NoClaim | None:
+    """A comment clause: "The plan will fail, as officials have said." / "The rule is a
+    burden, as one memo put it." — the speaker after "as", the content the clause before the
+    comma (a subordinate clause that is an attribution, not one to drop); inside the sentence
+    ("The bay, as one adviser noted, rarely floods.") the whole sentence, the clause a gap."""
+    left, unit = c.left, c.unit
+    if left is None:
+        return None
+    k = unit.token_at_or_after(c.slot_start)
+    if not (k >= 2 and c.low[k - 1] == "as" and c.low[k - 2] in (",", "\u2014", "\u2013", "--")):
+        return None
+    nxt = c.next_word
+    if nxt == ",":  # "The bay, as one adviser pointed out, rarely floods.": the clause is a gap
+        whole = trim(c.text, unit.start, unit.end)
+        return c.found(whole, left, gap=(unit.tokens[k - 1].start, c.cue_span[1]))
+    if c.after_words and not (nxt == "." or nxt in function_words("prep_tail") or is_gap(nxt)):
+        return None
+    content = trim(c.text, unit.start, unit.tokens[k - 2].start)
+    if unit.word_count(*content) < 2:
+        return NO_CLAIM
+    return c.found(content, left)
+
+
 def content_then_cue(c: CueContext) -> Found | NoClaim | None:
     """The cue ends the unit: "The plan is dead, Jane Doe said." — content before, ending
     in a clause boundary or a quotation."""

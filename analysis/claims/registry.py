@@ -34,6 +34,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("participle_clause", "cue", P.participle_clause),
     Pattern("inverted_cue", "cue", P.inverted_cue),
     Pattern("colon_intro", "cue", P.colon_intro),
+    Pattern("comment_clause", "cue", P.comment_clause),
     Pattern("content_then_cue", "cue", P.content_then_cue),
     Pattern("quote_after_cue_clause", "cue", P.quote_after_cue_clause),
     Pattern("speaker_participle", "cue", P.speaker_participle),
