@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
@@ -309,19 +310,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Token spans inside ``text[start:end]`` (absolute offsets)."""
-    return [(start + m.start(), start + m.end()) for m in token_regex().finditer(text[start:end])]
+    """Token spans inside ``text[start:end]`` (absolute offsets).  The pattern runs over the
+    text between ``start`` and ``end`` as over the slice: its lookarounds never look outside
+    the match except at its end, where ``end`` is the end of the string for the engine."""
+    return [m.span() for m in token_regex().finditer(text, start, end)]
 
 
-def _in_quote_flags(spans: list[tuple[int, int]], quotes: tuple[Quote, ...]) -> list[bool]:
-    """Per token span (in text order): inside a quotation (marks included)?  One walk over
-    tokens and quotations together (both sorted and the quotations disjoint)."""
-    flags: list[bool] = []
-    k, nq = -1, len(quotes)
-    for ts, te in spans:
-        while k + 1 < nq and quotes[k + 1].start <= ts:
-            k += 1
-        flags.append(k >= 0 and te <= quotes[k].end)
+def _in_quote_flags(starts: list[int], ends: list[int], quotes: tuple[Quote, ...]) -> list[bool]:
+    """Per token (in text order): inside the quotation that starts last at or before it (marks
+    included)?  The tokens a quotation holds are found by bisection, so the cost is the number
+    of quotations times log(tokens), not a step per token."""
+    n, nq = len(starts), len(quotes)
+    flags = [False] * n
+    for k, q in enumerate(quotes):
+        i = bisect.bisect_left(starts, q.start)
+        hi = bisect.bisect_left(starts, quotes[k + 1].start) if k + 1 < nq else n
+        j = bisect.bisect_right(ends, q.end, i, max(i, hi))  # ends grow with starts
+        flags[i:j] = [True] * (j - i)
     return flags
 
 
@@ -339,8 +344,9 @@ def tokenise(article: Article) -> Doc:
             got = token_spans(text, s, e)
             spans.extend(got)
             sids.extend([sid] * len(got))
-    tokens = tuple(map(Token, range(len(spans)), sids, [s for s, _ in spans], [e for _, e in spans],
-                       _in_quote_flags(spans, quotes)))
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
+    rows = zip(range(len(spans)), sids, starts, ends, _in_quote_flags(starts, ends, quotes))
+    tokens = tuple(map(tuple.__new__, repeat(Token), rows))  # Token(*row), built in C
     return Doc(article, tuple(sentences), tokens, quotes)
 
 

@@ -197,3 +197,11 @@ def test_token_is_an_immutable_record():
         pass
     else:
         raise AssertionError("a token must be immutable")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORD_PIECES, max_size=40).map("".join), st.floats(0, 1), st.floats(0, 1))
+def test_token_spans_between_offsets_equal_spans_of_the_slice(text, a, b):
+    start, end = round(min(a, b) * len(text)), round(max(a, b) * len(text))
+    sliced = [(start + m.start(), start + m.end()) for m in token_regex().finditer(text[start:end])]
+    assert token_spans(text, start, end) == sliced

@@ -91,8 +91,10 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip()).lower()
 
 
+@lru_cache(maxsize=65536)
 def entity_id(article_id: str, canonical: str) -> str:
-    """Stable entity id: a short hash of the article id and the normalised canonical name."""
+    """Stable entity id: a short hash of the article id and the normalised canonical name
+    (a pure function of two strings, cached: an entity's mentions share the id)."""
     h = hashlib.sha1(f"{article_id}|{_norm(canonical)}".encode("utf-8")).hexdigest()[:10]
     return f"E{h}"
 
