@@ -184,3 +184,30 @@ def test_gates_never_reject_a_text_the_regex_matches(text):
     for rx in (number_re(), *flags._date_res()):
         if rx.search(text):
             assert gates.literal_gate(rx.pattern, rx.flags).may_match(text)
+
+
+# --- claim ids: normalisation without translate tables and regexes ------------------------------
+
+from analysis.claims import records  # noqa: E402
+
+
+def _plain_normalise(text: str) -> str:
+    import unicodedata
+    table = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                           "\u00ab": '"', "\u00bb": '"', "\u201e": '"'})
+    s = unicodedata.normalize("NFKC", text).translate(table)
+    s = re.sub(r"\s+", " ", s.lower()).strip()
+    return s.strip(" \"'.,;:!?\u2026-\u2014\u2013")
+
+
+def test_str_split_splits_where_backslash_s_matches():
+    import sys
+    assert all(bool(re.match(r"\s", chr(i))) == chr(i).isspace() for i in range(sys.maxunicode + 1))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ .,'\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026\u2014"
+                                             "\t\n\u00a0\u2003\u3000\u1680\x1c\u0130\ufb01\u2460")), max_size=30)
+       | st.text(max_size=30))
+def test_claim_text_normalisation_equals_the_plain_one(text):
+    assert records.normalise_claim_text(text) == _plain_normalise(text)

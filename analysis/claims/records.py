@@ -3,7 +3,6 @@ and the small records the readers pass between them (cue, speaker slot, reading,
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -90,16 +89,21 @@ def without_gap(content: str, start: int, gap_start: int, gap_end: int) -> str:
     return f"{left} {right}".strip()
 
 
-_STRAIGHT_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                                  "\u00ab": '"', "\u00bb": '"', "\u201e": '"'})
-_SPACES = re.compile(r"\s+")
+_STRAIGHT_QUOTES: tuple[tuple[str, str], ...] = (
+    ("\u201c", '"'), ("\u201d", '"'), ("\u2018", "'"), ("\u2019", "'"), ("\u00ab", '"'), ("\u00bb", '"'),
+    ("\u201e", '"'))
 
 
 def normalise_claim_text(text: str) -> str:
     """Normalised text for claim ids: NFKC, straight quotes, lower case, single spaces,
-    no punctuation at either end."""
-    s = unicodedata.normalize("NFKC", text).translate(_STRAIGHT_QUOTES)
-    s = _SPACES.sub(" ", s.lower()).strip()
+    no punctuation at either end. (``str.split`` splits at exactly the characters ``\\s``
+    matches, so joining its pieces collapses every run of white space to one space.)"""
+    s = unicodedata.normalize("NFKC", text)
+    if not s.isascii():
+        for curly, straight in _STRAIGHT_QUOTES:
+            if curly in s:
+                s = s.replace(curly, straight)
+    s = " ".join(s.lower().split())
     return s.strip(" \"'.,;:!?\u2026-\u2014\u2013")
 
 
