@@ -264,3 +264,13 @@ def test_a_plural_name_in_a_place_phrase_is_a_region():
     text = "Tourists spend summers in the Kelsos. Fans cheered with the Zorbs on Friday."
     assert _types(text, "Kelsos") == {"LOC"}
     assert _types(text, "Zorbs") == {"ORG"}  # "with the Zorbs": a team, by the definite article
+
+
+def test_a_nationality_before_a_given_name_is_not_part_of_the_name():
+    text = "She broke the record of fellow German Claudia Okafor on Friday."
+    assert _types(text, "Claudia Okafor") == {"PERSON"} and _types(text, "German") == {"NORP"}
+
+
+def test_a_kinship_title_marks_a_person():
+    assert _types("His Uncle Frank told the story at dinner.", "Frank") == {"PERSON"}
+    assert "Uncle Frank" not in _surfaces("His Uncle Frank told the story at dinner.")

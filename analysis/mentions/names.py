@@ -226,6 +226,12 @@ def place_team(r: Reading):
     return r.out + [Cand(r.start, r.end, "ORG", "name", "name", "", priority=2, how="team")]
 
 
+def nationality_before_given(u: Unit, nxt: Unit, res: Resources) -> bool:
+    """"fellow German Maria Okafor": a nationality word (also a given name elsewhere) before a
+    given name is the nationality, and the person's name starts after it."""
+    return u.gaz is not None and u.gaz.type == "NORP" and nxt.text in res.given_names
+
+
 def leading_gazetteer(r: Reading):
     """Known names at the start of an uncued run are mentions of their own ("Brazil Itaú
     Unibanco": Brazil, then the rest)."""
@@ -235,7 +241,8 @@ def leading_gazetteer(r: Reading):
     run, res = r.run, r.res
     b, n = 0, len(run)
     while b < n and run[b].kind == "gaz" and n - b > 1 and not (
-            run[b].text in res.given_names and run[b + 1].kind == "cap"):
+            run[b].text in res.given_names and run[b + 1].kind == "cap"
+            and not nationality_before_given(run[b], run[b + 1], res)):
         r.out.append(run[b].gaz)
         b += 1
         while b < n and run[b].kind in ("joint", "particle"):
