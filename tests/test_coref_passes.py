@@ -141,3 +141,32 @@ def test_thing_pronoun_refers_to_a_subject_organisation_or_place(text, pronoun, 
 ])
 def test_thing_pronoun_left_out(text, pronoun):
     assert pronoun not in _pronouns(text)
+
+
+# --- name variants: coref.cluster_full_names, variants.merge_name_variants -------------------
+
+def test_same_name_in_another_order_or_spelling_is_one_person():
+    text = "Critics praised Zoe Varga. Critics praised Varga Zoë, a novelist."
+    assert _entity(text, "Varga Zoë") == "Zoe Varga"
+
+
+def test_fellowship_postnominal_is_not_part_of_the_name():
+    text = "Peter Lund FRS was a chemist. Peter Lund taught in Oslo."
+    assert _entity(text, "Peter Lund") == _entity(text, "Peter Lund", 1) == "Peter Lund"
+
+
+def test_people_sharing_a_surname_with_different_given_names_stay_apart():
+    text = "Lee Wai-Man met Lee Chun in Hong Kong. Lee Chun spoke first."
+    assert _entity(text, "Lee Wai-Man") == "Lee Wai-Man"
+    assert _entity(text, "Lee Chun") == _entity(text, "Lee Chun", 1) == "Lee Chun"
+
+
+def test_british_and_american_spellings_are_one_organisation():
+    text = ("The Nordic Health Organisation met in May. Later the Nordic Health Organization "
+            "published a report.")
+    assert _entity(text, "Nordic Health Organization") == "Nordic Health Organisation"
+
+
+def test_acronym_of_a_place_is_the_place():
+    text = "Fort Lee lies in New Jersey. Parking in NJ is scarce."
+    assert _entity(text, "NJ") == "New Jersey"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -106,13 +107,24 @@ def variant_targets(names: list[list[str]]) -> list[tuple[int, int]]:
     return [(a, best[(t[-1], frozenset(t))]) for a, t in enumerate(names) if (t[-1], frozenset(t)) in best]
 
 
+def fold(word: str) -> str:
+    """A name word without accents, in lower case: spelling variants of one name compare
+    equal ("Ichiyō" and "Ichiyo", "Zoë" and "Zoe")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).lower()
+
+
 def cluster_full_names(t: EntityTable) -> None:
     """Full person names (two words or more) name themselves; a variant takes the canonical
-    name of the fuller one ("Vladimir Putin" → "Vladimir V. Putin")."""
+    name of the fuller one ("Vladimir Putin" → "Vladimir V. Putin"), and the same words in
+    another order or spelling take the first one's ("Higuchi Natsuko", "Natsuko Higuchi")."""
     t.full_persons = [c for c in t.names if c.type == "PERSON" and len(t.surface(c).split()) >= 2]
+    first_of: dict[frozenset, Cand] = {}
     for c in t.full_persons:
         c.canon = s = t.surface(c)
         c.words = [w for w in s.split() if not _INITIAL_OR_SUFFIX.match(w)] or s.split()
+        f = first_of.setdefault(frozenset(fold(w) for w in c.words), c)
+        if f is not c:
+            c.canon, c.words = f.canon, f.words
     for a, b in variant_targets([c.words for c in t.full_persons]):
         t.full_persons[a].canon = t.full_persons[b].canon
 
