@@ -193,3 +193,12 @@ def test_single_quote_pairing_skips_plural_possessives():
     text = "She called it \u2018the students\u2019 union plan\u2019 today."
     (q,) = quotes.find_single_quotes_in(text, 0, len(text))
     assert text[q.start:q.end] == "\u2018the students\u2019 union plan\u2019"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab '`\"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\n")), max_size=30))
+def test_has_double_marks_equals_the_character_walk(text):
+    from analysis.quotes import QUOTE_CHARS, has_double_marks
+
+    walk = any(ch in QUOTE_CHARS for ch in text) or "''" in text or "``" in text
+    assert has_double_marks(text) == walk
