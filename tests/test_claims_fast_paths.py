@@ -211,3 +211,20 @@ def test_str_split_splits_where_backslash_s_matches():
        | st.text(max_size=30))
 def test_claim_text_normalisation_equals_the_plain_one(text):
     assert records.normalise_claim_text(text) == _plain_normalise(text)
+
+
+def test_make_claim_builds_the_claim_the_constructor_builds():
+    import dataclasses
+    import pytest
+    values = dict(article_id="a", claim_id="c1", sentence_id=1, paragraph_id=2, zone="body", start=5, end=20,
+                  content="The plan is dead", attribution="indirect", speaker="Jane Doe", speaker_entity_id="e1",
+                  speaker_mention_id="m1", speaker_start=0, speaker_end=8, cue="said", cue_lemma="say",
+                  cue_start=9, cue_end=13, quote="", category="report", has_number=False, has_date=True,
+                  entity_ids=("e2",), gap_start=-1, gap_end=-1, pattern="cue_then_content")
+    fast, plain = records.make_claim(**values), records.Claim(**values)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.speaker = "x"
+    short = {k: v for k, v in values.items() if k not in ("quote", "pattern")}
+    assert records.make_claim(**short) == records.Claim(**short)  # defaults: the constructor

@@ -16,7 +16,7 @@ from analysis.claims.checks import cue_valid
 from analysis.claims.flags import categorise, has_date, has_number
 from analysis.claims.gates import word_runs
 from analysis.claims.lexicon import function_words
-from analysis.claims.records import QUOTE_SEP, Claim, Cue, Found, Item, claim_id_for, trim, without_gap
+from analysis.claims.records import QUOTE_SEP, Claim, make_claim, Cue, Found, Item, claim_id_for, trim, without_gap
 from analysis.claims.patterns import NO_CLAIM, CueContext
 from analysis.claims.registry import stage
 from analysis.claims.speakers import Mentions, resolve
@@ -240,7 +240,7 @@ def _row(doc: Doc, unit: Unit, item: Item, mentions: Mentions, state: ReadState,
     aid = doc.article.article_id
     base = claim_id_for(aid, content)
     seen[base] = seen.get(base, 0) + 1
-    return Claim(
+    return make_claim(
         article_id=aid, claim_id=base if seen[base] == 1 else f"{base}-{seen[base]}", sentence_id=doc.sentence_at(cs).sentence_id,
         paragraph_id=unit.paragraph_id, zone=unit.zone, start=cs, end=ce, content=content,
         attribution=item.attribution, speaker=who.name, speaker_entity_id=who.entity_id,
