@@ -26,11 +26,11 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "block_after_intro", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "floating_quote", "narrator")
-    assert [p.stage for p in registry.REGISTRY][:2] == ["turn", "cue"]
+    assert [p.stage for p in registry.REGISTRY][:3] == ["turn", "turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 
 
@@ -58,6 +58,17 @@ def test_transcript_turn():
                        ("transcript_turn", "direct", "Mara Voss", "", "Not now.")]
     # a label naming nobody the article mentions is no turn ("UPDATE: …")
     assert {p for p, *_ in read("UPDATE: The vote was moved to Friday.", with_mentions=True)} == {"narrator"}
+
+
+def test_block_after_intro():
+    body = ("The mayor spoke on Monday.\n\nMara Voss added:\n\nIt is typical of them. They said the plan was dead."
+            "\n\nThe vote followed.")
+    assert read(body, with_mentions=True)[1:] == [
+        ("block_after_intro", "indirect", "Mara Voss", "", "It is typical of them"),
+        ("block_after_intro", "indirect", "Mara Voss", "", "They said the plan was dead"),  # nested cue not read
+        ("narrator", "narrator", "", "", "The vote followed")]
+    # a quotation after the introduction stays a floating quote of the announced speaker
+    assert read('Mara Voss said:\n\n"The plan is dead."')[0][0] == "floating_quote"
 
 
 @pytest.mark.parametrize("body, content", [

@@ -194,6 +194,8 @@ def read_unit(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> tup
             state.hint = None
             return got.items, False
     items, intro = _cue_items(doc, unit, read_cues(doc, unit, mentions), state)
+    if intro:
+        state.intro = (state.hint, unit.paragraph_id) if state.hint is not None and state.hint.name else None
     if intro and not items:
         return [], False  # the announced speaker waits for the next unit
     next_hint, continues = None, False

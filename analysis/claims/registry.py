@@ -2,7 +2,8 @@
 
 A unit (sentence) is read in three stages, each trying its patterns in registry order:
 
-1. ``turn``: a transcript turn claims the whole unit ("PENCE: …"); no cue is read.
+1. ``turn``: a transcript turn ("PENCE: …") or a block after a colon introduction ("X
+   added:" then an unquoted paragraph) claims the whole unit; no cue is read.
 2. ``cue``: each valid cue is read against the cue patterns; the first that applies
    decides (:mod:`analysis.claims.patterns`).
 3. ``fallback``: a unit where no cue made a claim is a dash attribution, a floating
@@ -27,6 +28,7 @@ class Pattern(NamedTuple):
 
 REGISTRY: tuple[Pattern, ...] = (
     Pattern("transcript_turn", "turn", U.transcript_turn),
+    Pattern("block_after_intro", "turn", U.block_after_intro),
     Pattern("according_to", "cue", P.according_to),
     Pattern("passive_agent", "cue", P.passive_agent),
     Pattern("split_quotation", "cue", P.split_quotation),

@@ -34,6 +34,8 @@ class ReadState:
     hint: Who | None = None  # speaker announced by the previous unit ("He said:", a narrator subject)
     turns: dict[int, Who] = field(default_factory=dict)  # paragraph id → transcript speaker
     transcript: bool | None = None  # the article is a transcript (:func:`is_transcript`), once asked
+    intro: tuple[Who, int] | None = None  # speaker and paragraph id of the latest "X said:" introduction
+    blocks: dict[int, Who] = field(default_factory=dict)  # paragraph id → speaker of a block after an intro
 
 
 class UnitReading(NamedTuple):
@@ -102,6 +104,22 @@ def transcript_turn(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) 
         who = state.turns[unit.paragraph_id]
         return UnitReading([Item(unit.start, unit.end, "direct", who, (-1, -1), "", None, "transcript_turn")])
     return None
+
+
+def block_after_intro(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """"The governor added:" then a paragraph without quotation marks, "It is typical of her.
+    She knows nothing.": the paragraph right after a colon introduction is what the announced
+    speaker said (a block quotation set off without marks) — each of its sentences a claim of
+    that speaker (indirect: no quotation marks); cues inside it are nested and not read."""
+    if unit.paragraph_id in state.blocks:
+        who = state.blocks[unit.paragraph_id]
+    elif state.intro is not None and unit.zone == "body" and unit.start in state.para_starts \
+            and unit.paragraph_id == state.intro[1] + 1 and not unit.quotes:
+        who = state.blocks[unit.paragraph_id] = state.intro[0]
+    else:
+        return None
+    cs, ce = trim(doc.text, unit.start, unit.end)
+    return UnitReading([Item(cs, ce, "indirect", who, (-1, -1), "", None, "block_after_intro")])
 
 
 def _dash_speaker(doc: Doc, unit: Unit, mentions: Mentions):
