@@ -7,6 +7,9 @@ the README); :func:`empty_table` gives a correctly typed empty frame.
 """
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -57,20 +60,50 @@ def empty_table(columns: dict[str, str]) -> pd.DataFrame:
     return proto.copy()
 
 
+_STR_OR_NONE: frozenset[type] = frozenset({str, type(None)})
+
+
+@functools.cache
+def _arrow_strings() -> tuple[type, Any, Any] | None:
+    """``(array class, Arrow type, dtype)`` of pandas' ``"string"`` dtype when Arrow holds
+    it (pandas 3 with pyarrow), else None."""
+    proto = pd.array([], dtype="string")
+    pa_array = getattr(proto, "_pa_array", None)
+    return None if pa_array is None else (type(proto), pa_array.type, proto.dtype)
+
+
+def _string_column(values: list):
+    """``pd.array(values, dtype="string")``, four times faster when every value is a ``str``
+    or None: the Arrow array is built directly (pandas would first check and convert each
+    value — 5 to "5", NaN to NA — which such values never need)."""
+    arrow = _arrow_strings()
+    if arrow is not None and set(map(type, values)) <= _STR_OR_NONE:
+        import pyarrow as pa
+
+        cls, pa_type, dtype = arrow
+        try:
+            arr = cls(pa.chunked_array([pa.array(values, type=pa_type)]), dtype=dtype)
+        except (pa.ArrowException, ValueError, TypeError):
+            arr = None
+        if arr is not None and arr.dtype == dtype:
+            return arr
+    return pd.array(values, dtype="string")
+
+
 def _column(values: list, dtype: str):
     """``values`` as an array of ``dtype`` — the same result as ``pd.Series(values, dtype=dtype)``.
 
     Fast paths for the dtypes of the schemas: int64 and bool through NumPy
     (only when NumPy infers an integer / boolean array, so floats, None and
     mixed lists still go through pandas' checked conversion), strings through
-    ``pd.array``.
+    :func:`_string_column`.
     """
     if dtype == "int64" or dtype == "bool":
         arr = np.asarray(values)
         if (dtype == "int64" and arr.dtype.kind in "iu") or (dtype == "bool" and arr.dtype.kind == "b"):
             return arr.astype(dtype, copy=False)
     elif dtype == "string":
-        return pd.array(values, dtype=dtype)
+        return _string_column(values)
     return pd.Series(values, dtype=dtype).array
 
 
@@ -78,7 +111,21 @@ def typed_frame(data: dict[str, list], columns: dict[str, str]) -> pd.DataFrame:
     """Build a DataFrame from column lists and cast it to the schema."""
     if not data or not len(next(iter(data.values()))):
         return empty_table(columns)
-    return pd.DataFrame({c: _column(data[c], t) for c, t in columns.items()}, copy=False)
+    arrays = [_column(data[c], t) for c, t in columns.items()]
+    return _frame(arrays, list(columns), len(arrays[0]))
+
+
+def _frame(arrays: list, names: list[str], rows: int) -> pd.DataFrame:
+    """``pd.DataFrame(dict(zip(names, arrays)), copy=False)`` for arrays already of their final
+    dtype and length, without pandas re-checking each one (``DataFrame._from_arrays``, about a
+    third cheaper per table; the public constructor where pandas lacks it)."""
+    from_arrays = getattr(pd.DataFrame, "_from_arrays", None)
+    if from_arrays is not None:
+        try:
+            return from_arrays(arrays, columns=pd.Index(names), index=pd.RangeIndex(rows), verify_integrity=False)
+        except TypeError:  # another signature
+            pass
+    return pd.DataFrame(dict(zip(names, arrays)), copy=False)
 
 
 def sentences_table(doc: Doc) -> pd.DataFrame:
