@@ -274,3 +274,9 @@ def test_a_nationality_before_a_given_name_is_not_part_of_the_name():
 def test_a_kinship_title_marks_a_person():
     assert _types("His Uncle Frank told the story at dinner.", "Frank") == {"PERSON"}
     assert "Uncle Frank" not in _surfaces("His Uncle Frank told the story at dinner.")
+
+
+def test_partners_names_joined_by_a_slash_are_one_firm():
+    assert _types("The account moved to Venn/Okafor last year, said Orla Venn.", "Venn/Okafor") == {"ORG"}
+    got = _surfaces("Israeli/Palestinian talks resumed. It was edited by Jo A. Venn/Harlowe in 1990.")
+    assert not any("/" in s for s in got)  # known names on a side; the end of a longer name

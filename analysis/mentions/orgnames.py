@@ -7,6 +7,8 @@ splits, found by their form.
 * :func:`party_members` — "the Communists" in an article that names "the Communist Party": the
   party's members after "the" are the party acting as a body, an alias of it
   (``mentions_party_members.tsv``); without the party named they stay a political group (NORP).
+* :func:`slash_firms` — "Venn/Okafor", "TBWA Chiat/Day": names joined by a slash in running text
+  (not a credit line "Jane Doe/Reuters") are one firm named after its partners.
 * :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
   lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
 """
@@ -142,3 +144,23 @@ def term_acronyms(text: str) -> frozenset[str]:
         if initials == acr:
             out.add(acr)
     return frozenset(out)
+
+
+_SLASH = re.compile(r"(?<![\w/.-])(?P<a>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)/(?P<b>[A-Z][\w'’-]*)(?![\w/-])")
+
+
+def slash_firms(doc: Doc, res: Resources) -> list[Cand]:
+    """"the agency Venn/Okafor", "handled by Venn/Okafor": two or three capitalised words joined by a
+    slash in prose are one firm (ORG), unless a side is a known name ("Jane Doe/Reuters", a
+    credit; "Israeli/Palestinian"), starts with a given name, or the line is a credit or caption."""
+    text, out = doc.text, []
+    for m in _SLASH.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if any(w in res.names or w in res.given_names or w.lower() in res.stopwords for w in a.split() + [b]):
+            continue
+        if doc.sentence_at(m.start()).zone not in ("body", "headline"):
+            continue
+        if re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, m.start() - 30):m.start()]):
+            continue  # "Jo A. Venn/Harlow": the slash ends a longer name (a person and an imprint)
+        out.append(Cand(m.start(), m.end(), "ORG", "name", "name", "", priority=3, how="slash-firm"))
+    return out
