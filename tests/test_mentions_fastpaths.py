@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from analysis.article import article_from_text
 from analysis.mentions import recognisers
+from analysis.mentions.records import Unit
 from analysis.mentions.resources import resources
 from analysis.mentions.units import _OPENERS, _gaz_unit, _party_unit, _title_unit, _word_unit, sentence_units
 from analysis.tokenise import tokenise
@@ -67,8 +68,9 @@ def test_sentence_units_equal_plain_reader(pairs):
     quote_starts = {q.start for q in doc.quotes}
     memo: dict = {}
     for sent in doc.sentences:
-        assert sentence_units(doc, sent, res, gaz_at, quote_starts, memo) == _plain_units(
-            doc, sent, res, gaz_at, quote_starts)
+        units = sentence_units(doc, sent, res, gaz_at, quote_starts, memo)
+        assert units == _plain_units(doc, sent, res, gaz_at, quote_starts)
+        assert all(type(u) is Unit for u in units)  # built by tuple.__new__: still Units
 
 
 # made-up text around names of the gazetteer, role nouns and years: inside words ("XParis",

@@ -173,6 +173,7 @@ def test_tokens_equal_plain_construction(raw):
     article = article_from_text(raw, "t")
     doc = tokenise(article)
     assert list(doc.tokens) == _plain_tokens(article)
+    assert all(type(t) is Token for t in doc.tokens)  # built by tuple.__new__: still Tokens
     assert doc.token_texts == tuple(article.text[t.start:t.end] for t in doc.tokens)
     assert doc.sentence_token_ranges == sentence_token_ranges_plain(doc)
 

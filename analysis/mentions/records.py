@@ -91,7 +91,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s.strip()).lower()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def entity_id(article_id: str, canonical: str) -> str:
     """Stable entity id: a short hash of the article id and the normalised canonical name
     (a pure function of two strings, cached: an entity's mentions share the id)."""

@@ -166,7 +166,7 @@ def word_kind(s: str, res: Resources) -> str | None:
     return "joint" if s in _JOINTS else "other"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
     """What :func:`_word_unit` decides from the word ``s`` alone: does a period right after it
     belong to it (an initial "F.", a suffix "Jr.", an abbreviated head "Co."), and the unit's
