@@ -263,3 +263,8 @@ def test_comment_clause_is_an_attribution_not_a_dropped_subordinate():
                     "The report does not answer whether the plan works")]
     # "as" opening the sentence is a subordinate clause, not a comment clause
     assert read("As officials said on Monday, the plan will fail.")[0][0] != "comment_clause"
+
+
+def test_stage_direction_is_no_claim():
+    got = read('"We will win," Mara Voss said.\n\n"(CROSSTALK.)"\n\n"We are ready."')
+    assert [r[4] for r in got] == ["We will win", "We are ready."]

@@ -23,6 +23,8 @@ _LABEL_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _DASH_AFTER = re.compile(r"\s*(\u2015|\u2014|\u2013|--|-)\s*")
 _ONLY_STOPS = re.compile(r"[ .,]*")
 _SPACE_COMMA = re.compile(r"\s*,")
+#: A parenthesis alone inside quotation marks: a stage direction of a transcript.
+_STAGE_DIRECTION = re.compile(r"\s*\([^()]{1,40}\)[\s.]*")
 
 
 @dataclass
@@ -202,10 +204,13 @@ def quote_then_unlisted_verb(doc: Doc, unit: Unit, mentions: Mentions, state: Re
 def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
     """A quotation without a cue: ""We start again tomorrow."" after "“The plan is dead,”
     Doe said." — its speaker is the sentence's subject ("He called it a “disgrace.”"), else
-    the speaker the previous unit announced, else the previous claim's."""
+    the speaker the previous unit announced, else the previous claim's. A parenthesis alone
+    (""(CROSSTALK.)"", a transcript's stage direction) is no claim."""
     q: Quote | None = main_quote(doc, unit)
     if q is None or attribute_markup(doc, q):
         return None
+    if _STAGE_DIRECTION.fullmatch(doc.text, q.content_start, q.content_end):
+        return UnitReading([])  # "(CROSSTALK.)", "(Laughter)": a transcript's stage direction, no claim
     subj = narrator_subject(doc, unit, mentions, state.last) if q.start > unit.start else None
     who = subj or state.hint or state.last or NOBODY
     item = Item(q.content_start, q.content_end, "direct", who, (-1, -1), "", None, "floating_quote")
