@@ -35,6 +35,26 @@ party label / "a spokesman, X" / "X of <country>" person cues          0.888  0.
 "<town> of X", bare "at X" only multi-word, short forms yield to place  0.888  0.708  0.865  0.834
 initials before given names, CAPS words, coordination person/org only  0.891  0.710  0.872  0.838
 ====================================================================  =====  =====  =====  =====
+
+Round 2 (issue 12, organisations; exact span + type F1 on the tuning | reporting halves,
+PERSON / ORGANIZATION / LOCATION; rules developed on tuning-half errors only):
+
+=========================================================  =================  =================
+change                                                     tuning P/O/L       reporting P/O/L
+=========================================================  =================  =================
+before round 2                                             .892 .726 .878     .889 .695 .866
+titles of works in quotation marks hold no names           .904 .734 .885     .892 .703 .874
+"<Name>, Inc." designators, any case; "Co." ends a run     .905 .756 .885     .892 .721 .874
+"Vatican" an institution; org nouns before/after a name    .906 .787 .898     .892 .721 .874
+acronym-led names, teams, function words, "-" dateline     .913 .810 .899     .895 .721 .874
+"X's Investors Service", "X and Y Commission"              .913 .816 .899     .895 .722 .874
+"the Communists" ORG only with the party named             .913 .805 .899     .895 .722 .874
+"X officials", "a unit of", "Native American"              .914 .808 .899     .895 .723 .874
+camel-case companies; org adjectives veto person           .916 .813 .899     .897 .724 .874
+"in the <plural>" a region                                 .916 .819 .903     .897 .725 .873
+nationality before a given name; kinship titles            .921 .819 .903     .898 .725 .873
+"Venn/Okafor" slash firms                                  .925 .825 .903     .898 .725 .873
+=========================================================  =================  =================
 """
 from __future__ import annotations
 
