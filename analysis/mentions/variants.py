@@ -12,6 +12,7 @@ entity of the first form the article used, when two forms are
 """
 from __future__ import annotations
 
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from analysis import lexicons
@@ -22,10 +23,12 @@ from .names import ACRONYM
 _GROUP = MappingProxyType({"ORG": "ORG", "GPE": "place", "LOC": "place"})
 
 
-def _spellings() -> dict[str, str]:
-    return {r["british"]: r["american"] for r in lexicons.table("coref_spelling_variants.tsv")}
+@cache
+def _spellings() -> MappingProxyType:
+    return MappingProxyType({r["british"]: r["american"] for r in lexicons.table("coref_spelling_variants.tsv")})
 
 
+@lru_cache(maxsize=8192)
 def spelling_key(name: str) -> str:
     """``name`` folded (no accents, lower case) with American spellings."""
     sp = _spellings()
