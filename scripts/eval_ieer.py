@@ -54,6 +54,7 @@ camel-case companies; org adjectives veto person           .916 .813 .899     .8
 "in the <plural>" a region                                 .916 .819 .903     .897 .725 .873
 nationality before a given name; kinship titles            .921 .819 .903     .898 .725 .873
 "Venn/Okafor" slash firms                                  .925 .825 .903     .898 .725 .873
+"Harlowe, Va." a town; "&ZQ;" markup no name               .925 .828 .904     .898 .725 .870
 =========================================================  =================  =================
 """
 from __future__ import annotations

@@ -280,3 +280,14 @@ def test_partners_names_joined_by_a_slash_are_one_firm():
     assert _types("The account moved to Venn/Okafor last year, said Orla Venn.", "Venn/Okafor") == {"ORG"}
     got = _surfaces("Israeli/Palestinian talks resumed. It was edited by Jo A. Venn/Harlowe in 1990.")
     assert not any("/" in s for s in got)  # known names on a side; the end of a longer name
+
+
+def test_a_name_before_a_comma_and_a_state_is_a_town():
+    assert _types("She moved to Harlowe, Va., in May.", "Harlowe") == {"GPE"}
+
+
+def test_a_character_entity_left_by_markup_is_no_name(monkeypatch):
+    text = "The note &ZQ; ended there, Orla Venn said."
+    assert "ZQ" not in _surfaces(text)
+    _without(monkeypatch, R.markup_entities)
+    assert "ZQ" in _surfaces(text)

@@ -83,6 +83,17 @@ def after_in(x: Context):
         return "GPE", "in"
 
 
+_THEN_STATE = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?=[\s,;:.)]|$)")
+
+
+def city_state(x: Context):
+    """"Harlowe, Va.", "Orvale, Virginia": a name followed by a comma and a state is a town."""
+    m = _THEN_STATE.match(x.after)
+    e = x.res.names.get(m.group(1)) if m else None
+    if e is not None and e.type == "GPE" and e.cls == "state":
+        return "GPE", "city-state"
+
+
 def lone_given_name(x: Context):
     """"Chris", "Jon": a given name alone is a person."""
     if len(x.words) == 1 and x.surface in x.res.given_names:
@@ -275,7 +286,7 @@ def pronoun_after(x: Context):
 
 
 #: The checks, in order: the first that answers types the name.
-EVIDENCE_CHECKS = (after_in, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
+EVIDENCE_CHECKS = (after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
                    byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
                    speaker, coordination, in_the_plural, definite, surname_reused, pronoun_after)
 

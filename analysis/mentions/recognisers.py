@@ -168,6 +168,13 @@ def term_abbreviations(f: Found) -> None:
         f.cands = [c for c in f.cands if not (c.kind == "name" and text[c.start:c.end].rstrip("s") in terms)]
 
 
+def markup_entities(f: Found) -> None:
+    """"&UR;", "&AMP;": a character entity left in the text by markup is no name."""
+    text = f.doc.text
+    f.cands = [c for c in f.cands if not (c.kind == "name" and text[c.start - 1:c.start] == "&"
+                                          and text[c.end:c.end + 1] == ";")]
+
+
 def craft_names(f: Found) -> None:
     """No person or organisation in the name of a craft or storm ("the shuttle Endeavour",
     "USS Harlow", "Hurricane Dorrie"): :func:`.works.drop_names_of_craft`."""
@@ -176,7 +183,8 @@ def craft_names(f: Found) -> None:
 
 #: The recognisers, in order.
 RECOGNISERS = (weapon_classes, gazetteer_names, datelines, wire_lines, capitalised_names, company_designators,
-               parties, dates, roles, pronouns, work_titles, craft_names, term_abbreviations)
+               parties, dates, roles, pronouns, work_titles, craft_names, term_abbreviations,
+               markup_entities)
 
 
 def candidates(doc: Doc, res: Resources) -> Found:
