@@ -55,6 +55,7 @@ camel-case companies; org adjectives veto person           .916 .813 .899     .8
 nationality before a given name; kinship titles            .921 .819 .903     .898 .725 .873
 "Venn/Okafor" slash firms                                  .925 .825 .903     .898 .725 .873
 "Harlowe, Va." a town; "&ZQ;" markup no name               .925 .828 .904     .898 .725 .870
+place heads Grounds, Forest, Reservoir, Canal, Glacier     .925 .829 .907     .898 .725 .870
 =========================================================  =================  =================
 """
 from __future__ import annotations

@@ -291,3 +291,8 @@ def test_a_character_entity_left_by_markup_is_no_name(monkeypatch):
     assert "ZQ" not in _surfaces(text)
     _without(monkeypatch, R.markup_entities)
     assert "ZQ" in _surfaces(text)
+
+
+def test_grounds_forests_and_canals_are_locations():
+    assert _types("Crowds gathered at the Kelso Grounds on Monday.", "Kelso Grounds") == {"LOC"}
+    assert _types("A statue stands in the Harlowe Forest near the river.", "Harlowe Forest") == {"LOC"}
