@@ -116,3 +116,56 @@ def test_defined_acronyms_from_brackets_equal_finditer(text):
 
     assert [(m.span(), m.groups()) for m in defined_matches(text)] == [
         (m.span(), m.groups()) for m in _DEFINED.finditer(text)]
+
+
+# made-up all-caps and mixed lines near the nine-in-ten threshold, with capitals and small
+# letters outside ASCII ("É", "é", "ß"), a title-case letter ("ǅ"), uncased letters ("中") and digits
+CAPS_PIECES = st.sampled_from(
+    ["TALKS", "IN", "GENEVA", "STALL", "A", "x", "e", "in", "Kelso", "\u00c9", "\u00e9", "\u00df", "\u01c5",
+     "\u4e2d", "\u00ab", "2001", " ", " ", "-", "'", "\u2019", ".", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(CAPS_PIECES, max_size=40).map("".join), st.text(max_size=60)))
+def test_all_caps_prefilter_equals_letter_count(text):
+    from analysis.mentions.wire import _all_caps, _all_caps_plain
+
+    pad = "ab " + text + " cd"  # a span inside a longer text, as a sentence is
+    assert _all_caps(pad, 3, 3 + len(text)) == _all_caps_plain(text)
+
+
+def test_all_caps_prefilter_keeps_a_mostly_capital_line():
+    from analysis.mentions.wire import _all_caps
+
+    line = "TALKS IN GENEVA STALL as usual"  # made up: 16 capitals, 7 small letters
+    assert not _all_caps(line, 0, len(line))
+    line = "TALKS IN GENEVA STALL AGAIN, x"  # 22 capitals, 1 small letter: over nine in ten
+    assert _all_caps(line, 0, len(line))
+
+
+# made-up text around craft nouns: determiners in both cases, one- and two-word nouns, a noun
+# inside a longer word ("airliner"), nouns in capitals, white space of several kinds, names
+CRAFT_PIECES = st.sampled_from(
+    ["the", "The", "THE", "an", "a", "its", "her", "our", "shuttle", "tanker", "storm", "tropical", "liner",
+     "airliner", "space", "station", "aircraft", "carrier", "Storm", "SHIP", "old", "rusty", "big", "said",
+     "Endeavour", "Sea", "Maiden", "Dorrie", "x-ray", "1", ",", ".", " ", " ", " ", "  ", "\n", "\t", "\u00a0",
+     "\u2003", "\u00e9"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CRAFT_PIECES, max_size=40).map("".join))
+def test_craft_noun_precheck_equals_search(text):
+    from analysis.mentions.works import _craft_noun_before_plain, craft_noun_before
+
+    for start in range(len(text) + 1):
+        assert craft_noun_before(text, start) == _craft_noun_before_plain(text, start)
+
+
+def test_craft_noun_precheck_passes_a_craft_noun():
+    from analysis.mentions.works import craft_noun_before
+
+    text = "They boarded the rusty aircraft carrier \n Harlow Star. Then they said Harlow."  # made up
+    assert craft_noun_before(text, text.index("Harlow"))
+    assert not craft_noun_before(text, text.rindex("Harlow"))

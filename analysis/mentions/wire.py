@@ -49,9 +49,26 @@ def dated_datelines(doc: Doc, res: Resources) -> list[Cand]:
     return out
 
 
-def _all_caps(text: str, start: int, end: int) -> bool:
-    letters = [ch for ch in text[start:end] if ch.isalpha()]
+_ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
+
+
+def _all_caps_plain(span: str) -> bool:
+    """Eight letters or more, nine in ten of them capitals ("TALKS IN GENEVA STALL")."""
+    letters = [ch for ch in span if ch.isalpha()]
     return len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def _all_caps(text: str, start: int, end: int) -> bool:
+    """:func:`_all_caps_plain` with a fast rejection of prose: an ASCII lowercase letter is a
+    letter and no capital, so when more than a fifth of the characters are "a"-"z" (counted in C
+    on the UTF-8 bytes, where no other character makes such a byte) fewer than nine in ten of
+    the letters are capitals ("Talks in Geneva stall" is rejected without the letter loop).
+    ``tests/test_mentions_fastpaths.py`` compares the two."""
+    span = text[start:end]
+    raw = span.encode("utf-8", "surrogatepass")
+    if 5 * (len(raw) - len(raw.translate(None, _ASCII_LOWER))) > len(span):
+        return False
+    return _all_caps_plain(span)
 
 
 def _known(res: Resources, w: str):

@@ -87,20 +87,40 @@ def drop_names_in_titles(cands: list[Cand], spans: list[tuple[int, int]]) -> lis
 
 
 @lru_cache(maxsize=1)
-def _vehicle_words() -> tuple[re.Pattern, frozenset]:
-    """(pattern of a determiner and a craft/storm noun ending right before a name, prefixes)."""
+def _vehicle_words() -> tuple[re.Pattern, frozenset, tuple[str, ...]]:
+    """(pattern of a determiner and a craft/storm noun ending right before a name, prefixes, the
+    last words of the nouns)."""
     words = lexicons.word_list("mentions_vehicles.txt")
     nouns = sorted((w for w in words if w[:1].islower()), key=lambda w: (-len(w), w))
     alt = "|".join(r"\s+".join(map(re.escape, w.split())) for w in nouns)
     before = re.compile(rf"\b(?i:the|an?|its|his|her|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?:{alt})\s+$")
-    return before, frozenset(w for w in words if w[:1].isupper())
+    last_words = tuple(sorted({w.split()[-1] for w in nouns}))
+    return before, frozenset(w for w in words if w[:1].isupper()), last_words
+
+
+def _craft_noun_before_plain(text: str, start: int) -> bool:
+    """Does a determiner and a craft noun end right before ``start`` ("the shuttle |Endeavour")?"""
+    return _vehicle_words()[0].search(text, max(0, start - 50), start) is not None
+
+
+def craft_noun_before(text: str, start: int) -> bool:
+    """:func:`_craft_noun_before_plain` with a literal pre-check: the pattern ends in a craft noun
+    and white space, so the 50-character window without its trailing white space must end with
+    the last word of a noun ("the tanker |Sea Maiden" passes, "said |Dorrie" does not); most
+    names fail that ``str.endswith`` and skip the case-insensitive search
+    (``tests/test_mentions_fastpaths.py`` compares the two)."""
+    before, _, last_words = _vehicle_words()
+    lo = max(0, start - 50)
+    if not text[lo:start].rstrip().endswith(last_words):
+        return False
+    return before.search(text, lo, start) is not None
 
 
 def drop_names_of_craft(text: str, cands: list[Cand]) -> list[Cand]:
     """``cands`` without the names of craft and storms: a name right after a craft noun ("the
     shuttle Endeavour"), or starting with a craft prefix ("USS Harlow", "Hurricane Dorrie"), and
     every other use of that name (its words after the prefix) in the text."""
-    before, prefixes = _vehicle_words()
+    _, prefixes, _ = _vehicle_words()
     craft: set[str] = set()
     for c in cands:
         if c.kind != "name" or c.rule not in ("name", "gazetteer"):
@@ -108,7 +128,7 @@ def drop_names_of_craft(text: str, cands: list[Cand]) -> list[Cand]:
         s = text[c.start:c.end]
         first, _, rest = s.partition(" ")
         two = " ".join(s.split()[:2])
-        if before.search(text, max(0, c.start - 50), c.start):
+        if craft_noun_before(text, c.start):
             craft.add(s)
         elif rest and (first in prefixes or two in prefixes):
             craft.add(s)
