@@ -205,18 +205,28 @@ def _known_names(t: EntityTable) -> dict[str, Cand]:
     return known
 
 
+def chosen_overlap(t: EntityTable):
+    """A test ``(start, end) -> bool``: does the span overlap a mention already chosen?
+    (The chosen mentions are sorted and never overlap, so one bisection decides.)"""
+    taken = [(c.start, c.end) for c in t.chosen]
+    starts = [a for a, _ in taken]
+
+    def overlaps(s: int, e: int) -> bool:
+        k = bisect.bisect_right(starts, s) - 1
+        return k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e
+    return overlaps
+
+
 def find_known_names(t: EntityTable) -> None:
     """Names typed in the body (and surnames) found again where nothing else was found: in
     title-case lines, where capitals prove nothing, and as "PENCE:" labels."""
     known = _known_names(t)
     if not known:
         return
-    taken = [(c.start, c.end) for c in t.chosen]
-    t_starts = [a for a, _ in taken]
+    overlaps = chosen_overlap(t)
     extra = []
     for ms, me in find_surfaces(t.text, known):
-        k = bisect.bisect_right(t_starts, ms) - 1
-        if k >= 0 and taken[k][1] > ms or k + 1 < len(taken) and taken[k + 1][0] < me:
+        if overlaps(ms, me):
             continue
         kc = known[t.text[ms:me]]
         extra.append(Cand(ms, me, kc.type, "name", "name", kc.entity, kc.cls, priority=2))

@@ -25,7 +25,7 @@ from functools import cache
 
 from analysis import lexicons
 
-from .coref import EntityTable
+from .coref import EntityTable, chosen_overlap
 from .records import Cand
 from .salience import _openers, subject_like
 
@@ -122,13 +122,11 @@ def resolve_thing_pronouns(t: EntityTable) -> None:
     by_sent = _thing_mentions(t)
     if not by_sent:
         return
-    taken = [(c.start, c.end) for c in t.chosen]
-    starts = [a for a, _ in taken]
+    overlaps = chosen_overlap(t)
     extra = []
     for m in _THING.finditer(t.text):
         s, e = m.span()
-        k = bisect.bisect_right(starts, s) - 1
-        if k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e:
+        if overlaps(s, e):
             continue  # inside a name ("It Happens Here")
         if expletive_it(t, s, e) or _object_position(t, s, e):
             continue
