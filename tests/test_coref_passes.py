@@ -41,6 +41,18 @@ def test_object_pronoun_is_not_the_subject_of_its_clause():
     assert _entity(text, "him") == "Daniel Okafor"
 
 
+def test_reflexive_pronoun_is_the_subject_of_its_clause():
+    # binding principle A: "himself" is the subject, not the nearer object
+    text = "Tano Ruud wrote to Oskel Marr about himself."
+    assert _entity(text, "himself") == "Tano Ruud"
+
+
+def test_honorific_on_a_bare_surname_does_not_override_the_given_name():
+    # "Mrs. Okafor" in a story about Peter Okafor is his wife or mother: Peter stays "m"
+    text = "Peter Okafor opened a bakery in 1990. Mrs. Okafor ran the till. In 2001 he sold it."
+    assert _entity(text, "he") == "Peter Okafor"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")

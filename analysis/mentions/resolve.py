@@ -40,15 +40,22 @@ def _titled_person(t: EntityTable, c: Cand, name: Cand) -> None:
 
 def record_persons(t: EntityTable) -> None:
     """Titles, title classes, modifiers and genders of persons (from the title before a name,
-    an honorific, or a given name that implies a gender), and classes of organisations."""
-    chosen = t.chosen
+    an honorific, or a given name that implies a gender), and classes of organisations.
+
+    An honorific before a bare surname that stands for a fuller name counts after the fuller
+    name's given name: "Mrs. Okafor" in a story about Daniel Okafor is more likely his wife or
+    mother than evidence that Daniel is a woman."""
+    chosen, surname_honorifics = t.chosen, []
     for i, c in enumerate(chosen):
         if c.kind == "role" and c.rule == "title":
             if i + 1 < len(chosen):
                 _titled_person(t, c, chosen[i + 1])
         elif c.kind == "name" and c.gender and c.ent is not None and c.ent[1] == "PERSON":
             a = t.person(c.ent[0])
-            a.gender = a.gender or c.gender
+            if " " in t.surface(c) or t.surface(c) == c.ent[0]:
+                a.gender = a.gender or c.gender
+            else:
+                surname_honorifics.append(c)
             if c.cls:
                 a.cls.add(c.cls)
             if c.mod:
@@ -59,6 +66,9 @@ def record_persons(t: EntityTable) -> None:
         if g:
             a = t.person(c.ent[0])
             a.gender = a.gender or g
+    for c in surname_honorifics:
+        a = t.person(c.ent[0])
+        a.gender = a.gender or c.gender
     for c in t.names:
         if c.ent and c.cls and c.ent[1] in ("ORG", "GPE"):
             t.org_class.setdefault(c.ent[0], c.cls)

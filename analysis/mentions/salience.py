@@ -17,7 +17,9 @@ clause (:func:`subject_like`), and how often each person has been mentioned (the
 
 An object pronoun ("him", "her" not before a noun) does not refer to the subject of its own
 clause ("Bo Chen met him": *him* is not Chen) — binding principle B, with a clause ending at
-a comma or conjunction.
+a comma or conjunction.  A reflexive ("himself", "herself") is the opposite (principle A):
+it takes the subject of its sentence like a possessive ("Ada Lin wrote to Bo Chen about
+herself": *herself* is Lin).
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from analysis.tokenise import Doc
 #: Sentences before the pronoun's own that may hold its antecedent (steps 2 and 3).
 WINDOW = 5
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
-_OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
 _QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
 
 
@@ -107,8 +109,8 @@ def subject_like(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_object_pronoun(doc: Doc, start: int, end: int) -> bool:
-    """"him", "himself", "herself", and "her" not followed by a lower-case word ("treated her
-    as …", "met her." — not "her family")."""
+    """"him", and "her" not followed by a lower-case word ("treated her as …", "met her." — not
+    "her family"); not a reflexive ("himself" refers to the subject, principle A)."""
     w = doc.article.text[start:end].lower()
     if w != "her":
         return w in _OBJECT_PRONOUNS
