@@ -5,7 +5,7 @@ import pytest
 
 from analysis import claims, mentions
 from analysis.article import article_from_text
-from analysis.claims import units
+from analysis.claims import slots, units
 from analysis.tokenise import tokenise
 
 HEAD = "Officials Trade Words Over Budget Plan\n\n"
@@ -111,10 +111,36 @@ def test_subordinate_clause_before_the_main_cue_still_yields():
     ('In August, several groups granted the firm an extension, saying its "capital was short."',
      "several groups"),
     ("On Monday, Mara Voss left the room, adding that the plan was dead.", "Mara Voss"),
+    # a programme's title in quotation marks inside the fronted phrase, its comma inside the mark
+    ('On "Morning Report," Mara Voss faulted the plan, saying it "will fail."', "Mara Voss"),
+    ("On ''Morning Report,'' Mara Voss faulted the plan, saying it ''will fail.''", "Mara Voss"),
 ])
 def test_fronted_phrase_is_no_participle_subject(body, speaker):
     got = [r for r in read(body) if r[0] == "participle_clause"]
     assert got and got[0][2] == speaker
+
+
+@pytest.mark.parametrize("body", [
+    # the person who opens the sentence after a fronted phrase speaks the floating quotation next
+    'Mara Voss spoke first. On "Morning Report," Sen. Tom Reyes (Ore.), who lost to Voss, named'
+    ' fatigue as one reason. "The young want something new."',
+    "Mara Voss spoke first. At a diner in Salem on Sunday, Tom Reyes named fatigue as one"
+    ' reason. "The young want something new."',
+])
+def test_floating_quote_after_fronted_phrase_takes_the_opening_person(body):
+    got = [r for r in read(body) if r[0] == "floating_quote"]
+    assert got and got[0][2] == "Tom Reyes"
+
+
+def test_quotation_opened_before_the_phrase_is_no_fronted_title():
+    # "In …" inside a quotation that opened before it is the quotation's words, not a fronted phrase
+    doc = tokenise(article_from_text(HEAD + '"We wait. In a year, we win," Tom Reyes said.', "t"))
+    unit = [u for u in units.build_units(doc) if u.zone == "body"][0]
+    first = unit.low.index("in")
+    assert slots.fronted_phrase_end(unit, first, len(unit.tokens) - 1) is None
+    opening = [u for u in units.build_units(tokenise(article_from_text(
+        HEAD + 'On "Morning Report," Tom Reyes spoke.', "t"))) if u.zone == "body"][0]
+    assert opening.low[slots.fronted_phrase_end(opening, 0, len(opening.tokens) - 1)] == "tom"
 
 
 def test_tagged_verb_ends_the_opening_noun_phrase():

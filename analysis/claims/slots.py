@@ -16,15 +16,17 @@ import re
 from analysis import lexicons
 from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_words, gap_words, is_gap, \
     number_re, pronouns
-from analysis.claims.records import Speaker
-from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind
-from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb
+from analysis.claims.records import Speaker, Who
+from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind, resolve
+from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb, in_quote
 from analysis.tokenise import Doc, Token
 
 #: What may follow a name inside its noun phrase: capitalised post-nominals and
 #: parentheses ("Philip Ingram MBE", "Roy Cooper (D)", "John Smith Jr.").
 POSTNOMINAL = re.compile(r"(?:\s*(?:[A-Z][\w.\-]*|\([^()]{1,20}\)))+\s*")
 _NEXT_WORD = re.compile(r"\s*([\w\u2019'-]+)")
+#: A quotation mark token (straight, curly, or one of the two apostrophes of '').
+_MARK = re.compile(r"[\"\u201c\u201d\u2018\u2019'`]+")
 
 
 def _postnominal_end(doc: Doc, toks: list[Token], c: int, mentions: Mentions) -> bool:
@@ -303,14 +305,27 @@ def _tagged_verb(unit: Unit, k: int) -> bool:
 def fronted_phrase_end(unit: Unit, first: int, lim: int) -> int | None:
     """Index after a fronted phrase opening the clause at token ``first`` — a preposition or
     time word, at most six words, then a comma ("In August, the groups agreed …, saying",
-    "On trade, …", "With respect to the war, …") — or None. Its words are not the subject."""
-    low = unit.low
+    "On trade, …", "With respect to the war, …") — or None. Its words are not the subject.
+    A title in quotation marks may stand in it, its comma inside the closing mark ("On
+    \u201cMorning Report,\u201d Jane Doe …"); a quotation that opens before the phrase may not."""
+    low, toks = unit.low, unit.tokens
     if first >= lim or not (low[first] in function_words("preposition") or low[first] in function_words("prep_tail")):
         return None
-    for x in range(first + 1, min(lim, first + 7)):
-        if low[x] == ",":
-            return x + 1 if x + 1 < lim else None
-        if unit.tokens[x].in_quote or not any(ch.isalnum() for ch in low[x]) and low[x] not in ("'s", "-", "."):
+    opened = False
+    words = 0
+    for x in range(first + 1, min(lim, first + 11)):
+        w = low[x]
+        if w == ",":
+            k = x + 1
+            while opened and k < lim and _MARK.fullmatch(low[k]):
+                k += 1  # the closing mark after the comma inside the title
+            return k if k < lim else None
+        if toks[x].in_quote and _MARK.fullmatch(w):
+            opened = True
+            continue
+        words += 1
+        if words > 6 or (toks[x].in_quote and not opened) \
+                or not any(ch.isalnum() for ch in w) and w not in ("'s", "-", "."):
             return None
     return None
 
@@ -373,3 +388,22 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
         return None
     s, e = toks[first].start, toks[k - 1].end
     return Speaker(s, e, doc.text[s:e], None)
+
+
+def narrator_subject(doc: Doc, unit: Unit, mentions: Mentions, last: Who | None) -> Who | None:
+    """The person a narrator sentence opens with ("Smith, a farmer, has seen …"), who is
+    the likely speaker of a floating quotation right after it; after a fronted phrase
+    (:func:`fronted_phrase_end`: "On Sunday's \u201cMorning Report,\u201d Jane Doe warned …")."""
+    toks = unit.tokens
+    if len(toks) < 2:
+        return None
+    first = fronted_phrase_end(unit, 0, len(toks) - 1) or 0
+    lim = toks[min(len(toks) - 1, first + 5)].end
+    for m in mentions.starting_in(toks[first].start, lim - 1):
+        if in_quote(unit, m.start):
+            continue
+        etype = entity_type(m)
+        if etype == "PERSON" or (mention_kind(m) == "pronoun" and etype in ("", "PERSON")):
+            return resolve(Speaker(m.start, m.end, doc.text[m.start : m.end], m), last)
+        return None
+    return None

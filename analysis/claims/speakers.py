@@ -8,7 +8,6 @@ import re
 
 from analysis.claims.lexicon import function_words, given_name_genders, pronoun_genders, pronouns
 from analysis.claims.records import ACTOR_TYPES, NOBODY, Speaker, Who, lazy
-from analysis.claims.units import Unit, in_quote
 from analysis.tokenise import Doc
 
 
@@ -176,19 +175,3 @@ def resolve(sp: Speaker | None, last: Who | None) -> Who:
     if surface_low in pronouns() and last:
         return Who(last.name, last.entity_id, "", sp.start, sp.end, last.entity_type)
     return Who(sp.surface, "", "", sp.start, sp.end)
-
-
-def narrator_subject(doc: Doc, unit: Unit, mentions: Mentions, last: Who | None) -> Who | None:
-    """The person a narrator sentence opens with ("Smith, a farmer, has seen …"), who is
-    the likely speaker of a floating quotation right after it."""
-    if len(unit.tokens) < 2:
-        return None
-    lim = unit.tokens[min(len(unit.tokens) - 1, 5)].end
-    for m in mentions.starting_in(unit.start, lim - 1):
-        if in_quote(unit, m.start):
-            continue
-        etype = entity_type(m)
-        if etype == "PERSON" or (mention_kind(m) == "pronoun" and etype in ("", "PERSON")):
-            return resolve(Speaker(m.start, m.end, doc.text[m.start : m.end], m), last)
-        return None
-    return None

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 from analysis.claims.lexicon import not_speaker_labels, pronouns
 from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
-from analysis.claims.slots import slot_right
-from analysis.claims.speakers import Mentions, narrator_subject, resolve
+from analysis.claims.slots import narrator_subject, slot_right
+from analysis.claims.speakers import Mentions, resolve
 from analysis.claims.units import Unit, main_quote
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
