@@ -27,7 +27,7 @@ def read(body: str, with_mentions: bool = False):
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
         "transcript_turn", "block_after_intro", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
-        "comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
+        "comment_clause", "fronted_comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:3] == ["turn", "turn", "cue"]
@@ -111,6 +111,28 @@ def test_comment_clause():
          "The bay, as one adviser pointed out, rarely floods twice")]
 
 
+def test_comment_clause_after_quoted_comma():
+    """The comma before "as" stands inside the closing quotation mark (American style): the
+    quotation, its mark kept, is the content."""
+    for q1, q2 in (('"', '"'), ("\u201c", "\u201d"), ("''", "''")):
+        body = f"The rule is {q1}a heavy burden for small farms,{q2} as one memo put it."
+        assert read(body) == [("comment_clause", "mixed", "one memo", "put it",
+                               f"The rule is {q1}a heavy burden for small farms,{q2}")]
+
+
+def test_fronted_comment_clause():
+    assert read('As the mayor put it in a letter last week, the bridge is "simply too old to save."') == [
+        ("fronted_comment_clause", "mixed", "the mayor", "put it", 'the bridge is "simply too old to save."')]
+    assert read("As Mara Voss noted on Monday, the bridge is old.") == [
+        ("fronted_comment_clause", "indirect", "Mara Voss", "noted", "the bridge is old")]
+    assert read('As Mara Voss said, "The bridge is old."') == [
+        ("fronted_comment_clause", "direct", "Mara Voss", "said", "The bridge is old.")]
+    # an addressee or venue after the verb: a clause of time, no claim
+    assert all(p == "narrator" for p, *_ in read("As the senator spoke to reporters, protesters gathered outside."))
+    # an object after the cue: not a comment clause
+    assert all(p != "fronted_comment_clause" for p, *_ in read("As Mara Voss announced her run, crowds gathered."))
+
+
 def test_content_then_cue():
     assert read("The plan is dead for now, Mara Voss said.") == [
         ("content_then_cue", "indirect", "Mara Voss", "said", "The plan is dead for now")]
@@ -175,6 +197,28 @@ def test_participle_after_message_noun():
     # a statement phrase before the speaker is not the speaker
     assert read("In a statement, the mayor said the plant would close.") == [
         ("cue_then_content", "indirect", "the mayor", "said", "the plant would close")]
+
+
+def test_idiom_goes_without_saying_is_no_cue():
+    assert all(p == "narrator" for p, *_ in read("It goes without saying that the budget will be tight."))
+    assert read("Mara Voss was fined for saying the plan was dead.")[0][:4] == (
+        "participle_clause", "indirect", "Mara Voss", "saying")
+
+
+def test_contracted_is_before_progressive_cue():
+    """"'s" after a subject pronoun is a contracted "is": the -ing cue is a verb; after a
+    name it is a possessive and the cue word a noun."""
+    assert read('She\u2019s claiming that the count was "rigged" by rivals.') == [
+        ("cue_then_content", "mixed", "She", "claiming", 'the count was "rigged" by rivals')]
+    assert all(p == "narrator" for p, *_ in read("The mayor's claims that the plan is dead were false."))
+
+
+def test_go_on_to_say_chain():
+    """"…, going on to say that …": the chain is one cue sharing the clause's subject."""
+    got = read('The mayor said the bridge was old, going on to say that it "must be replaced soon."')
+    assert got[1] == ("participle_clause", "mixed", "The mayor", "going on to say", 'it "must be replaced soon."')
+    assert read("Mara Voss went on to say that the plan was dead.") == [
+        ("cue_then_content", "indirect", "Mara Voss", "went on to say", "the plan was dead")]
 
 
 def test_passive_agent():

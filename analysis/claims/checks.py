@@ -16,7 +16,7 @@ from typing import Callable
 from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
-from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object
+from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma
 from analysis.tokenise import Doc
 
 #: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
@@ -83,18 +83,30 @@ def source_phrase(c: CueCheck) -> bool | None:
 
 
 def gerund_after_preposition(c: CueCheck) -> bool | None:
-    """"by telling them that …", "for saying …": a gerund with the clause's subject."""
-    return True if c.first.endswith("ing") and c.prev in function_words("preposition") and c.prev != "of" else None
+    """"by telling them that …", "for saying …": a gerund with the clause's subject. Not the
+    idiom "it goes without saying that …" (the narrator's own emphasis: no cue)."""
+    if not (c.first.endswith("ing") and c.prev in function_words("preposition") and c.prev != "of"):
+        return None
+    i = c.cue.i
+    return not (c.prev == "without" and i >= 2 and c.low[i - 2] in ("go", "goes", "went", "going", "gone"))
 
 
 def infinitive_or_noun(c: CueCheck) -> bool | None:
     """"to discuss" (infinitive), "the report", "a claim", "NATO's estimates", "two
     claims" (a noun after a determiner, preposition, possessive or number)."""
     p = c.prev
-    if p == "to" or p in function_words("determiner") or p in function_words("preposition") or p in ("'s", "s'") \
+    if p == "to" or p in function_words("determiner") or p in function_words("preposition") \
+            or (p in ("'s", "s'") and not contracted_is(c)) \
             or (not c.past and (number_re().fullmatch(p) or p.isdigit())):
         return False
     return None
+
+
+def contracted_is(c: CueCheck) -> bool:
+    """"he's claiming that …": "'s" after a subject pronoun is a contracted "is" (or "has"),
+    not a possessive; the -ing cue after it is a progressive verb."""
+    i = c.cue.i
+    return c.prev == "'s" and i >= 2 and c.first.endswith("ing") and c.low[i - 2] in function_words("contracting_subject")
 
 
 def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
@@ -434,8 +446,14 @@ def clause_without_that(c: CueCheck) -> bool:
     return False
 
 
+def fronted_comment_clause(c: CueCheck) -> bool:
+    """"As the mayor put it in May, the bridge is old.": the cue closes a comment clause that
+    opens the sentence, its content the clause after the comma."""
+    return fronted_as_comma(c.unit, c.cue.i, c.cue.j) is not None
+
+
 #: Speech frames of a ``strict`` cue, in order; one is enough.
 STRICT_FRAME_CHECKS: tuple[Callable[[CueCheck], bool], ...] = (
     after_quotation, short_slot_after_clause, nothing_after, speech_opener_next, colon_after_short_object,
-    speaker_ends_sentence, that_a_few_words_on, clause_without_that,
+    speaker_ends_sentence, that_a_few_words_on, clause_without_that, fronted_comment_clause,
 )

@@ -15,7 +15,8 @@ from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, i
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
-from analysis.claims.units import Unit, after_quote, clause_end, colon_after_object, coordinated_verb, whole_quote
+from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
+                                   fronted_as_comma, whole_quote)
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -321,7 +322,8 @@ def comment_clause(c: CueContext) -> Found | NoClaim | None:
     if left is None:
         return None
     k = unit.token_at_or_after(c.slot_start)
-    if not (k >= 2 and c.low[k - 1] == "as" and c.low[k - 2] in (",", "\u2014", "\u2013", "--")):
+    b = _boundary_before(c.low, k - 1) if k >= 2 and c.low[k - 1] == "as" else None
+    if b is None:
         return None
     nxt = c.next_word
     if nxt == ",":  # "The bay, as one adviser pointed out, rarely floods.": the clause is a gap
@@ -329,10 +331,39 @@ def comment_clause(c: CueContext) -> Found | NoClaim | None:
         return c.found(whole, left, gap=(unit.tokens[k - 1].start, c.cue_span[1]))
     if c.after_words and not (nxt == "." or nxt in function_words("prep_tail") or is_gap(nxt)):
         return None
-    content = trim(c.text, unit.start, unit.tokens[k - 2].start)
+    end = unit.tokens[k - 2].end if b < k - 2 else unit.tokens[b].start  # a closing mark stays
+    content = trim(c.text, unit.start, end)
     if unit.word_count(*content) < 2:
         return NO_CLAIM
     return c.found(content, left)
+
+
+def _boundary_before(low: tuple[str, ...], k: int) -> int | None:
+    """Index of the comma or dash that ends the clause before token ``k``: right before it,
+    or before the closing quotation mark there (the comma inside the quotation: "The rule
+    is "a burden," as one memo put it.")."""
+    x = k - 1
+    while x >= 0 and k - x <= 2 and (low[x] in QUOTE_CHARS or low[x] == "'"):
+        x -= 1
+    return x if x >= 0 and low[x] in (",", "\u2014", "\u2013", "--") else None
+
+
+def fronted_comment_clause(c: CueContext) -> Found | NoClaim | None:
+    """A comment clause opening the sentence: "As the mayor put it in a letter, the bridge is
+    "too old to save."" — the speaker in the clause, the content the clause after its comma
+    (one whole quotation there: direct)."""
+    if c.left is None:
+        return None
+    k = fronted_as_comma(c.unit, c.cue.i, c.j)
+    if k is None:
+        return None
+    content = trim(c.text, c.unit.tokens[k].end, c.unit.end)
+    if c.unit.word_count(*content) < 2:
+        return NO_CLAIM
+    q = whole_quote(c.doc, c.unit, content)
+    if q is not None:
+        return c.found((q.content_start, q.content_end), c.left, direct=True)
+    return c.found(content, c.left)
 
 
 def content_then_cue(c: CueContext) -> Found | NoClaim | None:

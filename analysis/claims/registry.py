@@ -37,6 +37,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("inverted_cue", "cue", P.inverted_cue),
     Pattern("colon_intro", "cue", P.colon_intro),
     Pattern("comment_clause", "cue", P.comment_clause),
+    Pattern("fronted_comment_clause", "cue", P.fronted_comment_clause),
     Pattern("content_then_cue", "cue", P.content_then_cue),
     Pattern("quote_after_cue_clause", "cue", P.quote_after_cue_clause),
     Pattern("speaker_participle", "cue", P.speaker_participle),

@@ -70,11 +70,13 @@ def _finite_before_relative(seg: list[str]) -> bool:
 
 def _skip_gap_words(doc: Doc, unit: Unit, cue_i: int) -> int:
     """Index of the word before the cue once auxiliaries, adverbs and time words are
-    skipped ("NATO has repeatedly urged", "He is hoping"); a capitalised -ly word that is
-    no gap word is a name ("Kelly said")."""
+    skipped ("NATO has repeatedly urged", "He is hoping", "she's claiming"); a capitalised
+    -ly word that is no gap word is a name ("Kelly said")."""
     toks, low = unit.tokens, unit.low
     j = cue_i - 1
     skipped = 0
+    if j >= 1 and low[j] == "'s" and low[j - 1] in function_words("contracting_subject"):
+        j -= 1  # "she's claiming": a contracted "is"
     while j >= 0 and skipped < 6 and (is_gap(low[j]) or low[j] in function_words("finite_aux")) \
             and low[j] not in pronouns() and not (doc.text[toks[j].start].isupper() and low[j].endswith("ly")
                                                   and low[j] not in gap_words()):

@@ -429,3 +429,26 @@ def colon_after_object(low: list[str], k: int) -> int | None:
         if not any(ch.isalnum() for ch in low[x]):
             return None
     return None
+
+
+def fronted_as_comma(unit: Unit, i: int, j: int) -> int | None:
+    """Index of the comma that closes a fronted comment clause around the cue at tokens
+    ``[i, j)`` ("As the mayor put it in May, the bridge is old."), or None: the unit opens
+    with "as", a short subject (no comma, no quotation) stands before the cue, and after the
+    cue at most a phrase opened by a preposition or a time word leads to the comma. An object
+    after the cue ("As she announced her run, …") or an addressee or venue ("As he spoke to
+    reporters, …", "As she testified before the panel, …") makes a clause of time instead."""
+    low = unit.low
+    if not low or low[0] != "as" or not 2 <= i <= 8 or j >= len(low):
+        return None
+    if any(low[x] in (",", ";", ":") or unit.tokens[x].in_quote for x in range(1, i)):
+        return None
+    nxt = low[j]
+    if nxt in ("to", "before") or not (nxt == "," or nxt in function_words("prep_tail") or is_gap(nxt)):
+        return None
+    for x in range(j, min(len(low), j + 14)):
+        if low[x] == ",":
+            return x
+        if unit.tokens[x].in_quote or low[x] in (";", ":") or low[x] in QUOTE_CHARS:
+            return None
+    return None
