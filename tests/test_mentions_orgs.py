@@ -296,3 +296,25 @@ def test_a_character_entity_left_by_markup_is_no_name(monkeypatch):
 def test_grounds_forests_and_canals_are_locations():
     assert _types("Crowds gathered at the Kelso Grounds on Monday.", "Kelso Grounds") == {"LOC"}
     assert _types("A statue stands in the Harlowe Forest near the river.", "Harlowe Forest") == {"LOC"}
+
+
+# --- hyphenated given names, families, sums of money ------------------------------------------
+
+def test_a_romanised_hyphenated_given_name_is_part_of_the_name():
+    from analysis.mentions.units import is_cap_token
+    assert is_cap_token("Mei-ling") and is_cap_token("Dong-hyun")
+    assert not is_cap_token("Kelso-based") and not is_cap_token("Orvale-led") and not is_cap_token("AI-made")
+    text = "The clinic hired Chan Mei-ling, a nurse, and Park Dong-hyun. Chan said she was glad."
+    assert _types(text, "Chan Mei-ling") == {"PERSON"}
+    assert "Park Dong-hyun" in _surfaces(text)
+
+
+def test_a_plural_surname_after_the_is_a_family_not_an_organisation():
+    text = "Dana Okafor bought the farm in May. Neighbours said the Okafors were kind, and the Rovers won."
+    assert _types(text, "Okafors") == {"PERSON"}
+    assert "ORG" in _types(text, "Rovers") or "Rovers" not in _surfaces(text)  # no person named Rover
+
+
+def test_a_currency_code_before_its_sum_is_no_organisation():
+    text = "The firm was fined ZR5,000 a day and later spent ZR3 billion, Maria Lindqvist said."
+    assert not {"ZR5", "ZR3"} & _surfaces(text)

@@ -32,6 +32,15 @@ class Neighbours:
         self.chosen = chosen
         self.starts = [d.start for d in chosen]
         self.by_end = {d.end: d for d in chosen}
+        self._person_words: frozenset[str] | None = None
+
+    def person_words(self, text: str) -> frozenset[str]:
+        """The words of the person names among the candidates ("Clinton" of "Bill Clinton"),
+        collected on the first call."""
+        if self._person_words is None:
+            self._person_words = frozenset(w for d in self.chosen if d.kind == "name" and d.type == "PERSON"
+                                           for w in text[d.start:d.end].split())
+        return self._person_words
 
     def near(self, c: Cand, gap: int) -> list[Cand]:
         """Candidates ending at most ``gap`` characters before ``c`` or starting at most ``gap``
@@ -254,6 +263,18 @@ def in_the_plural(x: Context):
         return "LOC", "in-the"
 
 
+def family(x: Context):
+    """"the Harlows", "the Okonkwos'": a plural surname after "the" is a family (people), when
+    the article names a person of that surname ("Dana Harlow ... the Harlows moved"); teams
+    ("the Rovers") name no person so."""
+    s = x.surface
+    if len(x.words) == 1 and s.endswith("s") and not s.endswith("ss") and \
+            re.search(r"(?<![\w])[Tt]he\s+$", x.before[-5:]):
+        stems = {s[:-1], s[:-2]} if s.endswith("es") else {s[:-1]}
+        if stems & x.nb.person_words(x.doc.text):
+            return "PERSON", "family"
+
+
 def definite(x: Context):
     """"the Smithsonian", "the Knicks": a definite proper name is an institution (not "the
     Selic rate", where the name modifies a noun)."""
@@ -288,7 +309,7 @@ def pronoun_after(x: Context):
 #: The checks, in order: the first that answers types the name.
 EVIDENCE_CHECKS = (after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
                    byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
-                   speaker, coordination, in_the_plural, definite, surname_reused, pronoun_after)
+                   speaker, family, coordination, in_the_plural, definite, surname_reused, pronoun_after)
 
 
 def evidence(doc: Doc, c: Cand, nb: Neighbours, res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:

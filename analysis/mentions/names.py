@@ -257,6 +257,10 @@ def leading_gazetteer(r: Reading):
     return None
 
 
+# what follows a sum of money's first digits: more digits ("RM5,000", "S3.5") or a large number word
+_AMOUNT_GOES_ON = re.compile(r"[,.]\d|\s+(?:million|billion|trillion|bn|mn)\b")
+
+
 def not_a_name(r: Reading):
     """Listed non-names; events, prizes, laws and works ("the Nobel Prize"); single function
     words ("I've", "No"); ordinary words in capitals ("we heard PLENTY"); "-ian"/"-ese" words
@@ -272,6 +276,8 @@ def not_a_name(r: Reading):
             return r.out
         if len(w) >= 4 and w.isupper() and w.lower() in r.lower_words:
             return r.out
+        if w[-1].isdigit() and _AMOUNT_GOES_ON.match(r.text, r.end):
+            return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
         if NORP_SUFFIX.search(w) and not r.ntype:
             r.out.append(Cand(r.start, r.end, "NORP", "name", "name", w, priority=2))
             return r.out

@@ -23,12 +23,21 @@ _SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
 _JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
 
 
+# one romanised East Asian syllable (pinyin, Cantonese, Korean): an onset, a vowel nucleus, a
+# nasal or stop coda at most ("wai", "chee", "hwa", "dae", "jung"; not "based", "led", "born")
+_SYLLABLE = r"(?:ch|sh|zh|ts|hw|kw|gw|ng|[bcdfghjklmnpqrstwxyz])?(?:[aeiou]{1,2}|y[aeiou]{1,2}|w[aeiou])(?:ng|[nmptkhl])?"
+_HYPHENATED_GIVEN = re.compile(rf"(?i:{_SYLLABLE})-{_SYLLABLE}")
+
+
 def is_cap_token(t: str) -> bool:
-    """A capitalised word that may be part of a name ("Costa", "Jean-Luc"; not "AI-generated")."""
+    """A capitalised word that may be part of a name ("Costa", "Jean-Luc", "Wai-man"; not
+    "AI-generated")."""
     if not t[:1].isupper():
         return False
     if "-" in t and any(p[:1].islower() for p in t.split("-")[1:] if p):
-        return False  # "AI-generated", "NATO-standard": adjectives, not names
+        # "AI-generated", "NATO-standard", "Texas-based": adjectives, not names; but a romanised
+        # two-syllable given name ("Lee Wai-man", "Kim Dae-jung") writes its second syllable small
+        return _HYPHENATED_GIVEN.fullmatch(t) is not None and t[1:2].islower()
     return True
 
 
