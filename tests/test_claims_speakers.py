@@ -294,3 +294,25 @@ def test_comment_clause_is_an_attribution_not_a_dropped_subordinate():
 def test_stage_direction_is_no_claim():
     got = read('"We will win," Mara Voss said.\n\n"(CROSSTALK.)"\n\n"We are ready."')
     assert [r[4] for r in got] == ["We will win", "We are ready."]
+
+
+# --- an -ing cue after a noun of a message with time words between ----------------------------
+
+
+@pytest.mark.parametrize("body", [
+    'Tom Reyes fired off two tweets early Monday saying that his rival Mara Voss had shown "poor sense."',
+    'Tom Reyes issued a statement late on Friday saying that Mara Voss "misled the voters."',
+    "Tom Reyes issued a statement on Friday saying that Mara Voss misled the voters.",
+])
+def test_message_noun_with_time_words_before_participle(body):
+    got = [r for r in read(body) if r[3] != "said"]
+    assert got and got[0][:4] == ("participle_clause", got[0][1], "Tom Reyes", "saying")
+    assert got[0][4].startswith("his rival Mara Voss" if "tweets" in body else "Mara Voss")
+
+
+def test_time_words_after_another_noun_make_no_message():
+    from analysis.claims.checks import after_message_noun
+    assert after_message_noun(["a", "statement", "on", "friday", "saying"], 4)
+    assert after_message_noun(["two", "tweets", "early", "monday", "saying"], 4)
+    assert not after_message_noun(["the", "farm", "on", "friday", "saying"], 4)
+    assert not after_message_noun(["a", "statement", "to", "the", "board", "saying"], 5)  # no time words

@@ -246,11 +246,23 @@ def subordinate_without_subject(c: CueCheck) -> bool | None:
     return None
 
 
+def after_message_noun(low: list[str], i: int) -> bool:
+    """True if a noun of a message stands before token ``i``, maybe with up to three time
+    words or adverbs between (gap words, "early"/"late": ``time_modifier``): "a statement
+    [saying]", "a statement on Friday [saying]", "posted two tweets early Monday [saying]"."""
+    k = i - 1
+    while k > 0 and i - k <= 3 and low[k] not in message_nouns() and (
+            is_gap(low[k]) or low[k] in function_words("time_modifier")):
+        k -= 1
+    return k >= 0 and low[k] in message_nouns()
+
+
 def participle_after_message(c: CueCheck) -> bool | None:
     """"released a statement [saying] the plant would close", "sent an email [asking] …": an
-    -ing cue right after a noun of a message reports the message (no comma needed). A naming
-    verb still needs its quoted complement ("a statement calling the vote "a disgrace"")."""
-    if c.first.endswith("ing") and c.prev in message_nouns() and c.entry.frame != "complement":
+    -ing cue after a noun of a message (:func:`after_message_noun`) reports the message (no
+    comma needed). A naming verb still needs its quoted complement ("a statement calling the
+    vote "a disgrace"")."""
+    if c.first.endswith("ing") and c.entry.frame != "complement" and after_message_noun(c.unit.low, c.cue.i):
         return True
     return None
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from analysis.claims.checks import PARTICIPLE_COMMA, passive_agent_after
-from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap, message_nouns
+from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive_agent_after
+from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
@@ -70,7 +70,7 @@ class CueContext:
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
         return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
-                                            or prev in message_nouns() or prev in function_words("subordinator"))
+                                            or after_message_noun(low, i) or prev in function_words("subordinator"))
                 or coordinated_verb(self.unit, i) is not None)
 
     @lazy
