@@ -182,3 +182,40 @@ def test_british_and_american_spellings_are_one_organisation():
 def test_acronym_of_a_place_is_the_place():
     text = "Fort Lee lies in New Jersey. Parking in NJ is scarce."
     assert _entity(text, "NJ") == "New Jersey"
+
+
+# --- second names: variants.link_person_aliases --------------------------------------------
+
+@pytest.mark.parametrize("text, alias", [
+    ("Lena Holt (born March 3, 1950), better known by her pseudonym Mara Vell, wrote books. Vell lived in Oslo.",
+     "Vell"),
+    ("Tomas Berg (born Tomas Andersen) ran a mill. In 1990 Andersen sold it.", "Andersen"),
+    ("Ana Ruiz, also known as Bia Sol, sang in Lima. Sol toured for years.", "Sol"),
+])
+def test_a_second_name_after_an_alias_cue_is_the_same_person(text, alias):
+    first = text.split(" (")[0].split(",")[0]
+    assert _entity(text, alias) == first
+
+
+def test_a_name_after_an_alias_cue_that_describes_someone_else_stays_apart():
+    text = "Ana Ruiz wrote to a man known as Tomas Berg. Berg replied in May."
+    assert _entity(text, "Tomas Berg") == "Tomas Berg"
+    text = "Ana Ruiz, the aunt of a boy known as Tomas Berg, sang. Berg replied in May."
+    assert _entity(text, "Tomas Berg") == "Tomas Berg"
+
+
+def test_a_full_name_found_again_in_the_headline_keeps_its_cluster():
+    # the headline's "Mara Vell" is found again by coref.find_known_names (capitals prove nothing
+    # in a title-case line) and must take the person's canonical name, as the body's does
+    text = "Mara Vell\n\nLena Holt (born 1950), better known as Mara Vell, wrote books. She lived in Oslo."
+    ms = [m for m in M.find_mentions(_doc(text)) if m.surface == "Mara Vell"]
+    assert [m.entity for m in ms] == ["Lena Holt", "Lena Holt"]
+
+
+# --- honorifics of the other gender: resolve.record_persons ---------------------------------
+
+def test_surname_with_an_honorific_of_the_other_gender_is_another_person():
+    text = ("Jeanne Vidal was born in Paris. She married Mr. Vidal in 1950. Jeanne Vidal sang, "
+            "and she toured.")
+    assert _entity(text, "Vidal") == "Vidal"              # her husband, not Jeanne Vidal
+    assert _entity(text, "she") == "Jeanne Vidal"         # and she stays female

@@ -229,7 +229,10 @@ def find_known_names(t: EntityTable) -> None:
         if overlaps(ms, me):
             continue
         kc = known[t.text[ms:me]]
-        extra.append(Cand(ms, me, kc.type, "name", "name", kc.entity, kc.cls, priority=2))
+        c = Cand(ms, me, kc.type, "name", "name", kc.entity, kc.cls, priority=2)
+        if kc.canon is not None and t.text[ms:me] == t.surface(kc):  # the full name again: its cluster
+            c.canon, c.words = kc.canon, kc.words
+        extra.append(c)
     if extra:
         t.chosen = sorted(t.chosen + extra, key=lambda c: c.start)
 

@@ -38,6 +38,16 @@ def _titled_person(t: EntityTable, c: Cand, name: Cand) -> None:
     c.ent = name.ent
 
 
+def _detach_other_gender_relative(t: EntityTable, c: Cand) -> None:
+    """A surname with an honorific of the other gender than the given name of the full name it
+    was linked to is another person of that family ("Jeanne Vidal ... Mr. Vidal", her father or
+    husband): the mention becomes a person of its own, who takes the honorific's gender."""
+    s = t.surface(c)
+    g = t.res.given_gender.get(c.ent[0].split()[0], "") if " " not in s and c.ent[0] != s else ""
+    if g and g != c.gender:
+        c.ent = (s, "PERSON")
+
+
 def record_persons(t: EntityTable) -> None:
     """Titles, title classes, modifiers and genders of persons (from the title before a name,
     an honorific, or a given name that implies a gender), and classes of organisations.
@@ -51,6 +61,7 @@ def record_persons(t: EntityTable) -> None:
             if i + 1 < len(chosen):
                 _titled_person(t, c, chosen[i + 1])
         elif c.kind == "name" and c.gender and c.ent is not None and c.ent[1] == "PERSON":
+            _detach_other_gender_relative(t, c)
             a = t.person(c.ent[0])
             if " " in t.surface(c) or t.surface(c) == c.ent[0]:
                 a.gender = a.gender or c.gender

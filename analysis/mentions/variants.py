@@ -9,9 +9,14 @@ entity of the first form the article used, when two forms are
   Organization") or with and without accents ("Yucatán" / "Yucatan"); or
 * an acronym and the long name whose initials it spells, in either order and for places
   too ("New Jersey" … "NJ"; "the UN" … "the United Nations").
+
+:func:`link_person_aliases` runs earlier, once full person names are clustered: a second name
+the article gives a person right after the first ("Tomas Berg (born Tomas Andersen)", "Lena
+Holt, better known as Mara Vell") is the same person, and so are the surnames of both.
 """
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -19,6 +24,7 @@ from analysis import lexicons
 
 from .coref import EntityTable, fold
 from .names import ACRONYM
+from .records import Cand
 
 _GROUP = MappingProxyType({"ORG": "ORG", "GPE": "place", "LOC": "place"})
 
@@ -58,3 +64,46 @@ def merge_name_variants(t: EntityTable) -> None:
             c.ent = long_forms[key]  # an acronym is typed by its long form ("NJ" of "New Jersey": a place)
         else:
             c.ent = first[(_GROUP[c.ent[1]], spelling_key(c.ent[0]))]
+
+
+@cache
+def _alias_gap() -> re.Pattern:
+    """What may lie between a person's name and a second name for them: parentheticals, then
+    (after a comma or an opening parenthesis, up to four lower-case words, none a preposition or
+    conjunction that would start another noun phrase; or right after "is"/"was" and an adverb) an
+    alias cue (``coref_alias_cues.txt``): "(born 1950), better known by her pseudonym", "was born"."""
+    cues = "|".join(r"\s+".join(map(re.escape, c.split()))
+                    for c in sorted(lexicons.word_list("coref_alias_cues.txt"), key=len, reverse=True))
+    filler = r"(?:(?!(?:of|and|or|to|with|for|from|whose)\s)[a-z]+\s+)"
+    return re.compile(r"(?:\s*\([^()]{0,160}\))*\s*(?:[,(]\s*" + filler + r"{0,4}?|(?:is|was)\s+(?:[a-z]+ly\s+|also\s+|better\s+)?)"
+                      r"(?:" + cues + r")\s*[\"“‘']?\s*", re.IGNORECASE)
+
+
+def _alias_pairs(t: EntityTable) -> list[tuple[Cand, Cand]]:
+    """(first name, alias) pairs: a person name right after an alias cue, and the person name
+    before it (the previous one, within 250 characters)."""
+    gap = _alias_gap()
+    persons = [c for c in t.chosen if c.kind == "name" and c.type == "PERSON" and c.canon]
+    return [(a, b) for a, b in zip(persons, persons[1:])
+            if b.start - a.end <= 250 and gap.fullmatch(t.text, a.end, b.start)]
+
+
+def link_person_aliases(t: EntityTable) -> None:
+    """A second name given to a person just named is the same person: "Tomas Berg (born Tomas
+    Andersen in 1950)" — every use of "Tomas Andersen" (and of "Andersen" alone) takes the
+    canonical name of "Tomas Berg"."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while name in parent:
+            name = parent[name]
+        return name
+
+    for a, b in _alias_pairs(t):
+        ra, rb = root(a.canon), root(b.canon)
+        if ra != rb:
+            parent[rb] = ra
+    if parent:
+        for c in t.chosen:
+            if c.canon in parent:
+                c.canon = root(c.canon)
