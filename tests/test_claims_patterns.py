@@ -221,6 +221,15 @@ def test_go_on_to_say_chain():
         ("cue_then_content", "indirect", "Mara Voss", "went on to say", "the plan was dead")]
 
 
+def test_non_restrictive_relative_speaker():
+    """"…, Tom Reyes, who said …": the name before the comma is the speaker of the relative
+    clause (not a word before an earlier comma)."""
+    assert read('The guests included Tom Reyes, who said the event was "a triumph."', with_mentions=True) == [
+        ("cue_then_content", "mixed", "Tom Reyes", "said", 'the event was "a triumph."')]
+    got = read('In May, Tom Reyes, who joked of the event, "I have not seen it yet," left early.', with_mentions=True)
+    assert (got[0][0], got[0][2]) == ("cue_then_content", "Tom Reyes")
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

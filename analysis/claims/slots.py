@@ -172,6 +172,8 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     relative = low[j] in function_words("relative") and j >= 1
     if relative:
         j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
+        if low[j] == "," and j >= 1 and toks[j - 1].end in mentions.actor_ends[0]:
+            j -= 1  # "… and Tom Reyes, who said …": a non-restrictive clause of the name before the comma
     if low[j] == ",":
         head = _appositive_head(doc, unit, j, mentions)
         if head is None or isinstance(head, Speaker):
