@@ -53,6 +53,18 @@ def test_honorific_on_a_bare_surname_does_not_override_the_given_name():
     assert _entity(text, "he") == "Peter Okafor"
 
 
+def test_her_before_a_capitalised_word_is_possessive():
+    # "her Vimeo page": a possessive, so the subject of its clause may be its antecedent
+    text = "Ann Berg thanked Mary Lund. Berg posted her Vimeo film."
+    assert _entity(text, "her") == "Ann Berg"
+
+
+def test_accented_given_name_implies_a_gender():
+    # "André" is looked up as "Andre" (male): "She" is not André Vidal
+    text = "Dr. André Vidal interviewed Mary Lund in Lyon. She was ninety."
+    assert _entity(text, "She") == "Mary Lund"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")
@@ -80,7 +92,7 @@ def test_subject_like(text, start, expected):
 @pytest.mark.parametrize("text, expected", [
     ("They met her in May.", True), ("They treated her as a sister.", True), ("They met her.", True),
     ("They met her family.", False), ("She acted into her 80s.", False), ("They met him.", True),
-    ("They read his book.", False),
+    ("They read his book.", False), ("She lost her Senate seat.", False), ("They told her Monday.", True),
 ])
 def test_object_pronoun(text, expected):
     doc = _doc(text)

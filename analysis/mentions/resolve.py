@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.tokenise import Doc
 
-from .coref import EntityTable, Person
+from .coref import EntityTable, Person, fold
 from .records import Cand
 from .resources import Resources
 from .salience import PersonHistory
@@ -38,12 +38,18 @@ def _titled_person(t: EntityTable, c: Cand, name: Cand) -> None:
     c.ent = name.ent
 
 
+def _given_gender(res: Resources, word: str) -> str:
+    """The gender a given name implies, looked up as written, else without its accents
+    ("André" as "Andre", "Zoë" as "Zoe": the name list is unaccented)."""
+    return res.given_gender.get(word) or res.given_gender.get(fold(word).capitalize(), "")
+
+
 def _detach_other_gender_relative(t: EntityTable, c: Cand) -> None:
     """A surname with an honorific of the other gender than the given name of the full name it
     was linked to is another person of that family ("Jeanne Vidal ... Mr. Vidal", her father or
     husband): the mention becomes a person of its own, who takes the honorific's gender."""
     s = t.surface(c)
-    g = t.res.given_gender.get(c.ent[0].split()[0], "") if " " not in s and c.ent[0] != s else ""
+    g = _given_gender(t.res, c.ent[0].split()[0]) if " " not in s and c.ent[0] != s else ""
     if g and g != c.gender:
         c.ent = (s, "PERSON")
 
@@ -73,7 +79,7 @@ def record_persons(t: EntityTable) -> None:
                 a.mods.update(mod_keys(c.mod, t.res))
     single = [c for c in t.names if c.ent and c.ent[1] == "PERSON" and c.ent[0] == t.surface(c) and " " not in c.ent[0]]
     for c in t.full_persons + single:  # a given name that implies a gender ("Melanie" alone too)
-        g = t.res.given_gender.get(t.surface(c).split()[0], "") if c.ent else ""
+        g = _given_gender(t.res, t.surface(c).split()[0]) if c.ent else ""
         if g:
             a = t.person(c.ent[0])
             a.gender = a.gender or g

@@ -60,6 +60,12 @@ def _index_before(doc: Doc, start: int, sent_start: int) -> int | None:
 
 
 @cache
+def _calendar_names() -> frozenset[str]:
+    """Weekday and month names (mentions_dates.tsv)."""
+    return frozenset(r["word"] for r in lexicons.table("mentions_dates.tsv") if r["class"] in ("weekday", "month"))
+
+
+@cache
 def _inverting_verbs() -> frozenset[str]:
     """One-word speech verbs, inflected ("said", "says", "added"): cues.tsv, kind speech."""
     return frozenset(r["form"] for r in lexicons.table("cues.tsv") if r["kind"] == "speech"
@@ -109,15 +115,18 @@ def subject_like(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_object_pronoun(doc: Doc, start: int, end: int) -> bool:
-    """"him", and "her" not followed by a lower-case word ("treated her as …", "met her." — not
-    "her family"); not a reflexive ("himself" refers to the subject, principle A)."""
+    """"him", and "her" not followed by a word ("treated her as …", "met her." — not "her
+    family", "her 80s", or a possessive before a name: "her Senate seat", "her YouTube
+    channel", but "told her Monday"); not a reflexive ("himself" refers to the subject, principle A)."""
     w = doc.article.text[start:end].lower()
     if w != "her":
         return w in _OBJECT_PRONOUNS
     after = _token_after(doc, end, doc.sentence_at(start).end)
-    if after is not None and after[:1].isdigit():
-        return False  # "her 80s"
-    return after is None or not after[:1].isalpha() or not after.islower() or after in _not_after_subject()
+    if after is None or after in _calendar_names():
+        return True  # "told her Monday that …"
+    if after[:1].isdigit() or after[:1].isupper():
+        return False
+    return not after[:1].isalpha() or not after.islower() or after in _not_after_subject()
 
 
 @dataclass(frozen=True)
