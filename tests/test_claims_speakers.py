@@ -316,3 +316,16 @@ def test_time_words_after_another_noun_make_no_message():
     assert after_message_noun(["two", "tweets", "early", "monday", "saying"], 4)
     assert not after_message_noun(["the", "farm", "on", "friday", "saying"], 4)
     assert not after_message_noun(["a", "statement", "to", "the", "board", "saying"], 5)  # no time words
+
+
+# --- a quotation, then a subject and an unlisted verb in -ed the tagger reads as a noun ------------
+
+
+@pytest.mark.parametrize("body, speaker, verb", [
+    ('Mara Voss spoke first. "It is over," Tom Reyes sniffed.', "Tom Reyes", "sniffed"),
+    ('Mara Voss spoke first. "It is over," Tom Reyes scoffed, waving a hand.', "Tom Reyes", "scoffed"),
+])
+def test_quote_then_unlisted_past_verb_after_a_name(body, speaker, verb):
+    got = [r for r in read(body) if r[1] == "direct"]
+    assert got == [("quote_then_unlisted_verb", "direct", speaker, verb, "It is over")]
+

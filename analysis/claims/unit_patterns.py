@@ -25,6 +25,8 @@ _ONLY_STOPS = re.compile(r"[ .,]*")
 _SPACE_COMMA = re.compile(r"\s*,")
 #: A parenthesis alone inside quotation marks: a stage direction of a transcript.
 _STAGE_DIRECTION = re.compile(r"\s*\([^()]{1,40}\)[\s.]*")
+#: Tokens that end a short cue clause after its verb ("…," Tom Reyes sniffed[.]).
+_CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
 
 
 @dataclass
@@ -165,7 +167,9 @@ def attribute_markup(doc: Doc, q: Quote) -> bool:
 def _unlisted_verb_speaker(doc: Doc, unit: Unit, q: Quote, mentions: Mentions) -> tuple[Speaker, int] | None:
     """(subject, verb token index) of ``"…," she texted her sister``: after a quotation
     opening the unit and a comma, a subject (a pronoun or a noun phrase) and a verb the
-    tagger reads as finite (VBD, VBZ) that the cue lexicon does not list."""
+    tagger reads as finite (VBD, VBZ) that the cue lexicon does not list — or a lower-case
+    word in -ed that ends the clause, which the tagger may read as a noun after a name
+    (``"…," Tom Reyes sniffed.``, ``"…," Mara Voss scoffed, shaking her head.``)."""
     k = unit.token_at_or_after(q.end)
     if k < len(unit.low) and unit.low[k] == ",":
         k += 1
@@ -180,7 +184,10 @@ def _unlisted_verb_speaker(doc: Doc, unit: Unit, q: Quote, mentions: Mentions) -
     if sp is None or unit.tags is None:
         return None
     v = unit.token_at_or_after(sp.end)
-    if v >= len(unit.tokens) or unit.tokens[v].in_quote or unit.tags.token(unit.tokens[v]) not in ("VBD", "VBZ"):
+    if v >= len(unit.tokens) or unit.tokens[v].in_quote:
+        return None
+    if unit.tags.token(unit.tokens[v]) not in ("VBD", "VBZ") and not (
+            unit.past_verb_at(v) and (v + 1 == len(unit.low) or unit.low[v + 1] in _CLAUSE_ENDS)):
         return None
     return sp, v
 
