@@ -318,3 +318,12 @@ def test_a_plural_surname_after_the_is_a_family_not_an_organisation():
 def test_a_currency_code_before_its_sum_is_no_organisation():
     text = "The firm was fined ZR5,000 a day and later spent ZR3 billion, Maria Lindqvist said."
     assert not {"ZR5", "ZR3"} & _surfaces(text)
+
+
+def test_an_ordinal_before_a_name_belongs_to_it_and_makes_no_person():
+    text = ("Maria Lindqvist joined 21st Kelso Pictures in May. Troops of the 82nd Harlow Brigade left. "
+            "Fans cheered for 20th Orvale Vantor, and the 20th Century ended.")
+    assert _types(text, "21st Kelso Pictures") == {"ORG"}
+    assert _types(text, "82nd Harlow Brigade") == {"ORG"}
+    assert _types(text, "20th Orvale Vantor") == {"ORG"}  # no cue: an ordinal-led name is no person's
+    assert not {"Century", "20th Century"} & _surfaces(text)

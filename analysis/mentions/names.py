@@ -284,6 +284,24 @@ def not_a_name(r: Reading):
     return None
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
+
+
+def ordinal_led(r: Reading):
+    """"the 82nd Harlow Brigade", "Kelso's 21st Century Media": a name of two words or more right
+    after an ordinal numeral starts with it, and is no person's (people's names take no
+    ordinal); with no cue of its own it is an organisation, unless a lower-case word follows
+    (what the ordinal counts may be that word's: "the 3rd Kelso Valley race").  Not a single
+    word ("the 20th Century": a period) nor a name led by a given name."""
+    if r.person_cue or len(r.words) < 2 or r.ntype == "NORP" or r.words[0] in r.res.given_names:
+        return None
+    m = _ORDINAL_BEFORE.search(r.text, max(0, r.start - 8), r.start)
+    if m is None or not r.ntype and re.match(r"\s+[a-z]", r.text[r.end:r.end + 3]):
+        return None
+    ntype = r.ntype or "ORG"
+    return r.out + [Cand(m.start(), r.end, ntype, "name", "name", "", r.ncls, priority=2, how="ordinal")]
+
+
 def name_inside_run(r: Reading):
     """In an uncued run: the name starts at a given name ("Federal Prosecutor Carla del Ponte",
     "Welshman Mark Litton") unless only initials precede it ("J. Richard West"); a place
@@ -348,7 +366,7 @@ def make_name(r: Reading) -> list[Cand]:
 
 #: The steps that read a run, in order (each may end the reading with its candidates).
 READING_STEPS = (split_at_title, drop_postnominals, place_team, all_gazetteer, leading_gazetteer, not_a_name,
-                 name_inside_run, make_name)
+                 ordinal_led, name_inside_run, make_name)
 
 
 def interpret_run(run: list[Unit], res: Resources, mid_caps: set, lower_words: set, text: str) -> list[Cand]:
