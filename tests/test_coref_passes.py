@@ -231,3 +231,24 @@ def test_surname_with_an_honorific_of_the_other_gender_is_another_person():
             "and she toured.")
     assert _entity(text, "Vidal") == "Vidal"              # her husband, not Jeanne Vidal
     assert _entity(text, "she") == "Jeanne Vidal"         # and she stays female
+
+
+# --- short forms of organisations: variants.merge_short_forms ------------------------------
+
+@pytest.mark.parametrize("text, short, nth, entity", [
+    # an acronym in parentheses names the organisation before it, even when it is not its initials
+    ("The Nordic Mining Authority (NORMA) met in May. In June the NORMA board closed.", "NORMA", 1,
+     "Nordic Mining Authority"),
+    # the head of an organisation's name alone: the most recent organisation with that head
+    ("The Society of Friendly Painters met in Oslo. The Society then closed.", "Society", 0,
+     "Society of Friendly Painters"),
+    ("The Oslo Ski Federation met in May. The Bergen Chess Federation met in June. The Federation grew.",
+     "Federation", 0, "Bergen Chess Federation"),
+])
+def test_short_form_of_an_organisation_is_the_organisation(text, short, nth, entity):
+    assert _entity(text, short, nth) == entity
+
+
+def test_a_place_in_parentheses_is_not_a_short_form():
+    text = "The Norvik Savings Bank (Oslo) opened in May. Oslo grew."
+    assert _entity(text, "Oslo", 1) == "Oslo"

@@ -66,6 +66,47 @@ def merge_name_variants(t: EntityTable) -> None:
             c.ent = first[(_GROUP[c.ent[1]], spelling_key(c.ent[0]))]
 
 
+def _parenthesised_short_forms(t: EntityTable, cands: list[Cand]) -> dict[str, tuple[str, str]]:
+    """One-word names in parentheses right after a longer name: its short form ("the Nordic
+    Mining Authority (NMA)", "the Ministry of Defence (MoD)"), whatever letters it keeps."""
+    out: dict[str, tuple[str, str]] = {}
+    for a, b in zip(cands, cands[1:]):
+        s = t.surface(b)
+        if (" " not in s and " " in t.surface(a) and t.text[a.end:b.start] == " ("
+                and t.text[b.end:b.end + 1] == ")" and sum(ch.isupper() for ch in s) >= 2):
+            out.setdefault(s, a.ent)
+    return out
+
+
+def _head_keys(name: str) -> list[str]:
+    """Shorter forms of a multi-word organisation name by its head: its last words ("Federation",
+    "Ski Federation" of "Oslo Ski Federation"), or those before "of" ("Society" of "Society of
+    Friendly Painters")."""
+    head = name.split(" of ")[0] if " of " in name else name
+    words = [w for w in head.split() if w != "The"]
+    if not words or not words[-1][:1].isupper():
+        return []
+    return [" ".join(words[-k:]) for k in range(1, len(words))] + ([head] if head != name else [])
+
+
+def merge_short_forms(t: EntityTable) -> None:
+    """A short form of an organisation named earlier in full is that organisation: an acronym in
+    parentheses after the name (and every later use of it), and the name's head alone ("the
+    Society" after "the Society of Friendly Painters"; the most recent such organisation)."""
+    cands = [c for c in t.names if c.ent is not None and c.ent[0] and c.ent[1] in _GROUP]
+    short = _parenthesised_short_forms(t, cands)
+    latest: dict[str, tuple[str, str]] = {}
+    for c in cands:
+        s = t.surface(c)
+        if c.ent[0] == s and s in short:
+            c.ent = short[s]
+        elif c.ent[0] == s and c.ent[1] == "ORG" and s in latest:
+            c.ent = latest[s]
+        elif c.ent[1] == "ORG" and " " in c.ent[0]:
+            for k in _head_keys(c.ent[0]):
+                latest[k] = c.ent
+
+
 @cache
 def _alias_gap() -> re.Pattern:
     """What may lie between a person's name and a second name for them: parentheticals, then
