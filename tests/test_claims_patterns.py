@@ -167,6 +167,16 @@ def test_split_quotation():
     assert [r[0] for r in read('"We will win," she said. "We are ready."')] == ["quote_then_cue", "floating_quote"]
 
 
+def test_split_quotation_after_time_phrase():
+    """A time or place phrase may end the cue clause before the second half ("…," she said on
+    Monday, "…"); the "in" of such a phrase is no cue, a later cue word still is."""
+    got = read('"We will win," Mara Voss said on Monday in Boston, "because we are ready."')
+    assert got == [("split_quotation", "direct", "Mara Voss", "said",
+                    'We will win," Mara Voss said on Monday in Boston, "because we are ready.')]
+    assert [r[0] for r in read('"We will win," Mara Voss said in a statement, adding, "It is over."')] == [
+        "quote_then_cue", "participle_clause"]
+
+
 def test_quote_then_unlisted_verb():
     """A verb the lexicon does not list after a quotation and its subject: the subject is
     the speaker, not the previous claim's speaker."""
@@ -228,6 +238,26 @@ def test_non_restrictive_relative_speaker():
         ("cue_then_content", "mixed", "Tom Reyes", "said", 'the event was "a triumph."')]
     got = read('In May, Tom Reyes, who joked of the event, "I have not seen it yet," left early.', with_mentions=True)
     assert (got[0][0], got[0][2]) == ("cue_then_content", "Tom Reyes")
+
+
+def test_coordinated_cue_shares_subordinate_clause():
+    """"Though she called X "…" and called for Y, the senator …": the coordinated cue is in the
+    subordinate clause too, so the first cue's claim is kept."""
+    got = read('Though she called the firm\u2019s conduct "shameful" and called for refunds, the senator voted yes.')
+    assert got[0] == ("cue_then_content", "mixed", "she", "called", 'the firm\u2019s conduct "shameful"')
+    # a main-clause cue still wins over the subordinate ones
+    got = read('When the mayor said the plan was "dead" and added that it was late, Mara Voss said, "We disagree."')
+    assert [r[2] for r in got] == ["Mara Voss"]
+
+
+def test_relative_object_of_naming_verb():
+    """"which X called "…"": the relative pronoun is the object, the quotation the complement."""
+    assert read('The plan, which he has called "a disaster," failed.') == [
+        ("cue_then_content", "direct", "he", "called", "a disaster")]
+    assert read('She opposed what critics called "a giveaway to the rich."') == [
+        ("cue_then_content", "direct", "critics", "called", "a giveaway to the rich.")]
+    # no subject between: a passive naming, a name
+    assert all(p == "narrator" for p, *_ in read('The firm, which is called "Acme," grew.'))
 
 
 def test_passive_agent():

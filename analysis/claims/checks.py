@@ -323,6 +323,24 @@ def quoted_complement(c: CueCheck) -> bool | None:
     return None
 
 
+def relative_object_complement(c: CueCheck) -> bool | None:
+    """"the tax, which the mayor called "a disgrace"", "what critics called "a giveaway"": the
+    object of a naming verb is a relative pronoun before its subject, so the quotation right
+    after the verb is its complement, not a name ("a group called "…"": no subject between)."""
+    if c.entry.frame != "complement" or not (c.cue.j < len(c.low) and c.unit.tokens[c.cue.j].in_quote):
+        return None
+    low, toks = c.low, c.unit.tokens
+    subject = 0
+    for k in range(c.cue.i - 1, max(-1, c.cue.i - 10), -1):
+        if toks[k].in_quote:
+            return None
+        if low[k] in ("which", "what"):
+            return True if subject else None
+        if low[k] not in function_words("finite_aux") and not is_gap(low[k]) and low[k] != ",":
+            subject += 1
+    return None
+
+
 def complement_without_quote(c: CueCheck) -> bool | None:
     """"a box labeled "…"", "a group called "…"" (a name), "phone calls that …": a naming
     verb without object and quotation is no cue."""
@@ -341,7 +359,8 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, complement_without_quote,
+    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, relative_object_complement,
+    complement_without_quote,
     strict_frame,
     tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
 )

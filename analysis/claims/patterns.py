@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 
 from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive_agent_after
-from analysis.claims.lexicon import CueEntry, cue_first_words, function_words, is_gap
+from analysis.claims.lexicon import CueEntry, cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
@@ -238,19 +238,29 @@ def split_quotation(c: CueContext) -> Found | NoClaim | None:
 def quote_after_comma(unit: Unit, pos: int, max_words: int = 8) -> Quote | None:
     """The quotation that opens right after a comma, at most ``max_words`` tokens after
     ``pos`` (the end of a cue clause: "…," she said[, "…"]; "…," said Jane Doe, the
-    mayor[, "…"]), or None. Not when another cue word stands between ("…," she said, adding
-    later, "…": the second quotation is the later cue's)."""
+    mayor[, "…"]; "…," she said on Monday[, "…"] — a time or place phrase of words only
+    may end the cue clause), or None. Not when another cue word stands between ("…," she
+    said, adding later, "…": the second quotation is the later cue's)."""
     x = bisect.bisect_left(unit.quote_starts, pos)
     if x >= len(unit.quotes) or not unit.quotes[x].opened:
         return None
     q = unit.quotes[x]
     k = unit.token_at_or_after(q.start)
     k0 = unit.token_at_or_after(pos)
-    if k == 0 or k - k0 > max_words or unit.low[k - 1] != "," or unit.low[k0] != ",":
+    if k == 0 or k - k0 > max_words or unit.low[k - 1] != "," \
+            or not (unit.low[k0] == "," or all(w[:1].isalnum() for w in unit.low[k0 : k - 1])):
         return None
-    if any(w in cue_first_words() for w in unit.low[k0:k]):
+    if cue_between(unit, k0, k):
         return None
     return q
+
+
+def cue_between(unit: Unit, a: int, b: int) -> bool:
+    """Does a cue form start at one of the tokens ``a…b-1`` ("adding", not the "in" of "in
+    Boston", which only opens the longer cue "in the words of")?"""
+    low, lex, firsts = unit.low, cue_lexicon(), cue_first_words()
+    return any(low[x] in firsts and any(low[x : x + n] in lex for n in range(1, max_cue_len() + 1))
+               for x in range(a, b))
 
 
 def quote_then_cue(c: CueContext) -> Found | NoClaim | None:
@@ -425,6 +435,8 @@ def cue_then_content(c: CueContext) -> Found | NoClaim | None:
     if content is None:
         return NO_CLAIM
     q = whole_quote(c.doc, c.unit, content) or quote_then_subordinate(c.unit, content)
+    if q is None and c.entry.frame == "complement":
+        q = c.unit.quote_starting_at(content[0])  # "which critics called "a giveaway," passed": the complement
     if q is not None:
         return c.found((q.content_start, q.content_end), c.left, direct=True)
     return c.found(content, c.left)

@@ -145,9 +145,23 @@ def outer_cue_wins(unit: Unit, reads: list) -> list:
     return out
 
 
+def shares_subordinate(unit: Unit, reads: list) -> None:
+    """"Though she called X "a disgrace" and called for Y, the mayor …": a coordinated cue
+    ("… and called for") shares the subject of the subordinate clause it continues, so it is
+    subordinate too — not a main-clause cue that would drop the first."""
+    prev = None
+    for c, f in reads:
+        if f is None:
+            continue
+        if prev is not None and prev.subordinate and f.shared and coordinated_verb(unit, c.i) is not None:
+            f.subordinate = True
+        prev = f
+
+
 def read_cues(doc: Doc, unit: Unit, mentions: Mentions) -> list[tuple[Cue, Found | None]]:
     """The valid cues of a unit with what each reads, after the cues' interplay."""
     reads = [(c, read_cue(doc, unit, c, mentions)) for c in find_cues(unit) if cue_valid(doc, unit, c)]
+    shares_subordinate(unit, reads)
     if any(f is not None and f.subordinate for _, f in reads) and any(
             f is not None and not f.subordinate for _, f in reads):
         reads = [(c, f) for c, f in reads if f is None or not f.subordinate]
