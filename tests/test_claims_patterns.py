@@ -29,7 +29,7 @@ def test_registry_order_and_names():
         "transcript_turn", "block_after_intro", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "comment_clause", "fronted_comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
-        "floating_quote", "narrator")
+        "quote_after_colon", "floating_quote", "narrator")
     assert [p.stage for p in registry.REGISTRY][:3] == ["turn", "turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 

@@ -329,3 +329,26 @@ def test_quote_then_unlisted_past_verb_after_a_name(body, speaker, verb):
     got = [r for r in read(body) if r[1] == "direct"]
     assert got == [("quote_then_unlisted_verb", "direct", speaker, verb, "It is over")]
 
+
+
+# --- a clause with an actor subject, a colon, then a quotation (no listed cue) ----------------------
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ('Mara Voss spoke first. Tom Reyes was blunt: "It is over."', "Tom Reyes", "was blunt"),
+    ('Mara Voss spoke first. With his aides worried about the polls, Tom Reyes is trying a new line: "It is over."',
+     "Tom Reyes", "is trying a new line"),
+    ('Mara Voss spoke first. On Sunday, Acme Corp. had one answer: "No."', "Acme Corp.", "had one answer"),
+])
+def test_quote_after_colon_takes_the_clause_subject(body, speaker, cue):
+    got = [r for r in read(body) if r[1] == "direct"]
+    assert len(got) == 1 and got[0][:4] == ("quote_after_colon", "direct", speaker, cue)
+
+
+@pytest.mark.parametrize("body", [
+    'Mara Voss spoke first. Tom Reyes\'s memoir opens with a line: "It is over."',  # a possessor
+    'Mara Voss spoke first. Reporters asked Tom Reyes one question: "Why?"',  # an object
+    'Mara Voss spoke first. The sign on the wall: "Closed until noon" and "No dogs."',  # no actor
+])
+def test_quote_after_colon_needs_an_actor_subject(body):
+    assert not [r for r in read(body) if r[0] == "quote_after_colon"]

@@ -46,6 +46,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("cue_then_content", "cue", P.cue_then_content),
     Pattern("dash_attribution", "fallback", U.dash_attribution),
     Pattern("quote_then_unlisted_verb", "fallback", U.quote_then_unlisted_verb),
+    Pattern("quote_after_colon", "fallback", U.quote_after_colon),
     Pattern("floating_quote", "fallback", U.floating_quote),
     Pattern("narrator", "fallback", U.narrator),
 )

@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from analysis.claims.lexicon import not_speaker_labels, pronouns
+from analysis.claims.lexicon import function_words, not_speaker_labels, pronouns
 from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
 from analysis.claims.slots import narrator_subject, slot_right
-from analysis.claims.speakers import Mentions, resolve
-from analysis.claims.units import Unit, main_quote
+from analysis.claims.speakers import Mentions, entity_type, mention_kind, resolve
+from analysis.claims.units import Unit, in_quote, main_quote
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -27,6 +27,10 @@ _SPACE_COMMA = re.compile(r"\s*,")
 _STAGE_DIRECTION = re.compile(r"\s*\([^()]{1,40}\)[\s.]*")
 #: Tokens that end a short cue clause after its verb ("…," Tom Reyes sniffed[.]).
 _CLAUSE_ENDS = frozenset({".", ",", "!", "?", ";"})
+#: What may follow a quotation that ends its unit: a full stop, a closing parenthesis.
+_QUOTE_TAIL = re.compile(r"[\s.!?)]*")
+#: Entity types of a subject that speaks the quotation after its clause and a colon.
+_COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass
@@ -206,6 +210,54 @@ def quote_then_unlisted_verb(doc: Doc, unit: Unit, mentions: Mentions, state: Re
     who = resolve(sp, state.last)
     cue = (unit.tokens[v].start, unit.tokens[v].end)
     return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue, "", None, "quote_then_unlisted_verb")])
+
+
+def _colon_subject(doc: Doc, unit: Unit, colon: int, mentions: Mentions) -> object | None:
+    """The subject of the clause before the colon at token ``colon``: the first actor mention
+    (person, organisation, place; or a pronoun) outside quotations that a finite verb follows
+    ("With aides worried, [Tom Reyes] is trying a new line:"; not "[Acme] workers") — None when
+    a verb stands before it in its comma segment ("The court told [Tom Reyes] …": an object)."""
+    toks, low = unit.tokens, unit.low
+    for m in mentions.starting_in(toks[0].start, toks[colon].start):
+        etype = entity_type(m)
+        if in_quote(unit, m.start) or m.end > toks[colon].start or not (
+                etype in _COLON_SPEAKER_TYPES or (mention_kind(m) == "pronoun" and etype in ("", "PERSON", "ORG"))):
+            continue
+        k = unit.token_at_or_after(m.end)
+        if k >= colon or not (low[k] in function_words("finite_aux") or unit.past_verb_at(k) or _tagged_finite(unit, k)):
+            continue
+        b = unit.token_at_or_after(m.start) - 1
+        while b >= 0 and low[b] not in (",", ";", "\u2014", "--"):
+            if _tagged_finite(unit, b):
+                return None
+            b -= 1
+        return m
+    return None
+
+
+def _tagged_finite(unit: Unit, k: int) -> bool:
+    return unit.tags is not None and unit.tags.token(unit.tokens[k]) in ("VBD", "VBZ", "VBP", "MD")
+
+
+def quote_after_colon(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """A clause whose subject is an actor, a colon, then a quotation to the end of the unit,
+    with no cue the lexicon lists: "Tom Reyes was blunt: "It is over."", "The ministry had
+    one answer: "No."" — the subject is the speaker (not the previous claim's), the words
+    between the subject and the colon the cue."""
+    for q in unit.quotes:
+        if q.start <= unit.first_nonspace or not q.closed or not _QUOTE_TAIL.fullmatch(doc.text, q.end, unit.end):
+            continue
+        colon = unit.token_at_or_after(q.start) - 1
+        if colon < 2 or unit.low[colon] != ":" or unit.tokens[colon].in_quote or doc.text[unit.tokens[colon].end : q.start].strip():
+            return None
+        m = _colon_subject(doc, unit, colon, mentions)
+        if m is None:
+            return None
+        who = resolve(Speaker(m.start, m.end, doc.text[m.start : m.end], m), state.last)
+        v = unit.token_at_or_after(m.end)
+        cue = (unit.tokens[v].start, unit.tokens[colon - 1].end) if v < colon else (-1, -1)
+        return UnitReading([Item(q.content_start, q.content_end, "direct", who, cue, "", None, "quote_after_colon")])
+    return None
 
 
 def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
