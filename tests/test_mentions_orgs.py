@@ -327,3 +327,11 @@ def test_an_ordinal_before_a_name_belongs_to_it_and_makes_no_person():
     assert _types(text, "82nd Harlow Brigade") == {"ORG"}
     assert _types(text, "20th Orvale Vantor") == {"ORG"}  # no cue: an ordinal-led name is no person's
     assert not {"Century", "20th Century"} & _surfaces(text)
+
+
+def test_a_party_and_seat_label_after_a_members_name_names_both():
+    text = "Abu Ujang (BN-Kuala Kelso) asked about water, and Tan Ah Kow (DAP-Orvale) agreed. Ana Roe (D-Calif.) spoke."
+    assert _types(text, "BN") == {"ORG"} and _types(text, "DAP") == {"ORG"}
+    assert _types(text, "Kuala Kelso") == {"GPE"} and _types(text, "Orvale") == {"GPE"}
+    assert _types(text, "Abu Ujang") == {"PERSON"}
+    assert not {"D", "Calif.", "D-Calif."} & _surfaces(text)  # a one-letter US label names no party

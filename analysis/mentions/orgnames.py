@@ -9,6 +9,8 @@ splits, found by their form.
   (``mentions_party_members.tsv``); without the party named they stay a political group (NORP).
 * :func:`slash_firms` — "Venn/Okafor", "TBWA Chiat/Day": names joined by a slash in running text
   (not a credit line "Jane Doe/Reuters") are one firm named after its partners.
+* :func:`party_seats` — "Abu Ujang (BN-Kuala Kelso)": a member's party (an acronym, ORG) and
+  the seat or state he sits for (a place) in brackets after his name.
 * :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
   lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
 """
@@ -163,4 +165,25 @@ def slash_firms(doc: Doc, res: Resources) -> list[Cand]:
         if re.search(r"[A-Z][\w.'’-]*\s$", text[max(0, m.start() - 30):m.start()]):
             continue  # "Jo A. Venn/Harlow": the slash ends a longer name (a person and an imprint)
         out.append(Cand(m.start(), m.end(), "ORG", "name", "name", "", priority=3, how="slash-firm"))
+    return out
+
+
+_PARTY_SEAT = re.compile(r"(?<=[A-Za-z.] \()(?P<p>[A-Z]{2,5})-(?P<s>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=\))")
+
+
+def party_seats(doc: Doc, res: Resources) -> list[Cand]:
+    """"Tan Ah Kow (DAP-Orvale) asked", "Abu Ujang (BN-Kuala Kelso)": after a member's name, a
+    party acronym and a seat or state joined by a hyphen in brackets are his party (ORG) and
+    the place he sits for (GPE, or the gazetteer's type).  One-letter US labels ("(D-Calif.)")
+    name no party and are left to :data:`.units.PARTY_LABEL`."""
+    out = []
+    for m in _PARTY_SEAT.finditer(doc.text):
+        p, seat = m.group("p"), m.group("s")
+        e = res.names.get(p)
+        out.append(Cand(m.start("p"), m.end("p"), "ORG", "name", "name", e.entity if e is not None else "",
+                        priority=3, how="party-seat"))
+        g = res.names.get(seat)
+        gtype = g.type if g is not None and g.type in ("GPE", "LOC") else "GPE"
+        out.append(Cand(m.start("s"), m.end("s"), gtype, "name", "name", g.entity if g is not None else "",
+                        priority=3, how="party-seat"))
     return out

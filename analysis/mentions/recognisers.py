@@ -17,7 +17,7 @@ from .records import Cand
 from .scan import finditer_at_word_starts
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import designated_companies, party_members, slash_firms, term_acronyms
+from .orgnames import designated_companies, party_members, party_seats, slash_firms, term_acronyms
 from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
 
@@ -116,8 +116,18 @@ def company_designators(f: Found) -> None:
 
 
 def parties(f: Found) -> None:
-    """"the Communists" where "the Communist Party" is named: the party (:func:`.orgnames.party_members`)."""
+    """"the Communists" where "the Communist Party" is named: the party (:func:`.orgnames.party_members`);
+    "Abu Ujang (BN-Kuala Kelso)": a member's party and seat (:func:`.orgnames.party_seats`)."""
     f.cands.extend(party_members(f.doc, f.res))
+    seats = party_seats(f.doc, f.res)  # in text order, disjoint
+    if seats:
+        starts = [s.start for s in seats]
+
+        def overlaps(c: Cand) -> bool:  # the label's words read as one run ("BN-Kuala Kelso")
+            k = bisect.bisect_left(starts, c.end) - 1
+            return k >= 0 and seats[k].end > c.start
+
+        f.cands = [c for c in f.cands if c.kind != "name" or not overlaps(c)] + seats
 
 
 def dates(f: Found) -> None:
