@@ -252,3 +252,26 @@ def test_short_form_of_an_organisation_is_the_organisation(text, short, nth, ent
 def test_a_place_in_parentheses_is_not_a_short_form():
     text = "The Norvik Savings Bank (Oslo) opened in May. Oslo grew."
     assert _entity(text, "Oslo", 1) == "Oslo"
+
+
+# --- the words that name a person: coref.name_words -----------------------------------------
+
+@pytest.mark.parametrize("name, words", [
+    ("Emperor Quill", ["Quill"]),                     # a title of rank before the name
+    ("Saint Anselm of Lindau", ["Anselm"]),           # a religious title, and "of <place>"
+    ("Casimir the Great", ["Casimir"]),               # an epithet
+    ("Actor Tom Lund", ["Tom", "Lund"]),              # a capitalised occupation noun
+    ("Quill III", ["Quill"]),                         # a regnal number
+    ("Henry VIII", ["Henry"]),
+    ("Dean Harlow", ["Dean", "Harlow"]),              # a given name that is also a noun stays
+    ("Emperor", ["Emperor"]),
+])
+def test_name_words(name, words):
+    from analysis.mentions.coref import name_words
+    assert name_words(name, M.resources()) == words
+
+
+def test_title_and_regnal_number_variants_join_the_full_name():
+    text = ("John Harald Quill was born in Oslo in 1901. Emperor Quill, as he called himself, grew old. "
+            "Quill III was his title.")
+    assert _entity(text, "Emperor Quill") == _entity(text, "Quill III") == "John Harald Quill"

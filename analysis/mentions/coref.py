@@ -22,7 +22,10 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
+
+from analysis import lexicons
 
 from analysis.tokenise import Doc
 
@@ -31,7 +34,7 @@ from .names import ACRONYM
 from .records import Cand
 from .resources import Resources
 
-_INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV)$")
+_INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{1,3}|IX|XI{1,3})$")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
 
 
@@ -113,6 +116,26 @@ def fold(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).lower()
 
 
+@cache
+def _name_titles() -> frozenset[str]:
+    return lexicons.word_list("coref_name_titles.txt")
+
+
+def name_words(s: str, res: Resources) -> list[str]:
+    """The words that name the person in a full name: without initials and suffixes ("Jr.",
+    "III"), titles before it ("Emperor", "Saint", capitalised occupations: "Actor Tom Lund"), and
+    an epithet after it ("Casimir the Great", "Anselm of Lindau"); the name itself if nothing is left."""
+    words = s.split()
+    while len(words) > 1 and (words[0] in _name_titles() or words[0].lower() in res.person_nouns
+                              and words[0] not in res.given_names):
+        words = words[1:]
+    for k in range(1, len(words)):
+        if words[k] in ("of", "the") and all(w[:1].isupper() for w in words[k + 1:]) and k + 1 < len(words):
+            words = words[:k]
+            break
+    return [w for w in words if not _INITIAL_OR_SUFFIX.match(w)] or s.split()
+
+
 def cluster_full_names(t: EntityTable) -> None:
     """Full person names (two words or more) name themselves; a variant takes the canonical
     name of the fuller one ("Vladimir Putin" → "Vladimir V. Putin"), and the same words in
@@ -121,7 +144,7 @@ def cluster_full_names(t: EntityTable) -> None:
     first_of: dict[frozenset, Cand] = {}
     for c in t.full_persons:
         c.canon = s = t.surface(c)
-        c.words = [w for w in s.split() if not _INITIAL_OR_SUFFIX.match(w)] or s.split()
+        c.words = name_words(s, t.res)
         f = first_of.setdefault(frozenset(fold(w) for w in c.words), c)
         if f is not c:
             c.canon, c.words = f.canon, f.words
