@@ -8,8 +8,11 @@ preferring a grammatical subject (:func:`.salience.subject_like`):
    Norvik Bank);
 2. for a possessive ("its", "their"), any organisation or place of its own sentence before it
    ("the mayor of Tallow praised its schools");
-3. the subject of one of the two previous sentences, nearest first ("Tallow lies on a river.
-   It has two bridges.");
+3. the subject of one of the previous sentences, nearest first ("Tallow lies on a river.
+   It has two bridges."): two back for "its", one for "it", none for "they"/"their" — an
+   organisation is "they" inside the sentence that names it as subject ("Norvik Bank said
+   they would hire"), while a "They" opening a later sentence almost always means people,
+   and an "it" further back most often a thing of the sentence between;
 
 always in agreement: "it"/"its" refer to one organisation or place, "they"/"them"/"their" to
 an organisation, or to a place whose name is plural ("the Faroe Islands").  An expletive
@@ -31,10 +34,11 @@ from .salience import _openers, subject_like
 
 _THING = re.compile(r"(?<![\w'’-])(?:it|its|they|them|their)(?![\w-])", re.IGNORECASE)
 _SINGULAR = frozenset({"it", "its"})
+_SUBJECT_FORMS = frozenset({"it", "they"})
 _EXPLETIVE_NEXT = frozenset({"that", "to", "how", "whether", "why", "if", "what", "when", "who"})
 _THING_TYPES = ("ORG", "GPE", "LOC")
-#: Previous sentences searched for a subject (step 3).
-BACK = 2
+#: Previous sentences searched for a subject (step 3), per pronoun (others: none).
+BACK = {"its": 2, "it": 1}
 
 
 def _expletive_verbs() -> frozenset[str]:
@@ -84,7 +88,7 @@ def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str
     if pick is None and form == "its":
         pick = next((c for c, subj in reversed(ok) if not _possessor(t, c)), None)
     zone = doc.sentences[sid].zone
-    for s in range(sid - 1, max(-1, sid - 1 - BACK), -1):
+    for s in range(sid - 1, max(-1, sid - 1 - BACK.get(form, 0)), -1):
         if pick is not None or doc.sentences[s].zone != zone:
             break
         pick = next((c for c, subj in by_sent.get(s, []) if subj and _agrees(form, *c.resolved)), None)
@@ -118,7 +122,9 @@ def _clause_verbs() -> frozenset[str]:
 
 
 def resolve_thing_pronouns(t: EntityTable) -> None:
-    """Thing pronouns resolved to an organisation or place become pronoun mentions of it."""
+    """Thing pronouns resolved to an organisation or place become pronoun mentions of it; a
+    resolved subject "it"/"they" is a subject for the pronouns after it ("Tallow lies on a
+    river. It has two bridges. It also has a port.": the second *It* is Tallow too)."""
     by_sent = _thing_mentions(t)
     if not by_sent:
         return
@@ -135,5 +141,7 @@ def resolve_thing_pronouns(t: EntityTable) -> None:
             c = Cand(s, e, got[1], "pronoun", "pronoun", priority=1)
             c.resolved = got
             extra.append(c)
+            if m.group().lower() in _SUBJECT_FORMS and subject_like(t.doc, s, e):
+                by_sent.setdefault(t.doc.sentence_index_at(s), []).append((c, True))
     if extra:
         t.chosen = sorted(t.chosen + extra, key=lambda c: c.start)
