@@ -141,6 +141,11 @@ class _Run:
         self.prev, self.prev2 = start
 
 
+def _fresh(s: str) -> str:
+    """An equal string in a new object (``str(s)`` and ``s[:]`` return ``s`` itself)."""
+    return s.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+
+
 class FastTagger:
     """A perceptron tagger's weights as integer matrices: exactly NLTK's tags, several times faster.
 
@@ -179,22 +184,27 @@ class FastTagger:
         self.tagdict: dict[str, str] = dict(tagdict)
         self.classes: tuple[str, ...] = tuple(sorted(classes, reverse=True))
         col = {c: i for i, c in enumerate(self.classes)}
-        self.row = MappingProxyType({f: i + 1 for i, f in enumerate(weights)})  # row 0: no feature
+        # row 0: no feature; the names are fresh copies, so that once the caller drops a parsed
+        # model file, none of its strings keeps the parser's memory from going back to the system
+        self.row = MappingProxyType({_fresh(f): i + 1 for i, f in enumerate(weights)})
+        start = self._nltk.START
+        self._p1 = {t: i for i, t in enumerate((*self.classes, start[0]))}
+        self._p2 = {t: i for i, t in enumerate((*self.classes, *start))}
         rows = weights.values()
         r = np.repeat(np.arange(1, len(weights) + 1), [len(row) for row in rows])
         c = np.fromiter(map(col.__getitem__, chain.from_iterable(rows)), dtype=np.intp, count=len(r))
         w = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float64, count=len(r))
         k = np.rint(w * self.SCALE)
         self.exact = bool(np.all(k / self.SCALE == w) and np.all(np.abs(k) < 2 ** 24))
-        matrix = np.zeros((len(weights) + 1, len(self.classes)), dtype=np.int32 if self.exact else np.float64)
+        # the pair rows (exact models) are allocated with the feature rows: one matrix, no copy
+        pairs = len(self._p1) * len(self._p2) if self.exact else 0
+        matrix = np.zeros((len(weights) + 1 + pairs, len(self.classes)), dtype=np.int32 if self.exact else np.float64)
         matrix[r, c] = k if self.exact else w
-        start = self._nltk.START
-        self._p1 = {t: i for i, t in enumerate((*self.classes, start[0]))}
-        self._p2 = {t: i for i, t in enumerate((*self.classes, *start))}
+        del r, c, w, k
         if self.exact:  # one row per (previous tag, tag before it): their three features summed
             rows = [[self.row.get(f, 0) for f in (f"i-1 tag {p1}", f"i-2 tag {p2}", f"i tag+i-2 tag {p1} {p2}")]
                     for p1 in self._p1 for p2 in self._p2]
-            matrix = np.vstack([matrix, matrix[np.array(rows)].sum(axis=1, dtype=np.int32)])
+            matrix[len(weights) + 1 :] = matrix[np.array(rows)].sum(axis=1, dtype=np.int32)
         matrix.flags.writeable = False
         self.matrix = matrix
         self._pair0 = len(weights) + 1

@@ -376,3 +376,25 @@ def test_doc_tags_tag_a_sentence_only_as_far_as_asked():
     assert tags.token(says) == "VBZ"
     run = tags._runs[says.sentence_id]
     assert len(run.tags) == says.token_id - tags.token_range(says.sentence_id).start + 1
+
+
+def test_pair_rows_are_the_sums_of_their_three_tag_features():
+    # the rows after the feature rows hold, per (previous tag, tag before it), the sum of the
+    # "i-1 tag", "i-2 tag" and "i tag+i-2 tag" rows (built in place, no copy of the matrix)
+    fast = postag._shipped_tagger()
+    assert fast.exact and not fast.matrix.flags.writeable
+    assert fast.matrix.shape[0] == fast._pair0 + len(fast._p1) * len(fast._p2)
+    for p1, p2 in [("NN", "DT"), ("VBZ", "NNP"), (fast._nltk.START[0], fast._nltk.START[1])]:
+        feats = (f"i-1 tag {p1}", f"i-2 tag {p2}", f"i tag+i-2 tag {p1} {p2}")
+        want = sum(fast.matrix[fast.row.get(f, 0)].astype(int) for f in feats)
+        got = fast.matrix[fast._pair0 + fast._p1[p1] * len(fast._p2) + fast._p2[p2]]
+        assert got.tolist() == want.tolist()
+
+
+def test_feature_names_are_copies_not_the_parsed_models_strings():
+    # a kept string of the parsed file would pin the parser's memory after the file is dropped
+    model = _model({"i word ox": {"A": 1.0}, "bias": {"B": 0.5}})
+    fast = postag.FastTagger.from_model(model)
+    for name in model["weights"]:
+        kept = next(k for k in fast.row if k == name)
+        assert kept is not name
