@@ -335,3 +335,13 @@ def test_a_party_and_seat_label_after_a_members_name_names_both():
     assert _types(text, "Kuala Kelso") == {"GPE"} and _types(text, "Orvale") == {"GPE"}
     assert _types(text, "Abu Ujang") == {"PERSON"}
     assert not {"D", "Calif.", "D-Calif."} & _surfaces(text)  # a one-letter US label names no party
+
+
+def test_the_full_stop_after_a_firms_last_initial_is_not_part_of_it():
+    text = "Maria Lindqvist sold the unit to Q&R. Then she retired."
+    assert "Q&R" in _surfaces(text) and "Q&R." not in _surfaces(text)
+
+
+def test_an_era_after_a_year_is_no_organisation():
+    text = "The wall was built around 400 B.C., Maria Lindqvist said."
+    assert "B.C." not in _surfaces(text)

@@ -146,6 +146,16 @@ def _title_index(r: Reading) -> int | None:
     return -2
 
 
+def full_stop_after_letter(r: Reading):
+    """"sold to AT&T.": a single capital after "&" ends a firm's initials, and the period after
+    it is the full stop, not an initial's (an initial never ends a name)."""
+    run = r.run
+    if len(run) >= 3 and run[-2].text == "&" and re.fullmatch(r"[A-Z]\.", run[-1].text):
+        u = run[-1]
+        r.run = run[:-1] + [u._replace(end=u.end - 1, text=u.text[:-1])]
+    return None
+
+
 def split_at_title(r: Reading):
     """"NATO Secretary-General Jens Stoltenberg": the office (with its modifiers) becomes a role
     mention, the rest the name; an honorific ("Mr.") only marks a person.  Titles with no name
@@ -278,6 +288,8 @@ def not_a_name(r: Reading):
             return r.out
         if w[-1].isdigit() and _AMOUNT_GOES_ON.match(r.text, r.end):
             return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
+        if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) and re.search(r"\d\s+$", r.text[max(0, r.start - 4):r.start]):
+            return r.out  # "around 400 B.C.": an unknown abbreviation after a number is an era or unit
         if NORP_SUFFIX.search(w) and not r.ntype:
             r.out.append(Cand(r.start, r.end, "NORP", "name", "name", w, priority=2))
             return r.out
@@ -365,7 +377,7 @@ def make_name(r: Reading) -> list[Cand]:
 
 
 #: The steps that read a run, in order (each may end the reading with its candidates).
-READING_STEPS = (split_at_title, drop_postnominals, place_team, all_gazetteer, leading_gazetteer, not_a_name,
+READING_STEPS = (full_stop_after_letter, split_at_title, drop_postnominals, place_team, all_gazetteer, leading_gazetteer, not_a_name,
                  ordinal_led, name_inside_run, make_name)
 
 
