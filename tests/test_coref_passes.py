@@ -65,6 +65,17 @@ def test_accented_given_name_implies_a_gender():
     assert _entity(text, "She") == "Mary Lund"
 
 
+def test_pronoun_in_a_quotation_is_not_its_speaker():
+    # the speaker, subject of "said" outside the quotation, would say "I"
+    text = 'Peter Lund left the firm in May. Dan Weld said: "He was a good friend."'
+    assert _entity(text, "He") == "Peter Lund"
+
+
+def test_pronoun_in_indirect_speech_may_be_the_speaker():
+    text = "Peter Lund met Dan Weld in May. Weld said he would resign."
+    assert _entity(text, "he") == "Dan Weld"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")

@@ -15,7 +15,9 @@ clause (:func:`subject_like`), and how often each person has been mentioned (the
 4. the article's topic: the compatible person mentioned most so far ("Bo Chen ... [four
    sentences about his books] ... He died in 1982": *He* is Chen).
 
-An object pronoun ("him", "her" not before a noun) does not refer to the subject of its own
+A pronoun inside a quotation does not refer to a subject of its sentence outside the
+quotation, the likely speaker ('Bo Chen said: "He lied."': *He* is not Chen).  An object
+pronoun ("him", "her" not before a noun) does not refer to the subject of its own
 clause ("Bo Chen met him": *him* is not Chen) — binding principle B, with a clause ending at
 a comma or conjunction.  A reflexive ("himself", "herself") is the opposite (principle A):
 it takes the subject of its sentence like a possessive ("Ada Lin wrote to Bo Chen about
@@ -181,6 +183,14 @@ class PersonHistory:
         return {s.ent for s in self.by_sent.get(sid, []) if s.start < start and s.subject
                 and not self._clause_between(s.start, start)}
 
+    def _speakers(self, sid: int, start: int) -> set[str]:
+        """Entities a pronoun inside a quotation cannot be: the subjects of its sentence outside
+        the quotation, its likely speaker, who would say "I" ('Bo Chen said: "He lied."')."""
+        q = self.doc.quote_at(start)
+        if q is None:
+            return set()
+        return {s.ent for s in self.by_sent.get(sid, []) if s.subject and not q.start <= s.start < q.end}
+
     def _pick(self, sid: int, start: int, end: int, ok) -> str | None:
         """Steps 1-3 of the module docstring over the persons that pass ``ok``."""
         cur = [s for s in self.by_sent.get(sid, []) if s.start < start and ok(s.ent)]
@@ -204,8 +214,8 @@ class PersonHistory:
     def pronoun(self, sid: int, start: int, end: int, gender: str) -> str | None:
         """The entity a he/she pronoun at ``start:end`` refers to (steps 1-4 of the module), of
         the pronoun's gender or of unknown gender; never the subject of an object pronoun's
-        own clause."""
-        bound = self._bound(sid, start, end)
+        own clause, nor the speaker of a quotation it stands in."""
+        bound = self._bound(sid, start, end) | self._speakers(sid, start)
         ent = self._pick(sid, start, end, lambda e: e not in bound and self._agrees(e, gender))
         if ent is not None:
             return ent
