@@ -260,6 +260,30 @@ def test_relative_object_of_naming_verb():
     assert all(p == "narrator" for p, *_ in read('The firm, which is called "Acme," grew.'))
 
 
+def test_appraisal_verb_with_quoted_reason():
+    """"lauded X for "…"": a verb of praise or blame, its object and a reason with "for" that
+    quotes words; a naming verb with another sense ("called the police for help") is not read so."""
+    assert read('The governor lauded Mara Voss in a speech for her "steady hand" in the crisis.') == [
+        ("cue_then_content", "mixed", "The governor", "lauded",
+         'Mara Voss in a speech for her "steady hand" in the crisis')]
+    assert all(p == "narrator" for p, *_ in read('The governor lauded Mara Voss for her steady hand in the crisis.'))
+    assert verdicts('The senators blasted the panel for failing to make clear on Friday that the deal was "partial."')["blasted"] == (
+        True, "object_for_quoted_reason")
+    assert verdicts('He called the police for help after a "loud bang."')["called"][1] != "object_for_quoted_reason"
+
+
+def test_cite_tout_echo_are_cues():
+    """Verbs that report what someone put forward: "cited", "touted" (any frame), "echoed"
+    (a speech frame: not "the hall echoed with …")."""
+    assert read('Mara Voss cited the mayor\u2019s remarks about "lazy workers" as proof.') == [
+        ("cue_then_content", "mixed", "Mara Voss", "cited", 'the mayor\u2019s remarks about "lazy workers" as proof')]
+    assert read("The firm left the city, citing high taxes.")[0][:4] == (
+        "participle_clause", "indirect", "The firm", "citing")
+    assert read('Mara Voss echoed the warning that the bridge was "unsafe."')[0][3] == "echoed"
+    assert all(p == "narrator" for p, *_ in read('The hall echoed with "loud cheers."'))
+    assert all(p == "narrator" for p, *_ in read("He was cited for speeding."))
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

@@ -323,6 +323,21 @@ def quoted_complement(c: CueCheck) -> bool | None:
     return None
 
 
+def object_for_quoted_reason(c: CueCheck) -> bool | None:
+    """"lauded the mayor in a speech for her "steady hand"", "blasted the panel for failing to
+    say the deal was "partial"": a naming verb of praise or blame takes an object (maybe with a
+    short phrase) and "for", and the reason quotes words — the quotation is what was said."""
+    if c.entry.frame != "complement" or c.entry.lemma not in function_words("appraisal"):
+        return None
+    low, toks = c.low, c.unit.tokens
+    for k in range(c.cue.j + 1, min(len(low), c.cue.j + 9)):
+        if toks[k].in_quote or not any(ch.isalnum() for ch in low[k]) and low[k] not in ("'s", "."):
+            return None
+        if low[k] == "for":
+            return True if c.unit.quoted_after(k) else None
+    return None
+
+
 def relative_object_complement(c: CueCheck) -> bool | None:
     """"the tax, which the mayor called "a disgrace"", "what critics called "a giveaway"": the
     object of a naming verb is a relative pronoun before its subject, so the quotation right
@@ -359,7 +374,8 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, relative_object_complement,
+    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
+    relative_object_complement,
     complement_without_quote,
     strict_frame,
     tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
