@@ -345,3 +345,11 @@ def test_the_full_stop_after_a_firms_last_initial_is_not_part_of_it():
 def test_an_era_after_a_year_is_no_organisation():
     text = "The wall was built around 400 B.C., Maria Lindqvist said."
     assert "B.C." not in _surfaces(text)
+
+
+def test_the_head_of_a_longer_title_and_an_epithet_are_no_definite_organisations():
+    text = ("Maria Lindqvist joined the Campaign to Save Orvale in May. The Rovers lost to the Kelsos. "
+            "She wrote about Queen Mara the Wise for years.")
+    assert "ORG" not in _types(text, "Campaign")  # "the Campaign to Save ...": a longer title
+    assert "ORG" not in _types(text, "Wise")  # an epithet of the person before "the"
+    assert _types(text, "Kelsos") == {"ORG"}  # a definite name with no such context stays an institution

@@ -275,12 +275,27 @@ def family(x: Context):
             return "PERSON", "family"
 
 
+_EPITHET_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+the\s+$")
+
+
+def epithet(x: Context):
+    """"Tsar Ivor the Bold", "Queen Mara the Wise": one capitalised word after a person's name
+    and "the" is the person's epithet, no organisation; the check answers with no type."""
+    if len(x.words) == 1 and _EPITHET_BEFORE.search(x.before):
+        k = x.before.rstrip().rfind(" ")
+        d = x.nb.by_end.get(x.c.start - len(x.before) + len(x.before[:k].rstrip()))
+        if d is not None and d.kind == "name" and d.type == "PERSON":
+            return "", "epithet"
+
+
 def definite(x: Context):
     """"the Smithsonian", "the Knicks": a definite proper name is an institution (not "the
-    Selic rate", where the name modifies a noun)."""
+    Selic rate", where the name modifies a noun, nor "the Siege of Kelso", "the Campaign to
+    Save Orvale", where it heads a longer title that goes on after "of", "to" or "for")."""
     text, c = x.doc.text, x.c
     if re.search(r"(?<![\w])the\s+$", text[max(0, c.start - 5):c.start]) and not (
-            len(x.words) == 1 and (x.surface in x.res.place_modifiers or premodifier(x.after, x.res))):
+            len(x.words) == 1 and (x.surface in x.res.place_modifiers or premodifier(x.after, x.res)
+                                   or re.match(r"\s+(?:of|to|for)\s+(?:the\s+)?[A-Z]", x.after))):
         return "ORG", "the"
 
 
@@ -307,7 +322,7 @@ def pronoun_after(x: Context):
 
 
 #: The checks, in order: the first that answers types the name.
-EVIDENCE_CHECKS = (after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
+EVIDENCE_CHECKS = (epithet, after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
                    byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
                    speaker, family, coordination, in_the_plural, definite, surname_reused, pronoun_after)
 
