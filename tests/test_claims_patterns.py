@@ -284,6 +284,18 @@ def test_cite_tout_echo_are_cues():
     assert all(p == "narrator" for p, *_ in read("He was cited for speeding."))
 
 
+def test_infinitive_of_purpose_after_a_medium():
+    """"took to Twitter to accuse …", "gave a speech to call for …": the infinitive cue shares
+    the clause's subject; other infinitives stay no cue."""
+    assert read('Mara Voss took to Twitter overnight to accuse the mayor of being "duped" by a con.') == [
+        ("participle_clause", "mixed", "Mara Voss", "accuse", 'the mayor of being "duped" by a con')]
+    assert read('Mara Voss gave a speech to call for "calm heads."')[0][:4] == (
+        "participle_clause", "direct", "Mara Voss", "call for")
+    for body in ("Mara Voss met union leaders to discuss the plan.", 'Mara Voss wants to say that the plan is "dead."',
+                 'The right to say "no" matters.'):
+        assert all(p == "narrator" for p, *_ in read(body)), body
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

@@ -16,7 +16,7 @@ from typing import Callable
 from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
-from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma
+from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive
 from analysis.tokenise import Doc
 
 #: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
@@ -92,11 +92,12 @@ def gerund_after_preposition(c: CueCheck) -> bool | None:
 
 
 def infinitive_or_noun(c: CueCheck) -> bool | None:
-    """"to discuss" (infinitive), "the report", "a claim", "NATO's estimates", "two
-    claims" (a noun after a determiner, preposition, possessive or number)."""
+    """"to discuss" (infinitive; not one of purpose after a medium, :func:`medium_infinitive`),
+    "the report", "a claim", "NATO's estimates", "two claims" (a noun after a determiner,
+    preposition, possessive or number)."""
     p = c.prev
-    if p == "to" or p in function_words("determiner") or p in function_words("preposition") \
-            or (p in ("'s", "s'") and not contracted_is(c)) \
+    if (p == "to" and not medium_infinitive(c.unit, c.cue.i)) or p in function_words("determiner") \
+            or p in function_words("preposition") or (p in ("'s", "s'") and not contracted_is(c)) \
             or (not c.past and (number_re().fullmatch(p) or p.isdigit())):
         return False
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len, message_nouns
 from analysis.claims.records import CLAIM_ZONES, Cue, lazy
 from analysis import postag
 from analysis.quotes import Quote
@@ -452,3 +452,25 @@ def fronted_as_comma(unit: Unit, i: int, j: int) -> int | None:
         if unit.tokens[x].in_quote or low[x] in (";", ":") or low[x] in QUOTE_CHARS:
             return None
     return None
+
+
+def medium_infinitive(unit: Unit, i: int) -> bool:
+    """Is the cue at token ``i`` an infinitive of purpose after a medium, sharing the clause's
+    subject: after a noun of a message ("gave a speech to [call] for calm", "issued a
+    statement Friday to [deny] it"), or after taking to a medium ("took to Twitter
+    overnight to [accuse] her of …")? Other infinitives ("met to [discuss]", "wants to
+    [say]") are no cue."""
+    low, toks = unit.low, unit.tokens
+    if i < 2 or low[i - 1] != "to":
+        return False
+    only_gaps = True  # only time words so far between the word and "to"
+    for k in range(i - 2, max(-1, i - 8), -1):
+        w = low[k]
+        if toks[k].in_quote or not w[:1].isalnum():
+            return False
+        if w in message_nouns() and only_gaps:
+            return True
+        if w == "to":
+            return k >= 1 and low[k - 1] in function_words("take_forms")
+        only_gaps = only_gaps and is_gap(w)
+    return False
