@@ -353,3 +353,9 @@ def test_the_head_of_a_longer_title_and_an_epithet_are_no_definite_organisations
     assert "ORG" not in _types(text, "Campaign")  # "the Campaign to Save ...": a longer title
     assert "ORG" not in _types(text, "Wise")  # an epithet of the person before "the"
     assert _types(text, "Kelsos") == {"ORG"}  # a definite name with no such context stays an institution
+
+
+def test_acronyms_of_common_nouns_and_currency_codes_are_no_organisations():
+    text = "Maria Lindqvist said the DNA test cost 900 DKK at the Harwell Clinic, and the LED lamps were cheap."
+    assert not {"DNA", "DKK", "LED"} & _surfaces(text)
+    assert "Harwell Clinic" in _surfaces(text)
