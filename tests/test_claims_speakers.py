@@ -352,3 +352,33 @@ def test_quote_after_colon_takes_the_clause_subject(body, speaker, cue):
 ])
 def test_quote_after_colon_needs_an_actor_subject(body):
     assert not [r for r in read(body) if r[0] == "quote_after_colon"]
+
+
+# --- the edges of a speaker slot without a mention ----------------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # "been" is an auxiliary read over; the coordinator before the second conjunct opens no phrase
+    ('Farmers and local officials have been demanding that the county "fix the roads."',
+     "Farmers and local officials"),
+    # a relative "that" after the noun: a preposition before the noun ends the phrase
+    ("The total leaves out the millions flowing into races from groups that don't disclose their donors.",
+     "groups"),
+    # "together" is an adverb between a relative pronoun and its verb
+    ("The plan was backed by Acme Corp. and Zeta Inc., which together vowed to cut waste.", "Zeta Inc."),
+])
+def test_speaker_slot_edges(body, speaker):
+    got = [r for r in read(body) if r[0] == "cue_then_content"]
+    assert got and got[0][2] == speaker
+
+
+def test_participle_phrase_is_no_speaker():
+    # "being placed on young voters" is a post-modifier of "the attention", not a noun phrase
+    body = "Some believe the attention being placed on young voters shows the campaign is worried."
+    assert not [r for r in read(body) if r[2].startswith("being")]
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    unit = [u for u in units.build_units(doc) if u.zone == "body"][0]
+    k = unit.low.index("being")
+    assert not slots._reads_as_noun_phrase(doc, unit, k, k + 4)
+    assert slots._reads_as_noun_phrase(doc, unit, unit.low.index("young"), k + 4)
+    assert not slots._reads_as_noun_phrase(doc, unit, 2, 2)  # "the" alone

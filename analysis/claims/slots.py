@@ -144,6 +144,8 @@ def _surface_speaker(doc: Doc, unit: Unit, b: int, end_tok: int) -> Speaker | No
     """A slot without a mention: its surface, from a capitalised word, pronoun or
     determiner to the head ("one West Virginia official", "the spokesman")."""
     toks, low = unit.tokens, unit.low
+    if b < end_tok and low[b] in function_words("coordinator"):
+        b += 1  # "… and civic leaders have demanded": the coordinator opens no noun phrase
     words = low[b : end_tok + 1]
     if not any(ch.isalpha() for w in words for ch in w):
         return None
@@ -160,7 +162,25 @@ def _surface_speaker(doc: Doc, unit: Unit, b: int, end_tok: int) -> Speaker | No
             if low[x] in function_words("determiner") or w[:1].isupper() or w[:1].isdigit() or number_re().fullmatch(low[x]):
                 b = x
                 break
+    if not _reads_as_noun_phrase(doc, unit, b, end_tok):
+        return None
     return Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None, np_start)
+
+
+def _reads_as_noun_phrase(doc: Doc, unit: Unit, b: int, e: int) -> bool:
+    """False if the slot's words ``[b, e]`` cannot be a noun phrase: only determiners and gap
+    words ("The", "together"), or opening with a participle and its complement ("being placed
+    on …", "flowing into …": a post-modifier whose head noun is outside the slot)."""
+    toks, low = unit.tokens, unit.low
+    words = [w for w in low[b : e + 1] if any(ch.isalnum() for ch in w)]
+    if not words or all(w in function_words("determiner") or is_gap(w) for w in words):
+        return False
+    lower = doc.text[toks[b].start].islower()
+    if (lower and low[b] == "being") or (
+            lower and low[b].endswith("ing") and b < e
+            and (low[b + 1] in function_words("preposition") or low[b + 1] in function_words("determiner"))):
+        return False
+    return True
 
 
 def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
@@ -170,6 +190,8 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
         return None  # "for further comment": a noun after a preposition
     relative = low[j] in function_words("relative") and j >= 1
+    # "groups that do not disclose …": a relative "that" (read over as a gap word) after the noun
+    that_relative = not relative and j + 1 < cue_i and low[j + 1] == "that"
     if relative:
         j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
         if low[j] == "," and j >= 1 and toks[j - 1].end in mentions.actor_ends[0]:
@@ -189,7 +211,7 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     if j < 0 or toks[j].in_quote or low[j] in QUOTE_CHARS:
         return None
     end_tok = j
-    b = _np_left_edge(unit, end_tok, relative)
+    b = _np_left_edge(unit, end_tok, relative or that_relative)
     s_off, e_off = toks[b].start, toks[end_tok].end
     m = head_mention(mentions, s_off, e_off, "right", doc.text)
     if m is not None and m.end < toks[end_tok].start and not POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
