@@ -76,6 +76,16 @@ def test_pronoun_in_indirect_speech_may_be_the_speaker():
     assert _entity(text, "he") == "Dan Weld"
 
 
+def test_topic_of_known_gender_beats_a_person_of_unknown_gender_named_once():
+    text = "Anna Lund wrote three novels. Lund taught in Oslo. Oru Tamsin, a critic, praised the books. She died in 2001."
+    assert _entity(text, "She") == "Anna Lund"
+
+
+def test_subject_of_unknown_gender_in_the_pronouns_own_sentence_is_kept():
+    text = "Peter Lund praised the plan. Lund spoke in Oslo. Oru Tamsin said he would vote for it."
+    assert _entity(text, "he") == "Oru Tamsin"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")

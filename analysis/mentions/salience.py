@@ -13,7 +13,13 @@ clause (:func:`subject_like`), and how often each person has been mentioned (the
 3. the subject, else the leftmost person, of the nearest of the previous sentences that
    names one;
 4. the article's topic: the compatible person mentioned most so far ("Bo Chen ... [four
-   sentences about his books] ... He died in 1982": *He* is Chen).
+   sentences about his books] ... He died in 1982": *He* is Chen);
+5. a person of unknown gender found by steps 1-3 (not the subject of the pronoun's own
+   sentence) gives way to the person steps 1-3 find among those whose known gender is the
+   pronoun's, when that one was mentioned more often ("Anna Lund wrote novels. Lund taught.
+   Oru Tamsin, a critic, praised them. She died in 2001.": *She* is Lund, the topic whose
+   gender is known, not the critic named once whose gender no name list gives; but "Oru
+   Tamsin said he would vote": *he* is Tamsin, the subject of its own sentence).
 
 A pronoun inside a quotation does not refer to a subject of its sentence outside the
 quotation, the likely speaker ('Bo Chen said: "He lied."': *He* is not Chen).  An object
@@ -191,6 +197,16 @@ class PersonHistory:
             return set()
         return {s.ent for s in self.by_sent.get(sid, []) if s.subject and not q.start <= s.start < q.end}
 
+    def _subject_before(self, sid: int, start: int, ent: str) -> bool:
+        """Is ``ent`` a subject of sentence ``sid`` before ``start``?"""
+        return any(s.ent == ent and s.subject and s.start < start for s in self.by_sent.get(sid, []))
+
+    def _known_gender_over(self, sid: int, start: int, end: int, ent: str, known) -> str:
+        """Step 5 of the module docstring: ``ent``, of unknown gender, or the person steps 1-3
+        find among those whose known gender is the pronoun's, when mentioned more often."""
+        other = self._pick(sid, start, end, known)
+        return other if other is not None and self.count[other] > self.count[ent] else ent
+
     def _pick(self, sid: int, start: int, end: int, ok) -> str | None:
         """Steps 1-3 of the module docstring over the persons that pass ``ok``."""
         cur = [s for s in self.by_sent.get(sid, []) if s.start < start and ok(s.ent)]
@@ -212,11 +228,14 @@ class PersonHistory:
         return fallback
 
     def pronoun(self, sid: int, start: int, end: int, gender: str) -> str | None:
-        """The entity a he/she pronoun at ``start:end`` refers to (steps 1-4 of the module), of
+        """The entity a he/she pronoun at ``start:end`` refers to (steps 1-5 of the module), of
         the pronoun's gender or of unknown gender; never the subject of an object pronoun's
         own clause, nor the speaker of a quotation it stands in."""
         bound = self._bound(sid, start, end) | self._speakers(sid, start)
         ent = self._pick(sid, start, end, lambda e: e not in bound and self._agrees(e, gender))
+        if gender and ent is not None and not self.gender_of.get(ent) and not self._subject_before(sid, start, ent):
+            known = lambda e: e not in bound and self.gender_of.get(e) == gender  # noqa: E731
+            ent = self._known_gender_over(sid, start, end, ent, known)
         if ent is not None:
             return ent
         topic = [(n, e) for e, n in self.count.items() if e not in bound and self._agrees(e, gender)]
