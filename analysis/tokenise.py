@@ -36,7 +36,7 @@ TOKEN_PATTERN: str = r"""(?x)
   | [^\W_]+(?=n['\u2019]t\b)                # "do" of "don't"
   | n['\u2019]t\b                            # "n't"
   | ['\u2019](?:s|S|re|ve|ll|d|m|D|M)\b      # clitics: 's 're 've 'll 'd 'm
-  | [^\W_]+(?:[-\u2010\u2011][^\W_]+)*(?:['\u2019][^\W\d_]+(?<!['\u2019][sSdDm])(?<!['\u2019]re)(?<!['\u2019]ve)(?<!['\u2019]ll))*  # words, hyphenated, O'Brien
+  | [^\W_]+(?:[-\u2010\u2011][^\W_]+)*(?:['\u2019][^\W\d_]++(?<!['\u2019][sSdDm])(?<!['\u2019]re)(?<!['\u2019]ve)(?<!['\u2019]ll))*  # words, hyphenated, O'Brien (the letters after the apostrophe taken whole: "we're" is no "we'r" + "e")
   | \.{2,}|\u2026                           # ellipsis
   | --+                                     # dashes written as hyphens
   | \S[\ufe0e\ufe0f\u200d\u20e3\U0001F3FB-\U0001F3FF]*     # any other character, with emoji modifiers

@@ -221,6 +221,11 @@ def test_contracted_is_before_progressive_cue():
     assert read('She\u2019s claiming that the count was "rigged" by rivals.') == [
         ("cue_then_content", "mixed", "She", "claiming", 'the count was "rigged" by rivals')]
     assert all(p == "narrator" for p, *_ in read("The mayor's claims that the plan is dead were false."))
+    # the clitics of "are" and "have" are auxiliaries: "they're saying", "we've said"
+    assert read('They\u2019re saying that the plan is "dead."') == [
+        ("cue_then_content", "mixed", "They", "saying", 'the plan is "dead."')]
+    assert read("We've said that the plan is dead.") == [
+        ("cue_then_content", "indirect", "We", "said", "the plan is dead")]
 
 
 def test_go_on_to_say_chain():

@@ -38,6 +38,14 @@ def test_token_shapes():
                      "\u2014", "\u201c", "yes", "\u201d", "\U0001F44D\U0001F3FD", "O'Brien", "."]
 
 
+def test_multiletter_clitics_split_whole():
+    """"we're", "they've", "I'll": the clitic is one token ("'re"), never a letter left on the
+    word ("we'r" + "e"); a name with an apostrophe stays one word."""
+    t = toks("Headline\n\nWe're sure they\u2019ve left and I'll stay, O'Neill's aide said.")
+    assert t[1:] == ["We", "'re", "sure", "they", "\u2019ve", "left", "and", "I", "'ll", "stay", ",",
+                     "O'Neill", "'s", "aide", "said", "."]
+
+
 def test_in_quote_flags(seed_doc):
     text = seed_doc.text
     quoted = {text[t.start:t.end] for t in seed_doc.tokens if t.in_quote}
