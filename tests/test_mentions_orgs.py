@@ -359,3 +359,11 @@ def test_acronyms_of_common_nouns_and_currency_codes_are_no_organisations():
     text = "Maria Lindqvist said the DNA test cost 900 DKK at the Harwell Clinic, and the LED lamps were cheap."
     assert not {"DNA", "DKK", "LED"} & _surfaces(text)
     assert "Harwell Clinic" in _surfaces(text)
+
+
+def test_of_alone_makes_no_organisation_but_a_head_first_place_is_a_place():
+    text = ("Maria Lindqvist wrote a history of the Siege of Kelso for the University of Orvale. "
+            "She lives in the County of Harlowe.")
+    assert "ORG" not in _types(text, "Siege of Kelso")
+    assert _types(text, "University of Orvale") == {"ORG"}
+    assert _types(text, "County of Harlowe") == {"GPE"}

@@ -40,7 +40,10 @@ def name_type(words: list[str], res: Resources) -> tuple[str, str]:
             return "ORG", w.lower()
     if words[-1] in res.place_cues and not (len(words) == 2 and words[0] in res.given_names):
         return res.place_cues[words[-1]], words[-1].lower()  # "Capitol Hill", not "Anita Hill"
-    if "of" in words or "&" in words or words[0] == "The":
+    if len(words) >= 3 and words[1] == "of" and words[0] in res.place_cues:
+        return res.place_cues[words[0]], words[0].lower()  # "County of Orvale": the head comes first
+    # "of" alone makes no organisation ("Siege of Kelso", "Master of Arts", "Ana of Orvale")
+    if "&" in words or words[0] == "The":
         return "ORG", ""
     if len(words) == 1 and ACRONYM.match(words[0]):
         return "ORG", ""
