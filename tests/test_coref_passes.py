@@ -304,3 +304,31 @@ def test_title_and_regnal_number_variants_join_the_full_name():
     text = ("John Harald Quill was born in Oslo in 1901. Emperor Quill, as he called himself, grew old. "
             "Quill III was his title.")
     assert _entity(text, "Emperor Quill") == _entity(text, "Quill III") == "John Harald Quill"
+
+
+# --- definite descriptions of organisations and places: resolve.History.thing_role --------------
+
+def _roles(text: str) -> dict[str, str]:
+    ms = M.find_mentions(_doc("A made-up story\n\n" + text))
+    return {m.surface: m.entity for m in ms if m.mention_kind == "role"}
+
+
+def test_the_city_is_the_city_named_most_not_the_last_place_named():
+    text = ("Lisbon lies on a wide river. Lisbon has two bridges. A ferry runs to Madrid every hour. "
+            "The city has seven hills.")
+    assert _roles(text) == {"The city": "Lisbon"}
+
+
+@pytest.mark.parametrize("text, role, entity", [
+    ("The Green Unity Party won in May. The party hired forty staff.", "The party", "Green Unity Party"),
+    ("The Court of Tana met in May. Later the court ruled.", "the court", "Court of Tana"),
+    ("Norvik Bank cut its rates in May. Analysts said the bank was cautious.", "the bank", "Norvik Bank"),
+    ("Tesla sold more cars in May, an analyst at the bank said.", "the bank", ""),  # a carmaker is no bank
+])
+def test_a_role_noun_takes_an_organisation_whose_name_has_that_head(text, role, entity):
+    assert _roles(text).get(role) == entity
+
+
+def test_a_place_noun_modifying_another_noun_is_no_place():
+    assert "The town" not in _roles("The town council of Lisbon met on Tuesday.")
+    assert _roles("Lisbon grew fast. The town needed water.") == {"The town": "Lisbon"}

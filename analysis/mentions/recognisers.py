@@ -140,6 +140,20 @@ def dates(f: Found) -> None:
         f.cands.append(Cand(m.start("y"), m.end("y"), "DATE", "name", "date", m.group("y"), priority=4))
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _modifies_a_noun(text: str, end: int, res) -> bool:
+    """A place noun that modifies the noun after it names no place ("the town council", "the
+    city officials"): the next word is an organisation, staff, person or place noun."""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    w = m.group(1)
+    return (w.capitalize() in res.org_cues or w in res.staff_nouns or w in res.person_nouns
+            or w in res.place_nouns or w in res.org_nouns or w in res.org_parts)
+
+
 def roles(f: Found) -> None:
     """Role descriptions ("the NATO chief", "the alliance"); not a title before a name ("the
     Foreign Minister Dmytro Kuleba") nor a title as modifier."""
@@ -150,6 +164,8 @@ def roles(f: Found) -> None:
             if after and after.group(1) not in res.stopwords:
                 continue
         rtype, rcls = res.roles[m.group("role").lower()]
+        if rtype in ("GPE", "LOC") and _modifies_a_noun(text, m.end(), res):
+            continue
         mod = m.group("mod") or ""
         if mod and mod[0].isupper() and mod in res.titles:
             continue

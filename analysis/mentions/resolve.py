@@ -3,6 +3,8 @@ NATO chief", "the alliance") and pronouns resolved in reading order against the 
 mentioned so far (:class:`History`).  What cannot be resolved keeps an empty entity."""
 from __future__ import annotations
 
+from collections import Counter
+
 from analysis.tokenise import Doc
 
 from .coref import EntityTable, Person, fold
@@ -104,22 +106,30 @@ def fits_role(a: Person | None, noun, cls: str, keys: frozenset) -> bool:
 
 class History:
     """The entities mentioned so far, in reading order, indexed for role and pronoun resolution:
-    the last organisation of each (type, class); per sentence, the first person of each gender;
-    per role query, the answer found so far and how much of the history it has seen."""
+    the last organisation or place of each (type, class), and the one named most; per sentence,
+    the first person of each gender; per role query, the answer found so far and how much of the history it has seen."""
 
     def __init__(self, persons: dict, org_class: dict, res: Resources, doc: Doc):
         self.person_attr, self.org_class, self.res = persons, org_class, res
         self.persons: list[str] = []                      # PERSON entities, in order mentioned
-        self.last_of: dict[tuple, str] = {}                # (type, org class) -> latest entity
+        self.last_of: dict[tuple, tuple] = {}              # (type, org class) -> (order, latest entity, type)
         self.people = PersonHistory(doc, {e: a.gender for e, a in persons.items()})
         self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
         self.nouns: dict[str, str] = {}                    # role span -> its role noun
+        self.things: Counter = Counter()                   # organisation or place -> mentions so far
+        self.most_named: dict[tuple, tuple] = {}           # (type, class) -> (mentions, entity, type)
 
     def add(self, sid: int, idx: int, c: Cand, ent: str, etype: str) -> None:
-        self.last_of[(etype, self.org_class.get(ent))] = ent
         if etype == "PERSON":
             self.persons.append(ent)
             self.people.add(sid, idx, ent, c.start, c.end)
+            return
+        key = (etype, self.org_class.get(ent))
+        self.last_of[key] = (idx, ent, etype)
+        self.things[ent] += 1
+        best = self.most_named.get(key)
+        if best is None or best[1] == ent or self.things[ent] >= best[0]:
+            self.most_named[key] = (self.things[ent], ent, etype)
 
     def role(self, c: Cand, span: str):
         """The entity a role description refers to: the most recent compatible one, or None.
@@ -129,8 +139,7 @@ class History:
         An organisation role ("the alliance") needs an organisation of that class.
         """
         if c.type != "PERSON":
-            ent = self.last_of.get((c.type, c.cls))
-            return (ent, c.type) if ent is not None else None
+            return self.thing_role(c)
         res = self.res
         keys = frozenset(mod_keys(c.mod, res)) if c.mod else frozenset()
         noun = self.nouns.get(span)
@@ -144,6 +153,19 @@ class History:
                 break
         self.role_seen[query] = (found, len(self.persons))
         return (found, "PERSON") if found is not None else None
+
+    def thing_role(self, c: Cand):
+        """The organisation or place a role noun refers to: the most recent one of the role's class
+        ("the alliance"; "the party" after "the Green Unity Party", the class its head word gives);
+        a place role takes a GPE or a LOC.  "The city" (and "the town") is the city named most so
+        far, or a GPE of no known class (a town no list holds): a text about a city names its
+        districts and neighbours in passing ("Lisbon ... a train to Madrid ... the city's hills"
+        are Lisbon's)."""
+        types = ("GPE", "LOC") if c.type in ("GPE", "LOC") else (c.type,)
+        keys = [(ty, c.cls) for ty in types] + ([("GPE", None)] if c.cls == "city" else [])
+        by = self.most_named if c.cls == "city" else self.last_of
+        found = max((by[k] for k in keys if k in by), default=None)
+        return found[1:] if found is not None else None
 
     def pronoun(self, c: Cand, sid: int):
         """The person a he/she pronoun refers to (:meth:`.salience.PersonHistory.pronoun`)."""
