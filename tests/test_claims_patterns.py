@@ -301,6 +301,22 @@ def test_infinitive_of_purpose_after_a_medium():
         assert all(p == "narrator" for p, *_ in read(body)), body
 
 
+def test_relative_clause_of_a_message():
+    """"the report, which says …", "a report that says …": the relative clause's verb is a cue
+    (after a noun of a message "that" is no determiner); "said that claims …" keeps its noun."""
+    assert read('The report, which says the plan is "dead," was released Monday.')[0][:4] == (
+        "cue_then_content", "mixed", "The report", "says")
+    assert read('The group released a report that says the plan is "dead."')[0][3:] == (
+        "says", 'the plan is "dead."')
+    assert [r[3] for r in read('The mayor said that claims of fraud were "baseless."')] == ["said"]
+
+
+def test_quoted_as_saying():
+    assert read('Mara Voss was quoted as saying the plan was "dead."') == [
+        ("participle_clause", "mixed", "Mara Voss", "saying", 'the plan was "dead."')]
+    assert all(p == "narrator" for p, *_ in read('Mara Voss was known as saying little.'))
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

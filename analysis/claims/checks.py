@@ -16,7 +16,8 @@ from typing import Callable
 from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
-from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive
+from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive, \
+    quoted_as_saying
 from analysis.tokenise import Doc
 
 #: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
@@ -82,6 +83,11 @@ def source_phrase(c: CueCheck) -> bool | None:
     return True if c.entry.kind == "source" else None
 
 
+def quoted_as(c: CueCheck) -> bool | None:
+    """"Jane Doe was quoted as saying that …": the -ing cue after "quoted as" is a cue."""
+    return True if quoted_as_saying(c.unit, c.cue.i) else None
+
+
 def gerund_after_preposition(c: CueCheck) -> bool | None:
     """"by telling them that …", "for saying …": a gerund with the clause's subject. Not the
     idiom "it goes without saying that …" (the narrator's own emphasis: no cue)."""
@@ -94,9 +100,11 @@ def gerund_after_preposition(c: CueCheck) -> bool | None:
 def infinitive_or_noun(c: CueCheck) -> bool | None:
     """"to discuss" (infinitive; not one of purpose after a medium, :func:`medium_infinitive`),
     "the report", "a claim", "NATO's estimates", "two claims" (a noun after a determiner,
-    preposition, possessive or number)."""
+    preposition, possessive or number; but "a report that [says] …": after a noun of a message
+    "that" is a relative pronoun, the cue its verb)."""
     p = c.prev
-    if (p == "to" and not medium_infinitive(c.unit, c.cue.i)) or p in function_words("determiner") \
+    if (p == "to" and not medium_infinitive(c.unit, c.cue.i)) or (p in function_words("determiner") and not (
+            p == "that" and c.cue.i >= 2 and c.low[c.cue.i - 2] in message_nouns())) \
             or p in function_words("preposition") or (p in ("'s", "s'") and not contracted_is(c)) \
             or (not c.past and (number_re().fullmatch(p) or p.isdigit())):
         return False
@@ -373,7 +381,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
-    capitalised_name, source_phrase, gerund_after_preposition, infinitive_or_noun,
+    capitalised_name, source_phrase, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,

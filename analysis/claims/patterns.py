@@ -16,7 +16,7 @@ from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
-                                   fronted_as_comma, medium_infinitive, whole_quote)
+                                   fronted_as_comma, medium_infinitive, quoted_as_saying, whole_quote)
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -66,12 +66,14 @@ class CueContext:
     @lazy
     def participle(self) -> bool:
         """"…, adding that", "by telling", "… and said", "… and has said", "released a statement
-        saying", "took to Twitter to say": the cue shares the clause's subject."""
+        saying", "took to Twitter to say", "was quoted as saying": the cue shares the clause's
+        subject."""
         low, i = self.low, self.cue.i
         prev = low[i - 1] if i > 0 else ""
         return (low[i].endswith("ing") and (prev in PARTICIPLE_COMMA or prev in function_words("preposition")
                                             or after_message_noun(low, i) or prev in function_words("subordinator"))
-                or coordinated_verb(self.unit, i) is not None or medium_infinitive(self.unit, i))
+                or coordinated_verb(self.unit, i) is not None or medium_infinitive(self.unit, i)
+                or quoted_as_saying(self.unit, i))
 
     @lazy
     def left(self) -> Speaker | None:

@@ -194,8 +194,9 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     that_relative = not relative and j + 1 < cue_i and low[j + 1] == "that"
     if relative:
         j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
-        if low[j] == "," and j >= 1 and toks[j - 1].end in mentions.actor_ends[0]:
-            j -= 1  # "… and Tom Reyes, who said …": a non-restrictive clause of the name before the comma
+        if low[j] == "," and j >= 1 and (toks[j - 1].end in mentions.actor_ends[0] or (
+                low[j - 1][:1].isalnum() and not toks[j - 1].in_quote and low[j - 1] not in function_words("relative"))):
+            j -= 1  # "… and Tom Reyes, who said …", "the report, which says …": a non-restrictive clause of the noun
     if low[j] == ",":
         head = _appositive_head(doc, unit, j, mentions)
         if head is None or isinstance(head, Speaker):

@@ -474,3 +474,10 @@ def medium_infinitive(unit: Unit, i: int) -> bool:
             return k >= 1 and low[k - 1] in function_words("take_forms")
         only_gaps = only_gaps and is_gap(w)
     return False
+
+
+def quoted_as_saying(unit: Unit, i: int) -> bool:
+    """"Jane Doe was quoted as [saying] …", "was cited as [saying] …": an -ing cue after a
+    verb of quoting and "as" reports the words of the clause's subject."""
+    low = unit.low
+    return i >= 2 and low[i].endswith("ing") and low[i - 1] == "as" and low[i - 2] in function_words("quoted_as")
