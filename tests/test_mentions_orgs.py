@@ -367,3 +367,9 @@ def test_of_alone_makes_no_organisation_but_a_head_first_place_is_a_place():
     assert "ORG" not in _types(text, "Siege of Kelso")
     assert _types(text, "University of Orvale") == {"ORG"}
     assert _types(text, "County of Harlowe") == {"GPE"}
+
+
+def test_a_known_name_in_a_hyphenated_modifier_of_a_role_is_its_own_mention():
+    text = "Maria Lindqvist joined the Kenya-based firm in May."
+    assert _types(text, "Kenya") == {"GPE"}
+    assert "the Kenya-based firm" not in {m.surface for m in _mentions(text)}

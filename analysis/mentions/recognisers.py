@@ -156,7 +156,8 @@ def _modifies_a_noun(text: str, end: int, res) -> bool:
 
 def roles(f: Found) -> None:
     """Role descriptions ("the NATO chief", "the alliance"); not a title before a name ("the
-    Foreign Minister Dmytro Kuleba") nor a title as modifier."""
+    Foreign Minister Dmytro Kuleba"), a title as modifier, nor a role whose modifier is a known
+    name in a hyphenated compound ("the Kenya-based firm": that name is a mention of its own)."""
     text, res = f.doc.text, f.res
     for m in finditer_at_word_starts(res.role_re, text):
         if re.match(r"\s[A-Z]", text[m.end(): m.end() + 2]):
@@ -169,6 +170,8 @@ def roles(f: Found) -> None:
         mod = m.group("mod") or ""
         if mod and mod[0].isupper() and mod in res.titles:
             continue
+        if "-" in mod and mod.split("-")[0] in res.names:
+            continue  # "the Kelso-based firm": the name in a hyphenated modifier is its own mention
         f.cands.append(Cand(m.start(), m.end(), rtype, "role", "role", "", rcls, mod=mod, priority=1))
 
 
