@@ -251,10 +251,15 @@ def test_continued_quotation_keeps_its_speaker_before_a_new_turn():
 @pytest.mark.parametrize("body", [
     "Her actions send a strong signal that racism will not be tolerated.",   # adjective + noun + that
     "Tom Reyes faces criminal charges that he denies.",
-    "Investors put money into economic development projects, the report found.",  # compound noun, comma
 ])
 def test_cue_word_read_as_noun(body):
     assert {r[0] for r in read(body)} == {"narrator"}
+
+
+def test_compound_noun_before_comma_is_no_cue():
+    # "projects" is a noun before a comma; "found" after "the report" is the cue
+    got = read("Investors put money into economic development projects, the report found.")
+    assert [(r[0], r[2], r[3]) for r in got] == [("content_then_cue", "the report", "found")]
 
 
 @pytest.mark.parametrize("body, cue", [
@@ -382,3 +387,21 @@ def test_participle_phrase_is_no_speaker():
     assert not slots._reads_as_noun_phrase(doc, unit, k, k + 4)
     assert slots._reads_as_noun_phrase(doc, unit, unit.low.index("young"), k + 4)
     assert not slots._reads_as_noun_phrase(doc, unit, 2, 2)  # "the" alone
+
+
+# --- a cue word after a determiner is a noun: the subject of the cue after it ---------------------
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ('The report says the firm "has 90 offices abroad."', "The report", "says"),
+    ('Tom Reyes spoke first, and the study says the firm "has 90 offices abroad."', "the study", "says"),
+    ('Her statement noted that the firm "has 90 offices abroad."', "Her statement", "noted"),
+    ("The agency's report found that the firm \"has 90 offices abroad.\"", "The agency's report", "found"),
+])
+def test_message_noun_subject_before_cue(body, speaker, cue):
+    got = [r for r in read(body) if r[3] == cue]
+    assert got and got[0][2] == speaker
+
+
+def test_cue_word_after_a_cue_verb_is_still_its_object():
+    assert [r[3] for r in read("Tom Reyes denied claims that the firm had offices abroad.")] == ["denied"]

@@ -226,8 +226,12 @@ def verb_evidence_against_tag(c: CueCheck) -> bool:
 
 def object_of_cue_verb(c: CueCheck) -> bool | None:
     """"expects demand to grow", "denied claims": a cue word right after another cue verb
-    is its object."""
-    if c.cue.i > 0 and not c.unit.tokens[c.cue.i - 1].in_quote and c.prev in cue_form_lemma():
+    is its object — but a cue word after a determiner or possessive is a noun, the subject
+    of the cue after it ("The report says …", "Her statement noted …", "the agency's
+    report found …")."""
+    i, low = c.cue.i, c.low
+    if i > 0 and not c.unit.tokens[i - 1].in_quote and c.prev in cue_form_lemma() and not (
+            i >= 2 and (low[i - 2] in function_words("determiner") or low[i - 2] in ("'s", "\u2019s"))):
         return False
     return None
 
