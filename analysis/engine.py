@@ -49,7 +49,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import dataclasses
-import functools
 import logging
 import os
 from dataclasses import dataclass
@@ -109,27 +108,7 @@ class FileResult:
         return self.error is None
 
 
-#: a made-up article analysed once per process before any time limit starts (see :func:`warm_up`)
-WARM_UP_TEXT: str = (
-    "Council Backs Plan\n\nBy Ana Ruiz\n\n"
-    "The city council approved the plan on Monday, Mayor Tom Berg said. "
-    "\u201cIt is a good day,\u201d he told reporters.\n"
-)
-
-
-@functools.cache
-def warm_up() -> None:
-    """Load the lexicons and compile the patterns once in this process, so that the
-    first file's time limit does not pay for them (a forked pool inherits them)."""
-    from analysis import postag
-    from analysis.article import article_from_text
-    from analysis.pipeline import analyse
-
-    with contextlib.suppress(Exception):  # a real file will report any problem
-        analyse(article_from_text(WARM_UP_TEXT, "warm-up"))
-        # the part-of-speech model is read on the first sentence that needs tags
-        # (a present-tense cue: "the council says"), which the text above may not have
-        postag.tag(["The", "council", "says", "so", "."])
+from analysis.pipeline import WARM_UP_TEXT, warm_up  # noqa: E402,F401  (once per process, before any time limit)
 
 
 def file_records(index: int, source: str, timeout: float = 0) -> tuple[FileResult, Any]:
