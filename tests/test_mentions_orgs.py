@@ -373,3 +373,10 @@ def test_a_known_name_in_a_hyphenated_modifier_of_a_role_is_its_own_mention():
     text = "Maria Lindqvist joined the Kenya-based firm in May."
     assert _types(text, "Kenya") == {"GPE"}
     assert "the Kenya-based firm" not in {m.surface for m in _mentions(text)}
+
+
+def test_x_and_y_agency_after_a_known_place_or_an_initial_the_is_one_name():
+    text = ("Ana Roe runs the Little Rock Convention and Visitors Bureau. "
+            "The Securities and Exchange Commission met Maria Lindqvist.")
+    assert _types(text, "Little Rock Convention and Visitors Bureau") == {"ORG"}
+    assert _types(text, "Securities and Exchange Commission") == {"ORG"}

@@ -110,11 +110,17 @@ def _business_heads() -> frozenset[str]:
 def _x_and_y_head(left: _Run, joint: list[str], units: list[Unit], j: int) -> bool:
     """"the Securities and Exchange Commission", "the Fish and Wildlife Service": one capitalised
     word, "and", one more and an organisation head word are one name (not an acronym or a given
-    name first: "IBM and Zorvex Corp.", "Maria and Harlow Group")."""
+    name first: "IBM and Zorvex Corp.", "Maria and Harlow Group").  The one word may follow a
+    sentence-initial "The" or known places ("The Securities and ...", "the Little Rock
+    Convention and Visitors Bureau": a city's agency)."""
     res = resources()
-    if joint != ["and"] or len(left) != 1 or left[0].kind != "cap" or j + 1 >= len(units):
+    if joint != ["and"] or j + 1 >= len(units) or not left or left[-1].kind != "cap":
         return False
-    w, y, head = left[0].text, units[j], units[j + 1]
+    for u in left[:-1]:
+        if not (u.text == "The" and u is left[0] or u.kind == "gaz" and u.gaz is not None
+                and u.gaz.type in ("GPE", "LOC")):
+            return False
+    w, y, head = left[-1].text, units[j], units[j + 1]
     end_ok = j + 2 >= len(units) or units[j + 2].kind not in ("cap", "gaz")
     return (y.kind == "cap" and head.kind == "cap" and head.text in res.org_cues and end_ok
             and w not in res.given_names and not w.isupper())
