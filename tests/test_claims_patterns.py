@@ -26,7 +26,7 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "block_after_intro", "according_to", "passive_agent", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "block_after_intro", "according_to", "passive_agent", "possessive_noun", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "comment_clause", "fronted_comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "quote_after_colon", "floating_quote", "narrator")
@@ -220,7 +220,7 @@ def test_contracted_is_before_progressive_cue():
     name it is a possessive and the cue word a noun."""
     assert read('She\u2019s claiming that the count was "rigged" by rivals.') == [
         ("cue_then_content", "mixed", "She", "claiming", 'the count was "rigged" by rivals')]
-    assert all(p == "narrator" for p, *_ in read("The mayor's claims that the plan is dead were false."))
+    assert all(p == "narrator" for p, *_ in read("The mayor's claims about the plan were false."))
     # the clitics of "are" and "have" are auxiliaries: "they're saying", "we've said"
     assert read('They\u2019re saying that the plan is "dead."') == [
         ("cue_then_content", "mixed", "They", "saying", 'the plan is "dead."')]
@@ -315,6 +315,19 @@ def test_quoted_as_saying():
     assert read('Mara Voss was quoted as saying the plan was "dead."') == [
         ("participle_clause", "mixed", "Mara Voss", "saying", 'the plan was "dead."')]
     assert all(p == "narrator" for p, *_ in read('Mara Voss was known as saying little.'))
+
+
+def test_possessive_noun():
+    """A cue noun after a possessive, with its that-clause: the possessor is the speaker; the
+    content ends at the clause boundary (a comma inside the closing mark included)."""
+    got = read('Mara Voss spoke. Contrary to her claim that the plan would "save money," costs rose.', with_mentions=True)
+    assert got[-1] == ("possessive_noun", "mixed", "Mara Voss", "claim", 'the plan would "save money,"')
+    got = read("Mara Voss spoke. Contrary to her claim that the plan would ''save money,'' costs rose.")
+    assert got[-1][4] == "the plan would ''save money,''"
+    assert read('Tom Reyes\u2019s warning that the bridge was "unsafe" went unheeded.', with_mentions=True)[0][:4] == (
+        "possessive_noun", "mixed", "Tom Reyes", "warning")
+    # no possessive: an unattributed claim
+    assert all(p == "narrator" for p, *_ in read('The claim that the count was "rigged" was false.'))
 
 
 def test_passive_agent():

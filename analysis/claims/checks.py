@@ -17,7 +17,7 @@ from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive, \
-    quoted_as_saying
+    possessor_end, quoted_as_saying
 from analysis.tokenise import Doc
 
 #: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
@@ -81,6 +81,14 @@ def capitalised_name(c: CueCheck) -> bool | None:
 def source_phrase(c: CueCheck) -> bool | None:
     """"according to": a source phrase needs no verb frame."""
     return True if c.entry.kind == "source" else None
+
+
+def possessive_noun_that(c: CueCheck) -> bool | None:
+    """"her [claim] that the plan would "save money"", "Jane Doe's [warning] that …": a cue noun
+    after a possessive, followed by its that-clause, attributes the clause to the possessor."""
+    if c.cue.j < len(c.low) and c.low[c.cue.j] == "that" and possessor_end(c.unit, c.cue.i) is not None:
+        return True
+    return None
 
 
 def quoted_as(c: CueCheck) -> bool | None:
@@ -385,7 +393,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
-    capitalised_name, source_phrase, quoted_as, gerund_after_preposition, infinitive_or_noun,
+    capitalised_name, source_phrase, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,

@@ -16,7 +16,7 @@ from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
-                                   fronted_as_comma, medium_infinitive, quoted_as_saying, whole_quote)
+                                   fronted_as_comma, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -218,6 +218,41 @@ def _agent_ends_clause(unit: Unit, k: int) -> bool:
     ("This was stated by Jane Doe in May."); "The man was charged by police with theft"
     goes on with the verb's other sense (a complement, "with", "of", "for")."""
     return unit.alnum_after(k) <= 3 and not (k < len(unit.low) and unit.low[k] in ("with", "of", "for", "to", "as"))
+
+
+def possessive_noun(c: CueContext) -> Found | NoClaim | None:
+    """A cue noun after a possessive, with its that-clause: "Contrary to her claim that the plan
+    would "save money," costs rose." — the possessor is the speaker, the clause (to the next
+    comma, semicolon or dash outside a quotation) the content."""
+    unit, low = c.unit, c.low
+    k = possessor_end(unit, c.cue.i)
+    if k is None or c.next_word != "that" or k != c.cue.i - 1 and low[c.cue.i - 1] not in ("'s", "s'", "'"):
+        return None
+    toks = unit.tokens
+    end = len(low)
+    for x in range(c.cue.j + 1, len(low)):
+        if low[x] in (",", ";", "\u2014", "\u2013", "--"):
+            if not toks[x].in_quote:
+                end = x
+                break
+            if x + 1 < len(low) and (low[x + 1] in QUOTE_CHARS or low[x + 1] == "'"):
+                end = x + 3 if low[x + 1] == "'" and x + 2 < len(low) and low[x + 2] == "'" else x + 2
+                break  # the comma inside the closing mark (or two apostrophes): "would "save money," costs rose"
+    if end <= c.cue.j + 1:
+        return NO_CLAIM
+    content = trim(c.text, toks[c.cue.j + 1].start, toks[min(end, len(low)) - 1].end)
+    if unit.word_count(*content) < 2:
+        return NO_CLAIM
+    return c.found(content, _possessor(c, k))
+
+
+def _possessor(c: CueContext, k: int) -> Speaker:
+    """The speaker of a possessive ending at token ``k``: the mention ending there, or its word."""
+    t = c.unit.tokens[k]
+    for m in c.mentions.within(c.unit.tokens[max(0, k - 6)].start, t.end):
+        if m.end == t.end:
+            return Speaker(m.start, m.end, c.text[m.start : m.end], m)
+    return Speaker(t.start, t.end, c.text[t.start : t.end], None)
 
 
 def split_quotation(c: CueContext) -> Found | NoClaim | None:

@@ -31,6 +31,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("block_after_intro", "turn", U.block_after_intro),
     Pattern("according_to", "cue", P.according_to),
     Pattern("passive_agent", "cue", P.passive_agent),
+    Pattern("possessive_noun", "cue", P.possessive_noun),
     Pattern("split_quotation", "cue", P.split_quotation),
     Pattern("quote_then_cue", "cue", P.quote_then_cue),
     Pattern("participle_clause", "cue", P.participle_clause),

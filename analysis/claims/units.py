@@ -481,3 +481,16 @@ def quoted_as_saying(unit: Unit, i: int) -> bool:
     verb of quoting and "as" reports the words of the clause's subject."""
     low = unit.low
     return i >= 2 and low[i].endswith("ing") and low[i - 1] == "as" and low[i - 2] in function_words("quoted_as")
+
+
+def possessor_end(unit: Unit, i: int) -> int | None:
+    """Index of the possessor's last token before the cue word at ``i`` read as a noun: a
+    possessive determiner ("[her] claim") or the word before a possessive marker ("Jane
+    [Doe]'s warning", "the [ministers]' pledge"); None if no possessive stands there."""
+    low = unit.low
+    if i >= 1 and low[i - 1] in function_words("possessive"):
+        return i - 1
+    if i >= 2 and low[i - 1] in ("'s", "s'", "'") and low[i - 2][:1].isalnum() \
+            and low[i - 2] not in function_words("contracting_subject"):  # "she's claiming": a verb
+        return i - 2
+    return None
