@@ -332,3 +332,39 @@ def test_a_role_noun_takes_an_organisation_whose_name_has_that_head(text, role, 
 def test_a_place_noun_modifying_another_noun_is_no_place():
     assert "The town" not in _roles("The town council of Lisbon met on Tuesday.")
     assert _roles("Lisbon grew fast. The town needed water.") == {"The town": "Lisbon"}
+
+
+def test_a_pen_name_of_someone_is_that_person():
+    text = "Mara Vell (1901 - 1950) was the pen name of Danish author Lena Holt. Holt lived in Oslo."
+    assert _entity(text, "Lena Holt") == _entity(text, "Holt") == "Mara Vell"
+
+
+def test_born_of_is_no_alias_cue():
+    text = "Ana Ruiz, born of Danish parents Lena Holt and Tomas Berg, sang. Holt lived in Oslo."
+    assert _entity(text, "Lena Holt") == "Lena Holt"
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Karvo Islands", "Karvos"), ("Rocky Mountains", "Rockies"), ("Karvo Bay", ""), ("Islands", ""),
+])
+def test_group_short_form(name, short):
+    from analysis.mentions.variants import group_short_form
+    assert group_short_form(name) == short
+
+
+def test_plural_short_form_of_an_island_group_is_the_group():
+    text = "The Karvo Islands lie far out. Few people live in the Karvos today."
+    assert _entity(text, "Karvos") == "Karvo Islands"
+
+
+@pytest.mark.parametrize("name, ini", [
+    ("NordVault", "NV"), ("McLean", ""), ("NATO", ""), ("Oslo", ""), ("United Nations", "UN"),
+])
+def test_initials_of_camel_case_names(name, ini):
+    from analysis.mentions.variants import initials
+    assert initials(name, frozenset({"Mc"})) == ini
+
+
+def test_acronym_of_a_camel_case_name_is_the_organisation():
+    text = "Shares of NordVault rose, analysts at NordVault said. NV said profits rose."
+    assert _entity(text, "NV") == "NordVault"

@@ -41,10 +41,25 @@ def spelling_key(name: str) -> str:
     return " ".join(sp.get(w, w) for w in fold(name).split())
 
 
-def initials(name: str) -> str:
-    """Initials of the capitalised words of a multi-word name ("United Nations" → "UN")."""
+def initials(name: str, prefixes=frozenset()) -> str:
+    """Initials of the capitalised words of a multi-word name ("United Nations" → "UN"), or the
+    capitals of one word written in camel case ("LibriVox" → "LV"; not "McLean": ``prefixes``)."""
     words = [w for w in name.split() if w[:1].isupper() and w != "The"]
+    if len(words) == 1 and not name.isupper() and not any(name.startswith(p) for p in prefixes):
+        caps = "".join(ch for ch in name if ch.isupper())
+        return caps if 2 <= len(caps) and name.isalpha() else ""
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def group_short_form(name: str) -> str:
+    """The plural short form of a group of islands or mountains ("Karvo Islands" → "Karvos",
+    "Rocky Mountains" → "Rockies"); "" for other names."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in ("Islands", "Mountains", "Isles"):
+        return ""
+    last = words[-2]
+    plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+    return " ".join(words[:-2] + [plural])
 
 
 def merge_name_variants(t: EntityTable) -> None:
@@ -54,7 +69,10 @@ def merge_name_variants(t: EntityTable) -> None:
     long_forms: dict[str, tuple[str, str]] = {}
     for c in cands:
         first.setdefault((_GROUP[c.ent[1]], spelling_key(c.ent[0])), c.ent)
-        ini = initials(c.ent[0])
+        group = group_short_form(c.ent[0])
+        if group:  # "the Karvos" is the "Karvo Islands" named before or after it
+            first.setdefault(("place", spelling_key(group)), c.ent)
+        ini = initials(c.ent[0], t.res.name_prefixes)
         if ini:
             long_forms.setdefault(ini, c.ent)
     for c in cands:
@@ -111,13 +129,16 @@ def merge_short_forms(t: EntityTable) -> None:
 def _alias_gap() -> re.Pattern:
     """What may lie between a person's name and a second name for them: parentheticals, then
     (after a comma or an opening parenthesis, up to four lower-case words, none a preposition or
-    conjunction that would start another noun phrase; or right after "is"/"was" and an adverb) an
-    alias cue (``coref_alias_cues.txt``): "(born 1950), better known by her pseudonym", "was born"."""
+    conjunction that would start another noun phrase; or right after "is"/"was" and an adverb or
+    article) an alias cue (``coref_alias_cues.txt``): "(born 1950), better known by her pseudonym",
+    "was born", "was the pen name of (Danish author)"."""
     cues = "|".join(r"\s+".join(map(re.escape, c.split()))
                     for c in sorted(lexicons.word_list("coref_alias_cues.txt"), key=len, reverse=True))
     filler = r"(?:(?!(?:of|and|or|to|with|for|from|whose)\s)[a-z]+\s+)"
-    return re.compile(r"(?:\s*\([^()]{0,160}\))*\s*(?:[,(]\s*" + filler + r"{0,4}?|(?:is|was)\s+(?:[a-z]+ly\s+|also\s+|better\s+)?)"
-                      r"(?:" + cues + r")\s*[\"“‘']?\s*", re.IGNORECASE)
+    verb = r"(?:is|was)\s+(?:(?:[a-z]+ly|also|better|a|an|the|his|her|their)\s+){0,2}"
+    of = r"(?:(?<=name|onym)\s+of(?:\s+[A-Za-z-]+){0,3}?)?"  # "was a pen name of (Danish author)"
+    return re.compile(r"(?:\s*\([^()]{0,160}\))*\s*(?:[,(]\s*" + filler + r"{0,4}?|" + verb + ")"
+                      r"(?:" + cues + r")" + of + r"\s*[\"“‘']?\s*", re.IGNORECASE)
 
 
 def _alias_pairs(t: EntityTable) -> list[tuple[Cand, Cand]]:
