@@ -380,3 +380,9 @@ def test_x_and_y_agency_after_a_known_place_or_an_initial_the_is_one_name():
             "The Securities and Exchange Commission met Maria Lindqvist.")
     assert _types(text, "Little Rock Convention and Visitors Bureau") == {"ORG"}
     assert _types(text, "Securities and Exchange Commission") == {"ORG"}
+
+
+def test_a_name_after_a_kinship_noun_and_of_is_a_person_not_an_employer():
+    text = "Ana Roe was a son of Jovan Bernek and a close friend of Pelle Ostrava, the sources said."
+    assert _types(text, "Jovan Bernek") == {"PERSON"}
+    assert _types(text, "Pelle Ostrava") == {"PERSON"}

@@ -7,9 +7,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from analysis.tokenise import Doc
+
+from analysis import lexicons
 
 from .names import VERBAL
 from .records import Cand
@@ -203,13 +205,22 @@ def apposition(x: Context):
             return "ORG", "apposition"
 
 
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Nouns of kinship and personal relation (``mentions_kin_nouns.txt``)."""
+    return lexicons.word_list("mentions_kin_nouns.txt")
+
+
 def noun_of(x: Context):
     """"the town of Afula" (a place), "shares of Harwell" (an organisation), "economists at X",
-    "a spokesperson for X" (where people work: an organisation)."""
+    "a spokesperson for X" (where people work: an organisation); "a son of X", "a friend of X"
+    (a relation: a person)."""
     m = _AFFIL_BEFORE.search(x.before)
     if not m:
         return None
     noun, res = m.group(1).lower(), x.res
+    if m.group(2) == "of" and noun in kin_nouns():
+        return "PERSON", "kin-of"
     if m.group(2) == "of" and noun in res.place_nouns:
         return "GPE", "place-noun"
     if m.group(2) == "of" and noun in res.org_parts:
