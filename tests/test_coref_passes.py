@@ -86,6 +86,17 @@ def test_subject_of_unknown_gender_in_the_pronouns_own_sentence_is_kept():
     assert _entity(text, "he") == "Oru Tamsin"
 
 
+def test_unnamed_person_in_the_pronouns_sentence_blocks_a_person_named_before():
+    # "a monk" is the antecedent, a person no entity stands for: "he" stays unresolved
+    text = "Peter Lund ran the temple for years. Visitors leave gifts beside a monk so he can bless them."
+    assert _entity(text, "he") == ""
+
+
+def test_role_after_as_is_no_other_person():
+    text = "Peter Lund left Oslo in 1960. As a soldier, he crossed the Alps."
+    assert _entity(text, "he") == "Peter Lund"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")

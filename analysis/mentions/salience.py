@@ -44,6 +44,8 @@ WINDOW = 5
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another", "every", "each", "any"})
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 
 
 def _openers() -> frozenset[str]:
@@ -52,6 +54,31 @@ def _openers() -> frozenset[str]:
 
 def _not_after_subject() -> frozenset[str]:
     return lexicons.word_list("coref_not_after_subject.txt")
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for an unnamed person: coref_person_nouns.txt and the occupations of
+    mentions_person_nouns.txt."""
+    return frozenset(w.lower() for f in ("coref_person_nouns.txt", "mentions_person_nouns.txt")
+                     for w in lexicons.word_list(f))
+
+
+def unnamed_person_before(doc: Doc, start: int) -> bool:
+    """Does the sentence of offset ``start`` name a person by a determiner and a person noun
+    before it ("a monk", "the victim", "her father"), not followed by a name ("the
+    economist Ana Costa") nor after "as" (a role: "as a soldier, he …")?"""
+    sent = doc.sentence_at(start)
+    i = bisect.bisect_left(doc.token_starts, sent.start)
+    j = bisect.bisect_left(doc.token_starts, start)
+    text, nouns = doc.article.text, _person_nouns()
+    for k in range(max(i + 1, j - 40), j):
+        if (doc.norms[k] in nouns and doc.norms[k - 1] in _DETERMINERS | _POSSESSIVES
+                and (k < 2 or doc.norms[k - 2] != "as")):
+            nxt = text[doc.tokens[k + 1].start] if k + 1 < len(doc.tokens) else ""
+            if not nxt.isupper():
+                return True
+    return False
 
 
 def _index_before(doc: Doc, start: int, sent_start: int) -> int | None:
@@ -197,6 +224,10 @@ class PersonHistory:
             return set()
         return {s.ent for s in self.by_sent.get(sid, []) if s.subject and not q.start <= s.start < q.end}
 
+    def _in_sentence(self, sid: int, start: int, ent: str) -> bool:
+        """Is ``ent`` mentioned in sentence ``sid`` before ``start``?"""
+        return any(s.ent == ent and s.start < start for s in self.by_sent.get(sid, []))
+
     def _subject_before(self, sid: int, start: int, ent: str) -> bool:
         """Is ``ent`` a subject of sentence ``sid`` before ``start``?"""
         return any(s.ent == ent and s.subject and s.start < start for s in self.by_sent.get(sid, []))
@@ -236,8 +267,12 @@ class PersonHistory:
         if gender and ent is not None and not self.gender_of.get(ent) and not self._subject_before(sid, start, ent):
             known = lambda e: e not in bound and self.gender_of.get(e) == gender  # noqa: E731
             ent = self._known_gender_over(sid, start, end, ent, known)
+        if ent is not None and not self._in_sentence(sid, start, ent) and unnamed_person_before(self.doc, start):
+            return None
         if ent is not None:
             return ent
+        if unnamed_person_before(self.doc, start):
+            return None
         topic = [(n, e) for e, n in self.count.items() if e not in bound and self._agrees(e, gender)]
         return max(topic)[1] if topic else None
 
