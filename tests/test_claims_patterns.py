@@ -330,6 +330,21 @@ def test_possessive_noun():
     assert all(p == "narrator" for p, *_ in read('The claim that the count was "rigged" was false.'))
 
 
+def headline_rows(headline: str):
+    doc = tokenise(article_from_text(headline + "\n\nThe vote was held on Monday in the city.", "t"))
+    return [(c.pattern, c.speaker, c.cue, c.content) for c in claims.find_claims(doc, mentions.find_mentions(doc))
+            if c.zone == "headline"]
+
+
+def test_title_case_headline_verb():
+    """In a title-case headline the capital of "Says" is no name: the headline attributes."""
+    assert headline_rows("Budget Plan Will Fail This Year, Mara Voss Says") == [
+        ("content_then_cue", "Mara Voss", "Says", "Budget Plan Will Fail This Year")]
+    assert headline_rows("Mara Voss Says Budget Plan Will Fail")[0][:3] == ("cue_then_content", "Mara Voss", "Says")
+    # a capitalised cue word inside a body sentence is still part of a name
+    assert verdicts("The United States will send more aid.")["states"] == (False, "capitalised_name")
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

@@ -73,9 +73,21 @@ def capitalised_name(c: CueCheck) -> bool | None:
     sentence is part of a name (not after a quotation, colon, bracket or dash)."""
     surface = c.doc.text[c.unit.tokens[c.cue.i].start : c.unit.tokens[c.cue.i].end]
     if surface[:1].isupper() and c.cue.i > 0 and not (
-            c.prev in QUOTE_CHARS or c.prev in (":", "(", "\u2014", "\u2013") or c.unit.tokens[c.cue.i - 1].in_quote):
+            c.prev in QUOTE_CHARS or c.prev in (":", "(", "\u2014", "\u2013") or c.unit.tokens[c.cue.i - 1].in_quote) \
+            and not title_case_headline_verb(c):
         return False
     return None
+
+
+def title_case_headline_verb(c: CueCheck) -> bool:
+    """"Senator Calls Plan 'A Disgrace'", "Plan Will Fail, Mayor Says": in a headline written in
+    title case every word is capitalised, so the capital says nothing about a name; an -s
+    form of a speech cue after a lower-case-free word run is the headline's verb."""
+    unit = c.unit
+    if unit.zone != "headline" or c.entry.kind != "speech" or not c.first.endswith("s") or c.past:
+        return False
+    words = [c.doc.text[t.start] for t, w in zip(unit.tokens, unit.low) if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(ch.isupper() for ch in words) >= 0.9 * len(words)
 
 
 def source_phrase(c: CueCheck) -> bool | None:
