@@ -405,3 +405,22 @@ def test_message_noun_subject_before_cue(body, speaker, cue):
 
 def test_cue_word_after_a_cue_verb_is_still_its_object():
     assert [r[3] for r in read("Tom Reyes denied claims that the firm had offices abroad.")] == ["denied"]
+
+
+# --- adverbs between a subject and its verb; a semicolon opens a clause with its own subject --------
+
+
+@pytest.mark.parametrize("body, speaker, cue", [
+    ('Tom Reyes has always said the plan "will fail."', "Tom Reyes", "said"),
+    ('The mayor met the unions, and soon announced that the strike "is over."', "The mayor", "announced"),
+])
+def test_adverb_between_subject_and_cue(body, speaker, cue):
+    got = [r for r in read(body) if r[3] == cue]
+    assert got and got[0][2] == speaker
+
+
+def test_semicolon_opens_a_clause_with_its_own_subject():
+    body = "Tom Reyes said the plan was dead; Mara Voss left the room, adding that it \"will fail.\""
+    got = read(body)
+    assert [(r[2], r[3]) for r in got] == [("Tom Reyes", "said"), ("Mara Voss", "adding")]
+    assert got[0][4] == "the plan was dead"

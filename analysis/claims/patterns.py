@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
-from analysis.claims.slots import addressee_end, participle_subject, slot_left, slot_right, subordinate_subject
+from analysis.claims.slots import addressee_end, last_semicolon, participle_subject, slot_left, slot_right, subordinate_subject
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
                                    fronted_as_comma, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)
@@ -323,7 +323,9 @@ def participle_clause(c: CueContext) -> Found | NoClaim | None:
     sub = subordinate_subject(c.doc, c.unit, c.cue.i, c.mentions)
     if sub is not None:  # "… after she attacked X and said …": the subordinate clause's subject
         return c.found(content, sub)
-    return c.found(content, participle_subject(c.doc, c.unit, c.cue.i, c.mentions), shared=True)
+    # after a semicolon the clause has its own subject: "X said A; they learned B and disclosed C"
+    shared = last_semicolon(c.unit, c.cue.i) is None
+    return c.found(content, participle_subject(c.doc, c.unit, c.cue.i, c.mentions), shared=shared)
 
 
 def inverted_cue(c: CueContext) -> Found | NoClaim | None:

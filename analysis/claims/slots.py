@@ -378,15 +378,27 @@ def subordinate_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) ->
     return None
 
 
+def last_semicolon(unit: Unit, cue_i: int) -> int | None:
+    """Index of the last semicolon outside quotations before token ``cue_i``: it opens a new
+    independent clause, whose subject a participle or coordinated verb after it shares."""
+    for k in range(cue_i - 1, 0, -1):
+        if unit.low[k] == ";" and not unit.tokens[k].in_quote:
+            return k
+    return None
+
+
 def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
     """Subject of "…, adding that": the first actor mention of the unit outside quotations
-    (after a dateline and a fronted phrase, :func:`fronted_phrase_end`), unless a verb comes
+    (after a dateline, the last semicolon and a fronted phrase, :func:`fronted_phrase_end`), unless a verb comes
     before it ("A jury convicted [Theriot] …, finding that"); then the noun phrase that
     opens the unit."""
     toks, low = unit.tokens, unit.low
     lim = toks[cue_i].start
     dl = unit.dateline(lim)
     start = dl.end() if dl else unit.start
+    semi = last_semicolon(unit, cue_i)
+    if semi is not None and semi + 1 < cue_i:
+        start = toks[semi + 1].start  # "X said A; they learned B and disclosed C": the clause after it
     fronted = fronted_phrase_end(unit, unit.token_at_or_after(start), cue_i)
     if fronted is not None:
         start = toks[fronted].start
