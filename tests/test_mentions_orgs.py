@@ -386,3 +386,11 @@ def test_a_name_after_a_kinship_noun_and_of_is_a_person_not_an_employer():
     text = "Ana Roe was a son of Jovan Bernek and a close friend of Pelle Ostrava, the sources said."
     assert _types(text, "Jovan Bernek") == {"PERSON"}
     assert _types(text, "Pelle Ostrava") == {"PERSON"}
+
+
+def test_an_unknown_ian_word_heading_a_definite_noun_phrase_is_an_institution():
+    text = ("Maria Lindqvist asked the Orvalian for money. The Orvalian, she added, relies on grants. "
+            "The Orvalian style of the hall was admired.")
+    orvalian = [m for m in _mentions(text) if m.surface == "Orvalian" and m.mention_kind in ("name", "alias")]
+    assert [m.entity_type for m in orvalian[:2]] == ["ORG", "ORG"]
+    assert "ORG" not in {m.entity_type for m in orvalian[2:]}  # before a noun: an adjective

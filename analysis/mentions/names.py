@@ -274,6 +274,16 @@ def leading_gazetteer(r: Reading):
 _AMOUNT_GOES_ON = re.compile(r"[,.]\d|\s+(?:million|billion|trillion|bn|mn)\b")
 
 
+def _definite_head(r: Reading) -> bool:
+    """"the Orvalian said", "a grant from the Kelsonian.": an unknown "-ian" word after "the"
+    that modifies no noun (no lower-case content word follows: "the Orvalian era") is a noun, the
+    name of an institution, not a nationality adjective (which the gazetteer lists)."""
+    if not (r.words[0].endswith("ian") and re.search(r"(?<![\w])[Tt]he\s+$", r.text[max(0, r.start - 5):r.start])):
+        return False
+    nxt = re.match(r"\s+([a-z]+)", r.text[r.end:r.end + 30])
+    return nxt is None or nxt.group(1) in r.res.stopwords
+
+
 def not_a_name(r: Reading):
     """Listed non-names; events, prizes, laws and works ("the Nobel Prize"); single function
     words ("I've", "No"); ordinary words in capitals ("we heard PLENTY"); "-ian"/"-ese" words
@@ -293,7 +303,7 @@ def not_a_name(r: Reading):
             return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
         if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) and re.search(r"\d\s+$", r.text[max(0, r.start - 4):r.start]):
             return r.out  # "around 400 B.C.": an unknown abbreviation after a number is an era or unit
-        if NORP_SUFFIX.search(w) and not r.ntype:
+        if NORP_SUFFIX.search(w) and not r.ntype and not _definite_head(r):
             r.out.append(Cand(r.start, r.end, "NORP", "name", "name", w, priority=2))
             return r.out
     return None
