@@ -77,7 +77,8 @@ def test_pronoun_in_indirect_speech_may_be_the_speaker():
 
 
 def test_topic_of_known_gender_beats_a_person_of_unknown_gender_named_once():
-    text = "Anna Lund wrote three novels. Lund taught in Oslo. Oru Tamsin, a critic, praised the books. She died in 2001."
+    text = ("Anna Lund wrote three novels. Lund taught in Oslo. Oru Tamsin, a critic, praised the books. "
+            "She died in 2001.")
     assert _entity(text, "She") == "Anna Lund"
 
 
@@ -202,6 +203,7 @@ def test_resolved_subject_pronoun_carries_its_organisation_on():
     ("Lisbon lies on a wide river. They swim there.", "They"),                   # a city is no "they"
     ("Norvik Bank cut its fees. They said demand was weak.", "They"),  # "They" opening a later sentence: people
     ("Lisbon lies on a wide river. Ferries cross the water. It has two bridges.", "It"),  # two sentences back
+    ("Visitors like a Norvik Bank branch for its long hours.", "its"),  # a name as modifier: the branch's
 ])
 def test_thing_pronoun_left_out(text, pronoun):
     assert pronoun not in _pronouns(text)

@@ -66,14 +66,22 @@ def _agrees(form: str, name: str, etype: str) -> bool:
 
 
 def _thing_mentions(t: EntityTable) -> dict[int, list[tuple[Cand, bool]]]:
-    """Per sentence, the organisation and place mentions with an entity (not datelines), and
-    whether each is a subject."""
+    """Per sentence, the organisation and place mentions with an entity (not datelines, not a
+    modifier: :func:`_modifier`), and whether each is a subject."""
     out: dict[int, list[tuple[Cand, bool]]] = {}
     for c in t.chosen:
         r = c.resolved
-        if r and r[0] and r[1] in _THING_TYPES and c.kind != "pronoun" and c.rule != "dateline":
+        if (r and r[0] and r[1] in _THING_TYPES and c.kind != "pronoun" and c.rule != "dateline"
+                and not _modifier(t, c)):
             out.setdefault(t.doc.sentence_index_at(c.start), []).append((c, subject_like(t.doc, c.start, c.end)))
     return out
+
+
+def _modifier(t: EntityTable, c: Cand) -> bool:
+    """A name after "a"/"an" modifies the noun after it and is no referent ("a Norvik Bank
+    branch", "an Oslo tram": *its* after it is the branch's or the tram's)."""
+    before = t.text[max(0, c.start - 4):c.start].lower()
+    return before.endswith((" a ", " an ")) or before in ("a ", "an ")
 
 
 def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str, str] | None:
