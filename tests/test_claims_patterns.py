@@ -326,6 +326,11 @@ def test_possessive_noun():
     assert got[-1][4] == "the plan would ''save money,''"
     assert read('Tom Reyes\u2019s warning that the bridge was "unsafe" went unheeded.', with_mentions=True)[0][:4] == (
         "possessive_noun", "mixed", "Tom Reyes", "warning")
+    # one adjective between the possessive and the noun
+    got = read('Mara Voss spoke. Contrary to her repeated claim that the plan would "save money," costs rose.')
+    assert got[-1][0] == "possessive_noun" and got[-1][4] == 'the plan would "save money,"'
+    # a possessive noun phrase as the subject of a verb cue is no possessor of the cue
+    assert read('His plan says that the count was "rigged."')[0][0] == "cue_then_content"
     # no possessive: an unattributed claim
     assert all(p == "narrator" for p, *_ in read('The claim that the count was "rigged" was false.'))
 
