@@ -255,6 +255,14 @@ def test_coordinated_cue_shares_subordinate_clause():
     assert [r[2] for r in got] == ["Mara Voss"]
 
 
+def test_fronted_concessive_clause_keeps_its_attribution():
+    """"While she acknowledged A, Mara Voss noted B": a concessive clause opening the sentence
+    is an attribution of its own, not a subordinate cue that yields to the main one."""
+    got = read('While she acknowledged that costs rose, Mara Voss also noted that the plan was "popular."')
+    assert [(r[2], r[3], r[4]) for r in got] == [("she", "acknowledged", "costs rose"),
+                                                 ("Mara Voss", "noted", 'the plan was "popular."')]
+
+
 def test_relative_object_of_naming_verb():
     """"which X called "…"": the relative pronoun is the object, the quotation the complement."""
     assert read('The plan, which he has called "a disaster," failed.') == [
