@@ -358,6 +358,14 @@ def test_title_case_headline_verb():
     assert verdicts("The United States will send more aid.")["states"] == (False, "capitalised_name")
 
 
+def test_used_the_phrase_before_a_quotation():
+    """"used the phrase "…"": the quotation is what the user said; without one no cue."""
+    assert read('Mara Voss has used the phrase "rigged system" often in her campaign.') == [
+        ("cue_then_content", "direct", "Mara Voss", "used the phrase", "rigged system")]
+    assert read('He used the words, "We will win."')[0][3:] == ("used the words", "We will win.")
+    assert all(p == "narrator" for p, *_ in read("Mara Voss used the word sparingly."))
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

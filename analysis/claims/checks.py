@@ -389,6 +389,15 @@ def relative_object_complement(c: CueCheck) -> bool | None:
     return None
 
 
+def quotation_next(c: CueCheck) -> bool | None:
+    """A ``quote``-frame cue ("used the phrase "a rigged system"", "used the words, "…"") is a cue
+    only when a quotation follows it (maybe after a comma or colon): "used the word sparingly" is none."""
+    if c.entry.frame != "quote":
+        return None
+    k = c.cue.j + (1 if c.cue.j < len(c.low) and c.low[c.cue.j] in (",", ":") else 0)
+    return k < len(c.low) and c.unit.tokens[k].in_quote
+
+
 def complement_without_quote(c: CueCheck) -> bool | None:
     """"a box labeled "…"", "a group called "…"" (a name), "phone calls that …": a naming
     verb without object and quotation is no cue."""
@@ -409,7 +418,7 @@ CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
-    complement_without_quote,
+    quotation_next, complement_without_quote,
     strict_frame,
     tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
 )

@@ -474,7 +474,7 @@ def cue_then_content(c: CueContext) -> Found | NoClaim | None:
     if content is None:
         return NO_CLAIM
     q = whole_quote(c.doc, c.unit, content) or quote_then_subordinate(c.unit, content)
-    if q is None and c.entry.frame == "complement":
+    if q is None and c.entry.frame in ("complement", "quote"):
         q = c.unit.quote_starting_at(content[0])  # "which critics called "a giveaway," passed": the complement
     if q is not None:
         return c.found((q.content_start, q.content_end), c.left, direct=True)
