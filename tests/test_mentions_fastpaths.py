@@ -169,3 +169,53 @@ def test_craft_noun_precheck_passes_a_craft_noun():
     text = "They boarded the rusty aircraft carrier \n Harlow Star. Then they said Harlow."  # made up
     assert craft_noun_before(text, text.index("Harlow"))
     assert not craft_noun_before(text, text.rindex("Harlow"))
+
+
+def _title_line_plain(last: str, words: list[str]) -> bool:
+    """:func:`.units.is_title_line` for a body sentence, counting the upper-case words outright."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    if len(alpha) < 2 or alpha[0] in ("By", "BY") and len(alpha) <= 8 and alpha[1][:1].isupper():
+        return False
+    if sum(1 for w in alpha if len(w) > 1 and w.isupper()) / len(alpha) >= 0.6 and len(alpha) >= 3:
+        return True
+    return last not in ".!?\"”’'" and sum(1 for w in alpha if w[:1].isupper()) / len(alpha) >= 0.6
+
+
+# made-up words of a line: all-caps words, one-letter capitals ("A", "I": upper case but too short
+# to count), title-case and small words, a title-case letter ("ǅ"), uncased letters ("中"), digits
+LINE_WORDS = st.sampled_from(["TALKS", "IN", "GENEVA", "A", "I", "Kelso", "By", "BY", "in", "x", "\u01c5",
+                              "\u4e2dA", "\u00c9T\u00c9", "2001", ",", "'s"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE_WORDS, max_size=14), st.sampled_from([".", "s", "\u201d"]))
+def test_title_line_upper_prefilter_equals_plain_count(words, last):
+    from types import SimpleNamespace
+
+    from analysis.mentions.units import is_title_line
+
+    doc = SimpleNamespace(text="x" + last)
+    sent = SimpleNamespace(zone="body", start=0, end=2)
+    assert is_title_line(doc, sent, words) == _title_line_plain(last, words)
+
+
+def test_mentions_built_at_once_equal_dataclass_init():
+    """:func:`.records.make_mention` (used by :func:`.table.to_mention`) gives what ``Mention(...)``
+    gives: every field, in order, equal objects with equal hashes, still frozen."""
+    import dataclasses
+
+    import pytest
+
+    from analysis.mentions import find_mentions
+    from analysis.mentions.records import Mention
+
+    text = ("Harbour Minister Ana Voss met Lt. Gen. Bo Chen in Paris on Monday.\n\n"
+            "\"We are ready,\" she said. The minister thanked NATO and Harwell Foods Inc.\n")  # made up
+    ments = find_mentions(tokenise(article_from_text("Talks in Paris\n\n" + text, "t")))
+    assert len(ments) >= 6
+    names = [f.name for f in dataclasses.fields(Mention)]
+    for m in ments:
+        plain = Mention(**{k: getattr(m, k) for k in names})
+        assert list(vars(m)) == names and m == plain and hash(m) == hash(plain)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.start = 0

@@ -20,6 +20,7 @@ NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
 VERBAL = re.compile(r"(?:ing|ed|ly)$")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
 _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
+_MID_KINDS = frozenset(("cap", "gaz"))
 _WORKS_AT = re.compile(r"\b([A-Za-z][\w-]*)\s+at\s+(?:the\s+)?$")
 
 
@@ -205,12 +206,9 @@ def drop_postnominals(r: Reading):
 
 def all_gazetteer(r: Reading):
     """A run of known names only ("France Germany") is those names (and the role before them),
-    unless a title makes a single place name a person's ("President Georgia Smith"?), or a
-    given name opens a run of two (:func:`_place_surname`)."""
+    unless a title makes a single place name a person's ("President Georgia Smith"?)."""
     if not all(u.kind == "gaz" for u in r.run if u.kind not in ("joint", "particle")):
         return None
-    if _given_name_and_place_surname(r):
-        return None  # "Elizabeth Warren": a given name and a surname that are also towns
     gz = [u.gaz for u in r.run if u.kind == "gaz"]
     if r.person_cue and len(gz) == 1 and gz[0].type != "PERSON":
         return None
@@ -248,19 +246,11 @@ def nationality_before_given(u: Unit, nxt: Unit, res: Resources) -> bool:
     return u.gaz is not None and u.gaz.type == "NORP" and nxt.text in res.given_names
 
 
-def _given_name_and_place_surname(r: Reading) -> bool:
-    """A run of two known place names, the first a given name, is a person: "Elizabeth Warren",
-    "Charlotte Austin" (a given name and a surname that are both towns), not two places."""
-    run = r.run
-    return len(run) == 2 and run[0].text in r.res.given_names and all(
-        u.kind == "gaz" and u.gaz is not None and u.gaz.type in ("GPE", "LOC") and " " not in u.text for u in run)
-
-
 def leading_gazetteer(r: Reading):
     """Known names at the start of an uncued run are mentions of their own ("Brazil Itaú
     Unibanco": Brazil, then the rest)."""
     r.ntype, r.ncls = name_type(r.words, r.res)
-    if r.ntype or r.person_cue or _given_name_and_place_surname(r):
+    if r.ntype or r.person_cue:
         return None
     run, res = r.run, r.res
     b, n = 0, len(run)
@@ -433,12 +423,11 @@ def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict]
     memo: dict = {}  # word -> what it says of its unit (see units.word_info), for this document
     for sent in doc.sentences:
         units = sentence_units(doc, sent, res, gaz_at, quote_starts, memo)
-        title_line = is_title_line(doc, sent, [u.text for u in units])
-        for u in units:
-            if u.text[:1].islower():
-                lower_words.add(u.text)
-            elif not title_line and not u.initial and u.kind in ("cap", "gaz"):
-                mid_caps.add(u.text)
+        words = [u.text for u in units]
+        title_line = is_title_line(doc, sent, words)
+        lower_words.update([w for w in words if w[:1].islower()])
+        if not title_line:
+            mid_caps.update([u.text for u in units if not u.initial and u.kind in _MID_KINDS and not u.text[:1].islower()])
         per_sent.append((sent, units, title_line))
     for sent, units, title_line in per_sent:
         if title_line:

@@ -72,6 +72,17 @@ class Cand:
         return self.end - self.start
 
 
+def make_mention(fields: dict) -> Mention:
+    """``Mention(**fields)`` for a dict holding every field of :class:`Mention` in order, built
+    without the frozen dataclass's guarded writes (its ``__init__`` sets each of the fourteen
+    fields through ``object.__setattr__``; one is built per mention of every article): the
+    instance's attributes are filled at once.  Same object as ``Mention(**fields)``
+    (``tests/test_mentions_fastpaths.py`` compares)."""
+    m = object.__new__(Mention)
+    m.__dict__.update(fields)
+    return m
+
+
 class Unit(NamedTuple):
     """A token, or tokens read as one (a multi-word gazetteer name, a title with its periods).
 

@@ -3,6 +3,7 @@ name goes on ("Bank of England", "Center for Law and Technology", "University of
 Berkeley") and cut where two names meet ("Bank of America and Goldmere Holdings")."""
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from analysis import lexicons
@@ -17,6 +18,9 @@ def _designator_ends(u: Unit, nxt: Unit) -> bool:
     ends the name, and the capital after it starts a sentence the splitter missed (unless
     another designator follows: "Harwell Co. Ltd.")."""
     return u.text in designators() and nxt.kind == "cap" and nxt.text not in designators()
+
+
+_NAME_KINDS = frozenset(("cap", "gaz", "title", "post"))  # the units a run is made of (joints only inside)
 
 
 class _Run(list):
@@ -53,11 +57,17 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
     ahead: list[bool] = []  # computed the first time an "and" needs it
     runs: list[list[Unit]] = []
     cur = _Run(org_cues)
-    i = 0
-    n = len(units)
+    # where a run can start: with no run open, every other unit is passed over (skipped in one step)
+    heads = [k for k, u in enumerate(units) if u.kind in _NAME_KINDS]
+    i, n = 0, len(units)
     while i < n:
+        if not cur:
+            h = bisect.bisect_left(heads, i)
+            if h == len(heads):
+                break
+            i = heads[h]
         u = units[i]
-        if u.kind in ("cap", "gaz", "title", "post"):
+        if u.kind in _NAME_KINDS:
             cur.extend((u,))
             i += 1
             if u.text[-1:] == "." and i < n and _designator_ends(u, units[i]):

@@ -35,6 +35,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from analysis import lexicons
 from analysis.tokenise import Doc
@@ -164,9 +165,10 @@ def is_object_pronoun(doc: Doc, start: int, end: int) -> bool:
     return not after[:1].isalpha() or not after.islower() or after in _not_after_subject()
 
 
-@dataclass(frozen=True)
-class Seen:
-    """A person mentioned: its order in the article, entity, start offset, subject or not."""
+class Seen(NamedTuple):
+    """A person mentioned: its order in the article, entity, start offset, subject or not.  (A
+    named tuple: one is built per person mention, about three times cheaper than a frozen
+    dataclass.)"""
 
     idx: int
     ent: str

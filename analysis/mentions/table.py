@@ -9,7 +9,7 @@ from analysis import vocabulary
 from analysis.tables import empty_table, typed_frame
 from analysis.tokenise import Doc
 
-from .records import MENTION_COLUMNS, MENTION_KINDS, Cand, Mention, _norm, entity_id, mention_id
+from .records import MENTION_COLUMNS, MENTION_KINDS, Cand, Mention, _norm, entity_id, make_mention, mention_id
 
 
 def to_mention(doc: Doc, c: Cand, q_starts: list[int]) -> Mention | None:
@@ -25,13 +25,13 @@ def to_mention(doc: Doc, c: Cand, q_starts: list[int]) -> Mention | None:
     sent = doc.sentence_at(c.start)
     k = bisect.bisect_right(q_starts, c.start) - 1
     inq = k >= 0 and doc.quotes[k].start < c.start and c.end <= doc.quotes[k].end
-    return Mention(
-        article_id=aid, mention_id=mention_id(aid, c.start, c.end),
-        entity_id=entity_id(aid, canonical) if canonical else "",
-        entity=canonical, entity_type=etype, surface=surface, start=c.start, end=c.end,
-        sentence_id=sent.sentence_id, paragraph_id=sent.paragraph_id, zone=sent.zone,
-        mention_kind=kind, in_quote=inq, rule=c.rule + (":" + c.how if c.how else ""),
-    )
+    return make_mention({
+        "article_id": aid, "mention_id": mention_id(aid, c.start, c.end),
+        "entity_id": entity_id(aid, canonical) if canonical else "",
+        "entity": canonical, "entity_type": etype, "surface": surface, "start": c.start, "end": c.end,
+        "sentence_id": sent.sentence_id, "paragraph_id": sent.paragraph_id, "zone": sent.zone,
+        "mention_kind": kind, "in_quote": inq, "rule": c.rule + (":" + c.how if c.how else ""),
+    })
 
 
 def mentions_table(doc: Doc, mentions: list[Mention]) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from .resources import Resources
 PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*")
 _OPENERS = frozenset('"“‘\'(«[:—–…_-') | {"...", "--"}  # "-": a dash ("ORVALE, Thurs. - The council")
 _STRAIGHT_QUOTES = frozenset(('"', "'"))
+_AFTER_OPENER = _OPENERS | _STRAIGHT_QUOTES  # words after which a unit may be initial
 _SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
 _JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
 
@@ -52,9 +53,12 @@ def is_title_line(doc: Doc, sent, words: list[str]) -> bool:
         return False
     if alpha[0] in ("By", "BY") and len(alpha) <= 8 and alpha[1][:1].isupper():
         return False  # a byline ("By Maria Fernanda Costa") names a person
-    upper = sum(1 for w in alpha if len(w) > 1 and w.isupper())
-    if upper / len(alpha) >= 0.6 and len(alpha) >= 3:
-        return True  # an all-caps line (byline, slug, copyright notice)
+    # upper-case words of two letters or more; counted only when the upper-case words of any
+    # length (counted in C: an upper bound) could reach the share
+    if len(alpha) >= 3 and sum(map(str.isupper, alpha)) / len(alpha) >= 0.6:
+        upper = sum(1 for w in alpha if len(w) > 1 and w.isupper())
+        if upper / len(alpha) >= 0.6:
+            return True  # an all-caps line (byline, slug, copyright notice)
     last = doc.text[sent.end - 1]
     if last in ".!?\"”’'":
         return False
@@ -186,6 +190,13 @@ def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
     return joins, word_kind(s, res), word_kind(s + ".", res) if joins else None
 
 
+def _memo_entry(w: str, res: Resources) -> tuple | str:
+    """What :func:`sentence_units` memoises for the word ``w``: :func:`word_info`, or just the
+    kind when the word is not capitalised and its unit is always itself (no period joins it)."""
+    info = word_info(w, res)
+    return info[1] if not info[0] and info[1] is not None and not w[0].isupper() else info
+
+
 def _has_alnum(w: str) -> bool:
     return w[:1].isalnum() or any(ch.isalnum() for ch in w)
 
@@ -209,21 +220,31 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
 
     The hot loop of the stage.  A word that starts no gazetteer name, party label or title
     (most words) is read by :func:`word_info`, memoised in ``memo`` (one dict per document):
-    the same unit as :func:`_word_unit` gives (``tests/test_mentions_fastpaths.py`` compares)."""
+    the same unit as :func:`_word_unit` gives (``tests/test_mentions_fastpaths.py`` compares).
+    A word not capitalised whose unit is always itself ("said", "of", ",") is memoised as its
+    kind alone (a string) and takes the shortest path."""
     text = doc.text
     a, b = doc.sentence_token_ranges[sent.sentence_id]
-    toks, ws = doc.tokens[a:b], doc.token_texts[a:b]
+    toks, ws, starts, ends = doc.tokens[a:b], doc.token_texts[a:b], doc.token_starts[a:b], doc.token_ends[a:b]
     memo = {} if memo is None else memo
     new = tuple.__new__  # Unit(...) without the named tuple's Python-level __new__
     units: list[Unit] = []
     i, n, prev_text, seen_word = 0, b - a, None, False
     while i < n:
-        t, w = toks[i], ws[i]
+        w = ws[i]
         if not seen_word and i and _has_alnum(ws[i - 1]):
             seen_word = True
-        initial = not seen_word or prev_text in _OPENERS or (
-            prev_text in _STRAIGHT_QUOTES and units and units[-1].start in quote_starts)
-        g = gaz_at.get(t.start)
+        initial = not seen_word or prev_text in _AFTER_OPENER and (prev_text in _OPENERS or (
+            units and units[-1].start in quote_starts))
+        g = gaz_at.get(starts[i])
+        info = memo.get(w)
+        if info is None:
+            info = memo[w] = _memo_entry(w, res)
+        if g is None and info.__class__ is str:  # the shortest path: a plain word
+            units.append(new(Unit, (starts[i], ends[i], w, info, None, initial)))
+            prev_text = w
+            i += 1
+            continue
         if g is not None or w[0].isupper():  # party labels and titles start with a capital
             made = _special_unit(text, toks, i, g, res, initial)
             if made is not None:
@@ -231,17 +252,16 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
                 prev_text = ws[last]
                 units.append(unit)
                 continue
-        info = memo.get(w)
-        if info is None:
-            info = memo[w] = word_info(w, res)
-        if info[0] and i + 1 < n and ws[i + 1] == "." and toks[i + 1].start == t.end:
-            kind, end, s, j = info[2], t.end + 1, w + ".", i + 2
+        if info.__class__ is str:
+            info = (False, info, None)
+        if info[0] and i + 1 < n and ws[i + 1] == "." and starts[i + 1] == ends[i]:
+            kind, end, s, j = info[2], ends[i] + 1, w + ".", i + 2
         else:
-            kind, end, s, j = info[1], t.end, w, i + 1
+            kind, end, s, j = info[1], ends[i], w, i + 1
         if kind is None:  # "May" before a capital: the next word decides
             unit, j = _word_unit(text, toks, i, res, initial)
         else:
-            unit = new(Unit, (t.start, end, s, kind, None, initial))
+            unit = new(Unit, (starts[i], end, s, kind, None, initial))
         units.append(unit)
         prev_text = w
         i = j
