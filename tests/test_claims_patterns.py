@@ -353,6 +353,15 @@ def test_used_the_phrase_before_a_quotation():
     assert all(p == "narrator" for p, *_ in read("Mara Voss used the word sparingly."))
 
 
+def test_stray_straight_mark_among_curly_marks_is_no_quotation():
+    """An unclosed straight mark opening a paragraph between curly quotations is a stray mark:
+    no floating quotation; in straight-quoted text the same paragraph still opens a quotation."""
+    got = read('\u201cHere he comes,\u201d Mara Voss said.\n\n"Tom was asleep.\n\n\u201cHere he is,\u201d she said.')
+    assert [r[0] for r in got] == ["quote_then_cue", "narrator", "quote_then_cue"]
+    got = read('Mara Voss spoke on Monday.\n\n"We will win. We are ready.\n\n"And we have the votes," she said.')
+    assert got[1][:2] == ("floating_quote", "direct")
+
+
 def test_passive_agent():
     """A passive cue with its agent: the agent is the speaker."""
     assert read("This was stated by Mara Voss in May.") == [

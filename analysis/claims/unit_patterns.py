@@ -168,6 +168,20 @@ def attribute_markup(doc: Doc, q: Quote) -> bool:
         q.closed and 0 < q.content_end < q.end and text[q.content_end - 1] == "=")
 
 
+def stray_straight_mark(doc: Doc, q: Quote) -> bool:
+    """A straight mark opening a quotation it never closes, among curly quotation marks nearby
+    (""Tom was asleep." after "“Here he comes,” she said."): a stray mark left by a conversion
+    of the text, not a quotation — a writer uses one style of marks. Only the text around the
+    mark is read (a fixed window), so the cost does not grow with the article."""
+    text = doc.text
+    return q.opened and not q.closed and text[q.start] == '"' \
+        and "\u201c" in text[max(0, q.start - _STYLE_WINDOW) : q.start + _STYLE_WINDOW]
+
+
+#: Characters either side of a straight mark searched for curly quotation marks.
+_STYLE_WINDOW = 400
+
+
 def _unlisted_verb_speaker(doc: Doc, unit: Unit, q: Quote, mentions: Mentions) -> tuple[Speaker, int] | None:
     """(subject, verb token index) of ``"…," she texted her sister``: after a quotation
     opening the unit and a comma, a subject (a pronoun or a noun phrase) and a verb the
@@ -266,7 +280,7 @@ def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -
     the speaker the previous unit announced, else the previous claim's. A parenthesis alone
     (""(CROSSTALK.)"", a transcript's stage direction) is no claim."""
     q: Quote | None = main_quote(doc, unit)
-    if q is None or attribute_markup(doc, q):
+    if q is None or attribute_markup(doc, q) or stray_straight_mark(doc, q):
         return None
     if _STAGE_DIRECTION.fullmatch(doc.text, q.content_start, q.content_end):
         return UnitReading([])  # "(CROSSTALK.)", "(Laughter)": a transcript's stage direction, no claim
