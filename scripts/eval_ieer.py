@@ -57,6 +57,24 @@ nationality before a given name; kinship titles            .921 .819 .903     .8
 "Harlowe, Va." a town; "&ZQ;" markup no name               .925 .828 .904     .898 .725 .870
 place heads Grounds, Forest, Reservoir, Canal, Glacier     .925 .829 .907     .898 .725 .870
 =========================================================  =================  =================
+
+Round 3 (issue 12, general phenomena only; each rule also checked on GUM names, tuning half):
+
+=========================================================  =================  =================
+change                                                     tuning P/O/L       reporting P/O/L
+=========================================================  =================  =================
+before round 3                                             .925 .829 .907     .898 .725 .870
+"Lee Wai-man" names; "the <surname>s" family; "RM5,000"    .925 .832 .907     .899 .727 .870
+an ordinal starts a name ("20th Century Fox")              .928 .832 .907     .899 .731 .870
+"Name (BN-Kuala Kelso)": party ORG and seat place          .928 .836 .911     .900 .740 .878
+"sold to AT&T." full stop; "400 B.C." no ORG               .928 .840 .911     .900 .740 .878
+"the Campaign to ...", "Peter the Great": no "the" ORG     .928 .841 .911     .900 .742 .878
+common-noun acronyms and currency codes not names          .928 .841 .911     .900 .743 .878
+"of" alone makes no ORG; "County of X" a place             .927 .842 .911     .906 .755 .879
+"X and Y <head>" after "The" or a place                    .927 .846 .912     .906 .755 .879
+"the Smithsonian": "-ian" noun after "the" no NORP         .927 .849 .912     .906 .760 .879
+"Final" an event; "Dam", "Bridge" places                   .927 .850 .912     .906 .760 .879
+=========================================================  =================  =================
 """
 from __future__ import annotations
 

@@ -255,6 +255,14 @@ def test_coordinated_cue_shares_subordinate_clause():
     assert [r[2] for r in got] == ["Mara Voss"]
 
 
+def test_fronted_concessive_clause_keeps_its_attribution():
+    """"While she acknowledged A, Mara Voss noted B": a concessive clause opening the sentence
+    is an attribution of its own, not a subordinate cue that yields to the main one."""
+    got = read('While she acknowledged that costs rose, Mara Voss also noted that the plan was "popular."')
+    assert [(r[2], r[3], r[4]) for r in got] == [("she", "acknowledged", "costs rose"),
+                                                 ("Mara Voss", "noted", 'the plan was "popular."')]
+
+
 def test_relative_object_of_naming_verb():
     """"which X called "…"": the relative pronoun is the object, the quotation the complement."""
     assert read('The plan, which he has called "a disaster," failed.') == [
@@ -326,6 +334,11 @@ def test_possessive_noun():
     assert got[-1][4] == "the plan would ''save money,''"
     assert read('Tom Reyes\u2019s warning that the bridge was "unsafe" went unheeded.', with_mentions=True)[0][:4] == (
         "possessive_noun", "mixed", "Tom Reyes", "warning")
+    # one adjective between the possessive and the noun
+    got = read('Mara Voss spoke. Contrary to her repeated claim that the plan would "save money," costs rose.')
+    assert got[-1][0] == "possessive_noun" and got[-1][4] == 'the plan would "save money,"'
+    # a possessive noun phrase as the subject of a verb cue is no possessor of the cue
+    assert read('His plan says that the count was "rigged."')[0][0] == "cue_then_content"
     # no possessive: an unattributed claim
     assert all(p == "narrator" for p, *_ in read('The claim that the count was "rigged" was false.'))
 

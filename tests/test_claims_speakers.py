@@ -424,3 +424,16 @@ def test_semicolon_opens_a_clause_with_its_own_subject():
     got = read(body)
     assert [(r[2], r[3]) for r in got] == [("Tom Reyes", "said"), ("Mara Voss", "adding")]
     assert got[0][4] == "the plan was dead"
+
+
+# --- a coordinated verb inside a relative clause takes the relative pronoun's noun --------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The vote angered local farmers, who blocked roads and called for the mayor to resign.", "local farmers"),
+    # the relative clause closed at the comma: the coordinated verb belongs to the main clause
+    ('Tom Reyes met the mayor, who arrived late, and said the plan "was dead."', "Tom Reyes"),
+])
+def test_coordinated_verb_in_relative_clause(body, speaker):
+    got = [r for r in read(body) if r[0] == "participle_clause"]
+    assert got and got[0][2] == speaker

@@ -394,3 +394,9 @@ def test_an_unknown_ian_word_heading_a_definite_noun_phrase_is_an_institution():
     orvalian = [m for m in _mentions(text) if m.surface == "Orvalian" and m.mention_kind in ("name", "alias")]
     assert [m.entity_type for m in orvalian[:2]] == ["ORG", "ORG"]
     assert "ORG" not in {m.entity_type for m in orvalian[2:]}  # before a noun: an adjective
+
+
+def test_a_final_is_an_event_and_a_dam_or_bridge_a_place():
+    text = "Maria Lindqvist played in a KTA Final. Crowds went to see Harlow Dam and the Orvale Bridge."
+    assert "KTA Final" not in _surfaces(text)  # an event, though acronym-led
+    assert _types(text, "Harlow Dam") == {"LOC"} and _types(text, "Orvale Bridge") == {"LOC"}

@@ -226,7 +226,7 @@ def possessive_noun(c: CueContext) -> Found | NoClaim | None:
     comma, semicolon or dash outside a quotation) the content."""
     unit, low = c.unit, c.low
     k = possessor_end(unit, c.cue.i)
-    if k is None or c.next_word != "that" or k != c.cue.i - 1 and low[c.cue.i - 1] not in ("'s", "s'", "'"):
+    if k is None or c.next_word != "that":
         return None
     toks = unit.tokens
     end = len(low)

@@ -44,7 +44,8 @@ def read_cue(doc: Doc, unit: Unit, cue: Cue, mentions: Mentions) -> Found | None
         k = unit.token_at_or_after(found.speaker.np_start)
         if 0 < k < len(unit.tokens) and unit.low[k - 1] in function_words("subordinator") \
                 and found.pattern != "comment_clause" \
-                and not (unit.low[k - 1] in function_words("concessive") and clause_boundary_before(unit, k - 1)):
+                and not (unit.low[k - 1] in function_words("concessive")
+                         and (k == 1 or clause_boundary_before(unit, k - 1))):  # "While she conceded A, B said C"
             found.subordinate = True
     return found
 

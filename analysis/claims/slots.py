@@ -119,7 +119,7 @@ def _appositive_head(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> int | 
 def _np_left_edge(unit: Unit, end_tok: int, relative: bool) -> int:
     """Walk left from the head word to the left edge of its noun phrase (at most 7 words):
     another cue verb ends it, but a cue word after a determiner is a noun ("one state
-    official"); after a relative pronoun a preposition ends it."""
+    official"); after a relative pronoun a preposition or a finite verb ends it."""
     toks, low = unit.tokens, unit.low
     b = end_tok
     steps = 0
@@ -130,8 +130,9 @@ def _np_left_edge(unit: Unit, end_tok: int, relative: bool) -> int:
                                    or bool(number_re().fullmatch(low[b - 2])) or low[b - 2] in ("'s", "\u2019s"))
         if t.in_quote or w in QUOTE_CHARS or w in function_words("slot_stop") or (w in cue_form_lemma() and not noun_use):
             break
-        if relative and (w in function_words("preposition") or w in function_words("np_preposition")):
-            break
+        if relative and (w in function_words("preposition") or w in function_words("np_preposition")
+                         or _tagged_verb(unit, b - 1)):
+            break  # "drew [marchers], who …": the verb before the relative pronoun's noun ends it
         possessive = w in ("'", "\u2019") and b - 2 >= 0 and toks[b - 2].end == t.start and low[b - 2].endswith("s")
         if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", ".") and not possessive:
             break
@@ -361,13 +362,20 @@ def subordinate_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) ->
     """"X left because [the mayor] attacked the plan and said …": the subject of a coordinated
     verb (:func:`~analysis.claims.units.coordinated_verb`) is the subject of the clause it is
     coordinated with — when a subordinator opens that clause, the actor or pronoun right after
-    it, not the subject of the sentence's main clause."""
+    it, not the subject of the sentence's main clause; when a relative pronoun opens it, the
+    noun before that ("The rally drew marchers, who blocked roads and called for …")."""
     coord = coordinated_verb(unit, cue_i)
     if coord is None:
         return None
     toks, low = unit.tokens, unit.low
     for s in range(coord - 1, 0, -1):
-        if toks[s].in_quote or low[s] not in function_words("subordinator") or low[s] == "as":
+        if toks[s].in_quote:
+            continue
+        if low[s] in function_words("relative") and "," not in low[s + 1 : coord] and (
+                low[s - 1] == "," or low[s - 1][-1:].isalnum()):
+            # "marchers, who took to the streets and called for …": the relative pronoun's noun
+            return slot_left(doc, unit, s + 1, mentions)
+        if low[s] not in function_words("subordinator") or low[s] == "as":
             continue
         if s + 1 >= coord:
             return None

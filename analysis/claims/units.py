@@ -486,8 +486,12 @@ def quoted_as_saying(unit: Unit, i: int) -> bool:
 def possessor_end(unit: Unit, i: int) -> int | None:
     """Index of the possessor's last token before the cue word at ``i`` read as a noun: a
     possessive determiner ("[her] claim") or the word before a possessive marker ("Jane
-    [Doe]'s warning", "the [ministers]' pledge"); None if no possessive stands there."""
+    [Doe]'s warning", "the [ministers]' pledge"), maybe with one adjective between ("[his]
+    repeated claim"); None if no possessive stands there."""
     low = unit.low
+    if i >= 2 and (low[i - 2] in function_words("possessive") or low[i - 2] in ("'s", "s'", "'")) \
+            and unit.tags is not None and unit.tags.token(unit.tokens[i - 1]) in ("JJ", "JJR", "JJS", "VBN"):
+        i -= 1  # one adjective between: "his [repeated] claim that …"
     if i >= 1 and low[i - 1] in function_words("possessive"):
         return i - 1
     if i >= 2 and low[i - 1] in ("'s", "s'", "'") and low[i - 2][:1].isalnum() \

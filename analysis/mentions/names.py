@@ -206,9 +206,12 @@ def drop_postnominals(r: Reading):
 
 def all_gazetteer(r: Reading):
     """A run of known names only ("France Germany") is those names (and the role before them),
-    unless a title makes a single place name a person's ("President Georgia Smith"?)."""
+    unless a title makes a single place name a person's ("President Georgia Smith"?), or a
+    given name opens a run of two (:func:`_place_surname`)."""
     if not all(u.kind == "gaz" for u in r.run if u.kind not in ("joint", "particle")):
         return None
+    if _given_name_and_place_surname(r):
+        return None  # "Elizabeth Warren": a given name and a surname that are also towns
     gz = [u.gaz for u in r.run if u.kind == "gaz"]
     if r.person_cue and len(gz) == 1 and gz[0].type != "PERSON":
         return None
@@ -246,11 +249,19 @@ def nationality_before_given(u: Unit, nxt: Unit, res: Resources) -> bool:
     return u.gaz is not None and u.gaz.type == "NORP" and nxt.text in res.given_names
 
 
+def _given_name_and_place_surname(r: Reading) -> bool:
+    """A run of two known place names, the first a given name, is a person: "Elizabeth Warren",
+    "Charlotte Austin" (a given name and a surname that are both towns), not two places."""
+    run = r.run
+    return len(run) == 2 and run[0].text in r.res.given_names and all(
+        u.kind == "gaz" and u.gaz is not None and u.gaz.type in ("GPE", "LOC") and " " not in u.text for u in run)
+
+
 def leading_gazetteer(r: Reading):
     """Known names at the start of an uncued run are mentions of their own ("Brazil Itaú
     Unibanco": Brazil, then the rest)."""
     r.ntype, r.ncls = name_type(r.words, r.res)
-    if r.ntype or r.person_cue:
+    if r.ntype or r.person_cue or _given_name_and_place_surname(r):
         return None
     run, res = r.run, r.res
     b, n = 0, len(run)
