@@ -219,3 +219,23 @@ def test_mentions_built_at_once_equal_dataclass_init():
         assert list(vars(m)) == names and m == plain and hash(m) == hash(plain)
         with pytest.raises(dataclasses.FrozenInstanceError):
             m.start = 0
+
+
+# made-up text around slashed names and party members: slashes inside and after words, runs of
+# capitals, "the" in both cases glued to letters, underscores, hyphens and periods before them
+SLASH_PIECES = st.sampled_from(
+    ["Venn", "Okafor", "Harlow", "Jo", "A.", "/", "/", "x", "X", "_", "-", ".", "'", " ", " ", "\n", "the", "The",
+     "xthe", "Communists", "Socialists", "Democrats", "\u00e9"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SLASH_PIECES, max_size=40).map("".join))
+def test_word_start_scan_equals_finditer_for_firms_and_parties(text):
+    from analysis.mentions.orgnames import _SLASH, _party_table
+    from analysis.mentions.scan import finditer_at_word_starts, split_lookbehind
+
+    for pattern in (_SLASH, _party_table()[0]):
+        assert split_lookbehind(pattern) is not None
+        fast = [(m.span(), m.groups()) for m in finditer_at_word_starts(pattern, text)]
+        assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)]

@@ -23,6 +23,7 @@ from analysis import lexicons
 from analysis.tokenise import Doc
 
 from .records import Cand
+from .scan import finditer_at_word_starts
 from .resources import Resources
 
 _NAME_WORD = r"[A-Z0-9][\w&'’.-]*"
@@ -89,7 +90,7 @@ def party_members(doc: Doc, res: Resources) -> list[Cand]:
     pattern, parties = _party_table()
     text, out = doc.text, []
     named: dict[str, str] = {}
-    for m in pattern.finditer(text):
+    for m in finditer_at_word_starts(pattern, text):  # = pattern.finditer(text), sooner
         members = re.sub(r"\s+", " ", m.group("p"))
         if members not in named:
             found = next((p for p in parties[members] if p in text), "")
@@ -156,7 +157,7 @@ def slash_firms(doc: Doc, res: Resources) -> list[Cand]:
     slash in prose are one firm (ORG), unless a side is a known name ("Jane Doe/Reuters", a
     credit; "Israeli/Palestinian"), starts with a given name, or the line is a credit or caption."""
     text, out = doc.text, []
-    for m in _SLASH.finditer(text):
+    for m in finditer_at_word_starts(_SLASH, text):  # = _SLASH.finditer(text), sooner
         a, b = m.group("a"), m.group("b")
         if any(w in res.names or w in res.given_names or w.lower() in res.stopwords for w in a.split() + [b]):
             continue
