@@ -341,3 +341,21 @@ def test_string_columns_equal_pd_array(values):
     got = _column(values, "string")
     assert got.dtype == want.dtype and list(pd.isna(got)) == list(pd.isna(want))
     assert [None if pd.isna(v) else v for v in got] == [None if pd.isna(v) else v for v in want]
+
+
+def test_each_frame_has_its_own_column_index_equal_to_pandas_own():
+    """The column index is built once per schema and each frame gets a shallow copy: equal to
+    pd.Index(columns) (values, dtype), and renaming one frame's columns leaves the next alone."""
+    from analysis.tables import empty_table, typed_frame
+
+    schema = {"a": "string", "n": "int64"}
+    one, two = typed_frame({"a": ["x"], "n": [1]}, schema), typed_frame({"a": ["y", None], "n": [2, 3]}, schema)
+    want = pd.Index(["a", "n"])
+    for f in (one, two):
+        assert f.columns.equals(want) and f.columns.dtype == want.dtype and f.columns.name is None
+    assert one.columns is not two.columns
+    one.columns.name = "renamed"
+    assert two.columns.name is None and typed_frame({"a": ["z"], "n": [4]}, schema).columns.name is None
+    empty = empty_table(schema)
+    empty["a"] = empty["a"].str.upper()  # a change to one empty table reaches no other
+    assert list(empty_table(schema).columns) == ["a", "n"] and empty_table(schema) is not empty

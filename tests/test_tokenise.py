@@ -214,3 +214,22 @@ def test_token_spans_between_offsets_equal_spans_of_the_slice(text, a, b):
     start, end = round(min(a, b) * len(text)), round(max(a, b) * len(text))
     sliced = [(start + m.start(), start + m.end()) for m in token_regex().finditer(text[start:end])]
     assert token_spans(text, start, end) == sliced
+
+
+TABLE_PIECES = st.sampled_from(["The", "the", "THE", "Runs", "running", "U.S.", "don't", "\u2019s", "5%", "--",
+                                "\u2014", "!", "caf\u00e9", "\u24b6", " ", " ", "\n\n", "\u201c", "\u201d", "."])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TABLE_PIECES, max_size=50).map("".join))
+def test_token_columns_equal_the_token_by_token_columns(raw):
+    """Per distinct word and by transposition, the token table's columns are the plain ones:
+    same values, same types (bools stay bools), an empty text included."""
+    from analysis.tables import token_columns, token_columns_plain
+
+    doc = tokenise(article_from_text(raw, "t"))
+    got, want = token_columns(doc), token_columns_plain(doc)
+    assert list(got) == list(want) == list(TOKEN_COLUMNS)
+    for col in want:
+        assert got[col] == want[col], col
+        assert [type(v) for v in got[col]] == [type(v) for v in want[col]], col
