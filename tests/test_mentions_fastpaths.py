@@ -239,3 +239,39 @@ def test_word_start_scan_equals_finditer_for_firms_and_parties(text):
         assert split_lookbehind(pattern) is not None
         fast = [(m.span(), m.groups()) for m in finditer_at_word_starts(pattern, text)]
         assert fast == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+# made-up text with pronouns and weapon class nouns in every case, inside longer words, after
+# apostrophes and hyphens, and the characters case folding treats oddly (İ, ı, ſ, the Kelvin sign)
+FOLD_PIECES = st.sampled_from(
+    ["he", "He", "HE", "hEr", "him", "HIMSELF", "she", "hers", "his", "x", "X", "'", "’", "-", "_", " ", " ",
+     "\n", ".", "howitzer", "Howitzers", "TANKS", "tank", "drones", "missile", "\u0130", "\u0131", "\u017f",
+     "\u212a", "s\u0307", "\u00e9", "\u00df"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(FOLD_PIECES, max_size=40).map("".join), st.text(max_size=60)))
+def test_fold_spans_equal_ignorecase_finditer(text):
+    from analysis.mentions.scan import fold_spans
+
+    res = resources()
+    for pattern, folded in ((res.classes_re, res.classes_fold_re), (res.pronoun_re, res.pronoun_fold_re)):
+        assert list(fold_spans(pattern, folded, text)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_case_fold_odd_characters_are_all_of_them():
+    """Over every code point: an ASCII letter or digit under IGNORECASE matches exactly the
+    characters whose lower case is that letter, but for the odd ones scan.fold_spans avoids;
+    lower() keeps \\w-ness and (but for İ) the length of every other character."""
+    import re
+    import string
+
+    from analysis.mentions.scan import _CASE_FOLD_ODD
+
+    chars = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000 and chr(i) not in _CASE_FOLD_ODD)
+    lowered = chars.lower()
+    assert len(lowered) == len(chars)
+    for q in string.ascii_lowercase + string.digits + " -'\u2019":
+        assert re.findall(re.escape(q), chars, re.IGNORECASE) == [c for c, low in zip(chars, lowered) if low == q]
+    assert [m.start() for m in re.finditer(r"\w", chars)] == [m.start() for m in re.finditer(r"\w", lowered)]

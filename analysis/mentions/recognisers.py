@@ -14,7 +14,7 @@ from analysis.tokenise import Doc
 
 from .names import name_runs
 from .records import Cand
-from .scan import finditer_at_word_starts
+from .scan import finditer_at_word_starts, fold_spans
 from .resources import Resources
 from .units import PARTY_LABEL
 from .orgnames import designated_companies, party_members, party_seats, slash_firms, term_acronyms
@@ -43,9 +43,10 @@ class Found:
 
 def weapon_classes(f: Found) -> None:
     """Weapon class nouns, any case ("howitzers", "Javelin missiles")."""
-    for m in f.res.classes_re.finditer(f.doc.text):
-        e = f.res.classes[m.group(0).lower()]
-        f.cands.append(Cand(m.start(), m.end(), "WEAPON", "name", "gazetteer", e.entity, e.cls, priority=2))
+    text = f.doc.text
+    for s, e in fold_spans(f.res.classes_re, f.res.classes_fold_re, text):  # = classes_re.finditer
+        g = f.res.classes[text[s:e].lower()]
+        f.cands.append(Cand(s, e, "WEAPON", "name", "gazetteer", g.entity, g.cls, priority=2))
 
 
 def _after_language_cue(text: str, start: int, res: Resources) -> bool:
@@ -177,9 +178,10 @@ def roles(f: Found) -> None:
 
 def pronouns(f: Found) -> None:
     """Third-person pronouns with their gender ("he", "her", "they")."""
-    for m in f.res.pronoun_re.finditer(f.doc.text):
-        g = f.res.pronouns[m.group(0).lower()]
-        f.cands.append(Cand(m.start(), m.end(), "PERSON", "pronoun", "pronoun", "", "", gender=g, priority=1))
+    text = f.doc.text
+    for s, e in fold_spans(f.res.pronoun_re, f.res.pronoun_fold_re, text):  # = pronoun_re.finditer
+        g = f.res.pronouns[text[s:e].lower()]
+        f.cands.append(Cand(s, e, "PERSON", "pronoun", "pronoun", "", "", gender=g, priority=1))
 
 
 def work_titles(f: Found) -> None:

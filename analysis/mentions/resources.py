@@ -56,6 +56,8 @@ class Resources:
     stopwords: frozenset
     titles_by_first: dict    # first word of a title -> titles starting with it
     title_words_lower: frozenset  # every title, lower case ("prime minister")
+    classes_fold_re: re.Pattern   # classes_re in lower case, without IGNORECASE (scan.fold_spans)
+    pronoun_fold_re: re.Pattern   # pronoun_re likewise
 
 
 def _alternation(surfaces) -> str:
@@ -171,6 +173,10 @@ def _word_lists() -> dict:
     )
 
 
+def _pronoun_pattern(pronouns) -> str:
+    return r"(?<![\w'’-])(?:" + _alternation(pronouns) + r")(?![\w-])"
+
+
 @lru_cache(maxsize=1)
 def resources() -> Resources:
     """All lexicons used by the recognisers, compiled once."""
@@ -192,7 +198,9 @@ def resources() -> Resources:
         titles=titles, title_words=frozenset(t.split()[0].rstrip(".") for t in titles),
         title_full={r["title"]: r.get("full", "") for r in title_rows if r.get("full")},
         roles=roles, role_re=_role_re(roles), pronouns=pronouns,
-        pronoun_re=re.compile(r"(?<![\w'’-])(?:" + _alternation(pronouns) + r")(?![\w-])", re.IGNORECASE),
+        pronoun_re=re.compile(_pronoun_pattern(pronouns), re.IGNORECASE),
+        classes_fold_re=re.compile(_BOUND_L + "(?:" + lexicons.trie_alternation({c.lower() for c in classes}) + ")" + _BOUND_R),
+        pronoun_fold_re=re.compile(_pronoun_pattern({p.lower() for p in pronouns})),
         date_re=_date_re(by),
         year_re=re.compile(rf"(?<![\w-])(?:in|In|since|Since|until|by|of|from|before|after|during)\s+(?P<y>{_YEAR})(?![\w-])"),
         given_names=frozenset(r["name"] for r in given_rows),

@@ -46,3 +46,21 @@ def finditer_at_word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match
             continue
         yield m
         pos = max(m.end(), start + 1)
+
+
+# İ (dotted capital I: "i" and a combining dot in lower case), ı (dotless i) and ſ (long s): the
+# only characters that an IGNORECASE pattern matches differently than its lower-case form matches
+# the lower-cased text (U+0130 ≡ "i" under IGNORECASE but lowers to two characters; U+0131 ≡ "i"
+# and U+017F ≡ "s" lower to themselves).  Checked over every code point by the property test.
+_CASE_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
+
+
+def fold_spans(pattern: re.Pattern, folded: re.Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text)`` for an IGNORECASE pattern whose literals are ASCII
+    (the weapon classes, the pronouns), found by ``folded`` — the same pattern in lower case,
+    without the flag — in ``text.lower()``, word starts only (:func:`finditer_at_word_starts`):
+    case-sensitive matching is cheaper, and ``lower()`` keeps every offset.  A text holding one
+    of the odd characters above is scanned with ``pattern`` itself."""
+    if any(ch in text for ch in _CASE_FOLD_ODD):
+        return (m.span() for m in pattern.finditer(text))
+    return (m.span() for m in finditer_at_word_starts(folded, text.lower()))
