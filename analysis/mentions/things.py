@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from types import MappingProxyType
 
 from analysis import lexicons
 
@@ -38,7 +39,7 @@ _SUBJECT_FORMS = frozenset({"it", "they"})
 _EXPLETIVE_NEXT = frozenset({"that", "to", "how", "whether", "why", "if", "what", "when", "who"})
 _THING_TYPES = ("ORG", "GPE", "LOC")
 #: Previous sentences searched for a subject (step 3), per pronoun (others: none).
-BACK = {"its": 2, "it": 1}
+BACK = MappingProxyType({"its": 2, "it": 1})
 
 
 def _expletive_verbs() -> frozenset[str]:
