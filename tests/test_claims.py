@@ -361,7 +361,7 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("indirect", "Whitfield", "According to", "the factory will be fully operational"),
         ("indirect", "spokesperson", "said", "the expansion would be funded"),
         ("mixed", "Analysts at Morgan Stanley", "called", 'the results "a clear beat"'),
-        ("indirect", "firm", "expects", "demand for residential panels"),
+        ("indirect", "Brightfield", "expects", "demand for residential panels"),  # "The firm": the Inc. named before
         ("indirect", "chairman", "said", "Brightfield, the company's chairman said, will not"),
     ],
     "court_fraud_trial.txt": [

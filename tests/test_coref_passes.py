@@ -381,3 +381,12 @@ def test_initials_of_camel_case_names(name, ini):
 def test_acronym_of_a_camel_case_name_is_the_organisation():
     text = "Shares of NordVault rose, analysts at NordVault said. NV said profits rose."
     assert _entity(text, "NV") == "NordVault"
+
+
+@pytest.mark.parametrize("text, role, entity", [
+    ("Harwell Foods Inc. cut 200 jobs in May. The company said demand was weak.", "The company",
+     "Harwell Foods Inc."),
+    ("Tana Steel Corp. grew in May. Later the firm hired staff.", "the firm", "Tana Steel Corp."),
+])
+def test_the_company_is_the_firm_named_by_its_legal_form(text, role, entity):
+    assert _roles(text).get(role) == entity

@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.tokenise import Doc
 
 from .coref import EntityTable, Person, fold
+from .orgnames import designators
 from .records import Cand
 from .resources import Resources
 from .salience import PersonHistory
@@ -89,8 +90,17 @@ def record_persons(t: EntityTable) -> None:
         a = t.person(c.ent[0])
         a.gender = a.gender or c.gender
     for c in t.names:
-        if c.ent and c.cls and c.ent[1] in ("ORG", "GPE"):
+        if c.ent and c.ent[1] == "ORG" and _is_company(c.ent[0]):
+            t.org_class.setdefault(c.ent[0], "company")
+        elif c.ent and c.cls and c.ent[1] in ("ORG", "GPE"):
             t.org_class.setdefault(c.ent[0], c.cls)
+
+
+def _is_company(name: str) -> bool:
+    """A firm by its legal form ("Harwell Foods Inc.", "Tana Steel Corp.", "Norvik Company"):
+    "the company" refers back to it."""
+    last = name.split()[-1].rstrip(",")
+    return last in designators() or last in ("Company", "Corporation")
 
 
 def fits_role(a: Person | None, noun, cls: str, keys: frozenset) -> bool:
