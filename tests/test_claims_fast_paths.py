@@ -122,7 +122,8 @@ def test_lower_casing_keeps_word_characters_and_length_but_for_the_specials():
 
 def test_run_gates_of_made_up_words():
     g = gates.run_gate(["need to", "it's time to", "Jan."])
-    assert g.by_run.keys() == {"need", "time", "jan"}
+    assert g.by_run.keys() == {"need", "time", "jan"} == g.keys  # the key set the text's runs meet
+    assert gates.RunGate({"week": ("last week",)}).keys == {"week"} and gates.RunGate(None).keys == frozenset()
     for text, ok in [("We need to act.", True), ("We need more time.", False), ("It's time to go", True),
                      ("sometime soon", False), ("On Jan. 5", True), ("In January", False)]:
         low = text.lower()

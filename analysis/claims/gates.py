@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -92,13 +92,19 @@ class RunGate:
 
     by_run: Mapping[str, tuple[str, ...]] | None  # None: a word without a run, or not ASCII
     digits: bool = False
+    #: the keys of ``by_run`` as a set: a set meets the text's runs several times faster than
+    #: the mapping's keys view does (derived, not compared)
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset(self.by_run) if self.by_run is not None else frozenset())
 
     def may_match(self, text: str, lower: str | None = None, runs: frozenset[str] | None = None) -> bool:
         """``text`` (the text the pattern searches, for a case-sensitive pattern already lower-cased),
         ``lower``: ``text.lower()``, ``runs``: :func:`word_runs` of ``text`` (None: no gating)."""
         if runs is None or self.by_run is None or (self.digits and _DIGIT.search(text)):
             return True
-        keys = runs & self.by_run.keys()
+        keys = runs & self.keys
         if not keys:
             return False
         hay = text.lower() if lower is None else lower
