@@ -108,7 +108,13 @@ class FileResult:
         return self.error is None
 
 
-from analysis.pipeline import WARM_UP_TEXT, warm_up  # noqa: E402,F401  (once per process, before any time limit)
+def warm_up() -> None:
+    """:func:`analysis.pipeline.warm_up`: load what the analysis needs once in this process, before
+    any time limit starts (a forked pool inherits it). Imported here only when called, so that
+    importing the engine stays light (pandas and the lexicons load with the first analysis)."""
+    from analysis.pipeline import warm_up as pipeline_warm_up
+
+    pipeline_warm_up()
 
 
 def file_records(index: int, source: str, timeout: float = 0) -> tuple[FileResult, Any]:
