@@ -238,27 +238,6 @@ def test_warm_up_reads_the_tagging_model_before_any_clock_starts(tmp_path):
     assert r.stdout.strip() == "ok", r.stderr[-2000:]
 
 
-def test_warm_up_sets_the_loaded_resources_aside_from_the_garbage_collector():
-    """pipeline.warm_up (engine.warm_up calls it) ends with gc.freeze: the lexicons
-    and the model it loaded are no longer walked by full collections.  A fresh process."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    code = (
-        "import gc\n"
-        "from analysis import engine, pipeline\n"
-        "assert gc.get_freeze_count() == 0\n"
-        "engine.warm_up()\n"
-        "frozen = gc.get_freeze_count()\n"
-        "pipeline.warm_up()  # the same, once per process\n"
-        "print(frozen > 1000 and gc.get_freeze_count() == frozen)\n"
-    )
-    root = Path(__file__).resolve().parents[1]
-    r = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300)
-    assert r.stdout.strip() == "True", r.stderr[-2000:]
-
-
 # --- CSV straight from the records ------------------------------------------------------------
 
 _TEXT = st.one_of(st.none(), st.text(alphabet='ab ,"\n\r\t\u201c\u00e9\\', max_size=5))
