@@ -437,3 +437,17 @@ def test_semicolon_opens_a_clause_with_its_own_subject():
 def test_coordinated_verb_in_relative_clause(body, speaker):
     got = [r for r in read(body) if r[0] == "participle_clause"]
     assert got and got[0][2] == speaker
+
+
+# --- a bracketed relative clause after the subject --------------------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    ("Tom Reyes (who said the plan failed) left on Monday.", "Tom Reyes", "the plan failed"),
+    ("Critics (who say the budget is too small) left the room.", "Critics", "the budget is too small"),
+    ("The vote was delayed by Mara Voss (who argued that the plan failed).", "Mara Voss", "the plan failed"),
+])
+def test_bracketed_relative_clause_speaker_is_the_noun_before_the_bracket(body, speaker, content):
+    got = [r for r in read(body) if r[1] != "narrator"]
+    assert got and got[0][2] == speaker and got[0][4] == content
+    assert not any("(" in r[2] or ")" in r[2] for r in read(body, False))

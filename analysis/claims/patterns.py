@@ -132,6 +132,29 @@ def reduced_relative_speaker(c: CueContext) -> Speaker | None:
     return None
 
 
+def _bracket_close(low: tuple[str, ...], j: int, k: int) -> int | None:
+    """A cue inside an open bracket ("Tom Reyes (who said the plan failed) left"): the index of
+    the closing bracket at or after ``k`` that ends its content, or None (no open bracket)."""
+    depth = 0
+    for x in range(j - 1, -1, -1):
+        if low[x] == ")":
+            depth += 1
+        elif low[x] == "(":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return None
+    for x in range(k, len(low)):
+        if low[x] == "(":
+            depth += 1
+        elif low[x] == ")":
+            if depth == 0:
+                return x
+            depth -= 1
+    return None
+
+
 def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
     """The reported material after the cue: skip ``that`` / ``:`` / ``,``; skip a trailing
     phrase up to *that* ("said in a statement that …") or a quotation ("said later, "…"")."""
@@ -155,7 +178,8 @@ def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
         k += 1
     if k >= len(toks):
         return None
-    s, e = trim(doc.text, toks[k].start, unit.end)
+    close = _bracket_close(low, j, k)
+    s, e = trim(doc.text, toks[k].start, toks[close].start if close is not None else unit.end)
     if e - s < 2:
         return None
     return s, e

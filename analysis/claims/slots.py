@@ -195,7 +195,9 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     that_relative = not relative and j + 1 < cue_i and low[j + 1] == "that"
     if relative:
         j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
-        if low[j] == "," and j >= 1 and (toks[j - 1].end in mentions.actor_ends[0] or (
+        if low[j] == "(" and j >= 1:
+            j -= 1  # "Tom Reyes (who said …)": a bracketed relative clause of the noun before the bracket
+        elif low[j] == "," and j >= 1 and (toks[j - 1].end in mentions.actor_ends[0] or (
                 low[j - 1][:1].isalnum() and not toks[j - 1].in_quote and low[j - 1] not in function_words("relative"))):
             j -= 1  # "… and Tom Reyes, who said …", "the report, which says …": a non-restrictive clause of the noun
     if low[j] == ",":
@@ -210,8 +212,8 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
             k -= 1
         if k >= 1 and low[k] == "(":
             j = k - 1
-    if j < 0 or toks[j].in_quote or low[j] in QUOTE_CHARS:
-        return None
+    if j < 0 or toks[j].in_quote or low[j] in QUOTE_CHARS or low[j] == "(":
+        return None  # an opening bracket ends no noun phrase: a slot never ends in an unbalanced bracket
     end_tok = j
     b = _np_left_edge(unit, end_tok, relative or that_relative)
     s_off, e_off = toks[b].start, toks[end_tok].end
