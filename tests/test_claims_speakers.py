@@ -451,3 +451,26 @@ def test_bracketed_relative_clause_speaker_is_the_noun_before_the_bracket(body, 
     got = [r for r in read(body) if r[1] != "narrator"]
     assert got and got[0][2] == speaker and got[0][4] == content
     assert not any("(" in r[2] or ")" in r[2] for r in read(body, False))
+
+
+# --- a determiner and an adjective: no noun head, no speaker ------------------------------------
+
+
+@pytest.mark.parametrize("body, noun", [
+    ("The new claim that the budget is too small drew anger.", "claim"),
+    ("The latest report that the bridge will close surprised nobody.", "report"),
+])
+def test_determiner_and_adjective_is_no_speaker(body, noun):
+    doc = tokenise(article_from_text(HEAD + body, "t"))
+    unit = [u for u in units.build_units(doc) if u.zone == "body"][0]
+    k = unit.low.index(noun)
+    assert not slots._reads_as_noun_phrase(doc, unit, 0, k - 1)  # "The new", "The latest"
+    assert not any(r[2].lower() in ("the new", "the latest") for r in read(body))
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The official said the budget is too small.", "The official"),  # a person noun the tagger calls JJ
+    ("The local officials said the budget is too small.", "The local officials"),
+])
+def test_determiner_and_noun_head_stays_speaker(body, speaker):
+    assert read(body)[0][2] == speaker

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from analysis import lexicons
+from analysis import lexicons, postag
 from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_words, gap_words, is_gap, \
     number_re, pronouns
 from analysis.claims.records import Speaker, Who
 from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind, resolve
+from analysis.mentions import salience
 from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb, in_quote
 from analysis.tokenise import Doc, Token
 
@@ -181,7 +182,19 @@ def _reads_as_noun_phrase(doc: Doc, unit: Unit, b: int, e: int) -> bool:
             lower and low[b].endswith("ing") and b < e
             and (low[b + 1] in function_words("preposition") or low[b + 1] in function_words("determiner"))):
         return False
-    return True
+    return not _adjective_head(doc, unit, b, e)
+
+
+def _adjective_head(doc: Doc, unit: Unit, b: int, e: int) -> bool:
+    """"The new [claim] that …", "the latest [report] that …" (the cue word misread as a verb):
+    a determiner and lower-case words whose last word the tagger reads as an adjective have no
+    noun head — no speaker. A person noun the tagger may call an adjective ("the official") is
+    a head."""
+    toks, low = unit.tokens, unit.low
+    if not (0 < e - b <= 3 and low[b] in function_words("determiner") and unit.tags is not None
+            and all(doc.text[t.start].islower() for t in toks[b + 1 : e + 1])) or low[e] in salience.person_nouns():
+        return False
+    return postag.is_adjective(unit.tags.token(toks[e]))
 
 
 def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:

@@ -58,7 +58,7 @@ def _not_after_subject() -> frozenset[str]:
 
 
 @cache
-def _person_nouns() -> frozenset[str]:
+def person_nouns() -> frozenset[str]:
     """Nouns for an unnamed person: coref_person_nouns.txt and the occupations of
     mentions_person_nouns.txt."""
     return frozenset(w.lower() for f in ("coref_person_nouns.txt", "mentions_person_nouns.txt")
@@ -72,7 +72,7 @@ def unnamed_person_before(doc: Doc, start: int) -> bool:
     sent = doc.sentence_at(start)
     i = bisect.bisect_left(doc.token_starts, sent.start)
     j = bisect.bisect_left(doc.token_starts, start)
-    text, nouns = doc.article.text, _person_nouns()
+    text, nouns = doc.article.text, person_nouns()
     for k in range(max(i + 1, j - 40), j):
         if (doc.norms[k] in nouns and doc.norms[k - 1] in _DETERMINERS | _POSSESSIVES
                 and (k < 2 or doc.norms[k - 2] != "as")):
