@@ -134,9 +134,11 @@ def reduced_relative_speaker(c: CueContext) -> Speaker | None:
 
 def _bracket_close(low: tuple[str, ...], j: int, k: int) -> int | None:
     """A cue inside an open bracket ("Tom Reyes (who said the plan failed) left"): the index of
-    the closing bracket at or after ``k`` that ends its content, or None (no open bracket)."""
+    the closing bracket at or after ``k`` that ends its content, or None (no open bracket).
+    The bracket opens at most 12 tokens before the cue and closes at most 60 after it: the
+    scans stay bounded (linear work in a long unit)."""
     depth = 0
-    for x in range(j - 1, -1, -1):
+    for x in range(j - 1, max(-1, j - 13), -1):
         if low[x] == ")":
             depth += 1
         elif low[x] == "(":
@@ -145,7 +147,7 @@ def _bracket_close(low: tuple[str, ...], j: int, k: int) -> int | None:
             depth -= 1
     else:
         return None
-    for x in range(k, len(low)):
+    for x in range(k, min(len(low), k + 60)):
         if low[x] == "(":
             depth += 1
         elif low[x] == ")":
