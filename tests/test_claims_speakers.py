@@ -474,3 +474,48 @@ def test_determiner_and_adjective_is_no_speaker(body, noun):
 ])
 def test_determiner_and_noun_head_stays_speaker(body, speaker):
     assert read(body)[0][2] == speaker
+
+
+# --- a participle modifying the subject is no cue; the finite speech verb after it is -------------
+
+
+@pytest.mark.parametrize("body, speaker, cue, content", [
+    ("A person briefed on the talks said the deal was close.",
+     "A person briefed on the talks", "said", "the deal was close"),
+    ("An official informed about the plan told the panel that it would fail.",
+     "An official informed about the plan", "told the panel", "it would fail"),
+])
+def test_participle_modifier_of_subject_is_no_cue(body, speaker, cue, content):
+    assert read(body) == [("cue_then_content", "indirect", speaker, cue, content)]
+
+
+def test_participle_with_object_stays_a_cue():
+    # "briefed reporters": an object follows, the participle reading does not apply
+    got = read("Officials briefed reporters on the plan and said it would pass.")
+    assert got[0][2:4] == ("Officials", "briefed reporters")
+
+
+def test_participle_modifier_needs_a_later_speech_verb():
+    doc = tokenise(article_from_text(HEAD + "A person briefed on the talks left early.", "t"))
+    u = [x for x in units.build_units(doc) if x.zone == "body"][0]
+    assert not units.participle_modifier(doc, u, u.low.index("briefed"))
+    doc = tokenise(article_from_text(HEAD + "A person briefed on the talks said it.", "t"))
+    u = [x for x in units.build_units(doc) if x.zone == "body"][0]
+    assert units.participle_modifier(doc, u, u.low.index("briefed"))
+
+
+# --- the addressee of a tell-verb is one noun phrase ------------------------------------------------
+
+
+@pytest.mark.parametrize("body, cue, content", [
+    ('Tom Reyes told reporters the plan "would never pass the Senate."', "told reporters",
+     'the plan "would never pass the Senate."'),
+    ("Tom Reyes told the crowd it was over.", "told the crowd", "it was over"),
+    ("Tom Reyes told her the plan was dead.", "told her", "the plan was dead"),
+    ("Tom Reyes told her staff the plan was dead.", "told her staff", "the plan was dead"),
+    ('Tom Reyes told members of his party the vote "was rigged."', "told members of his party",
+     'the vote "was rigged."'),
+])
+def test_addressee_ends_before_the_reported_subject(body, cue, content):
+    got = read(body)[0]
+    assert got[2:] == ("Tom Reyes", cue, content)

@@ -17,7 +17,7 @@ from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive, \
-    possessor_end, quoted_as_saying
+    participle_modifier, possessor_end, quoted_as_saying
 from analysis.tokenise import Doc
 
 #: Tokens after which an -ing cue is a participle of the clause ("…, adding that …").
@@ -161,6 +161,13 @@ def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
             low[j] in function_words("np_preposition") or low[j] == "by"):
         return False
     return None
+
+
+def modifier_of_subject(c: CueCheck) -> bool | None:
+    """"A person [briefed] on the talks said …": a past participle modifying the subject's noun
+    (:func:`~analysis.claims.units.participle_modifier`) is no cue; the finite speech verb
+    after it is."""
+    return False if participle_modifier(c.doc, c.unit, c.cue.i) else None
 
 
 def tagged_noun(c: CueCheck) -> bool | None:
@@ -414,7 +421,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
-    capitalised_name, source_phrase, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
+    capitalised_name, source_phrase, modifier_of_subject, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,

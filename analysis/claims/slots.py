@@ -19,7 +19,7 @@ from analysis.claims.lexicon import appositive_starts, cue_form_lemma, function_
 from analysis.claims.records import Speaker, Who
 from analysis.claims.speakers import Mentions, after_np_preposition, entity_type, head_mention, mention_kind, resolve
 from analysis.mentions import salience
-from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb, in_quote
+from analysis.claims.units import QUOTE_CHARS, Unit, coordinated_verb, in_quote, participle_modifier
 from analysis.tokenise import Doc, Token
 
 #: What may follow a name inside its noun phrase: capitalised post-nominals and
@@ -129,8 +129,9 @@ def _np_left_edge(unit: Unit, end_tok: int, relative: bool) -> int:
         t = toks[b - 1]
         noun_use = b - 2 >= 0 and (low[b - 2] in function_words("determiner") or low[b - 2].isdigit()
                                    or bool(number_re().fullmatch(low[b - 2])) or low[b - 2] in ("'s", "\u2019s"))
-        if t.in_quote or w in QUOTE_CHARS or w in function_words("slot_stop") or (w in cue_form_lemma() and not noun_use):
-            break
+        if t.in_quote or w in QUOTE_CHARS or w in function_words("slot_stop") or (
+                w in cue_form_lemma() and not noun_use and not participle_modifier(unit.doc, unit, b - 1)):
+            break  # "A person [briefed] on the talks said": a participle modifier stays in the phrase
         if relative and (w in function_words("preposition") or w in function_words("np_preposition")
                          or _tagged_verb(unit, b - 1)):
             break  # "drew [marchers], who …": the verb before the relative pronoun's noun ends it
@@ -229,6 +230,9 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
         return None  # an opening bracket ends no noun phrase: a slot never ends in an unbalanced bracket
     end_tok = j
     b = _np_left_edge(unit, end_tok, relative or that_relative)
+    modified = _modified_head(doc, unit, b, end_tok, mentions)
+    if modified is not None:
+        return modified
     s_off, e_off = toks[b].start, toks[end_tok].end
     m = head_mention(mentions, s_off, e_off, "right", doc.text)
     if m is not None and m.end < toks[end_tok].start and not POSTNOMINAL.fullmatch(doc.text[m.end : e_off]):
@@ -236,6 +240,23 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     if m is not None:
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
     return _surface_speaker(doc, unit, b, end_tok)
+
+
+def _modified_head(doc: Doc, unit: Unit, b: int, end_tok: int, mentions: Mentions) -> Speaker | None:
+    """"A person briefed on the talks said": a slot holding a participle modifier
+    (:func:`~analysis.claims.units.participle_modifier`) has its head before the participle —
+    a mention there ("[Acme] staff briefed on the talks said"), else the
+    whole phrase as written; mentions in the participle's complement ("the talks") are not the
+    head. None if the slot holds no participle modifier."""
+    toks = unit.tokens
+    p = next((x for x in range(b + 1, end_tok) if participle_modifier(doc, unit, x)), None)
+    if p is None:
+        return None
+    m = head_mention(mentions, toks[b].start, toks[p - 1].end, "right", doc.text)
+    if m is not None:
+        return Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
+    s, e = toks[b].start, toks[end_tok].end
+    return Speaker(s, e, doc.text[s:e], None, s)
 
 
 def title_period(doc: Doc, unit: Unit, e: int) -> bool:
@@ -333,10 +354,31 @@ def addressee_end(unit: Unit, j: int) -> int:
     while k < len(low) and k - j < longest:
         w = low[k]
         if w in function_words("frame_next") or w in QUOTE_CHARS or unit.tokens[k].in_quote \
-                or w in function_words("prep_tail") or is_gap(w):
+                or w in function_words("prep_tail") or is_gap(w) or _second_noun_phrase(unit, j, k):
             break
         k += 1
     return k
+
+
+#: Subject pronouns that open the reported clause after an addressee ("told reporters [it] …").
+_CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _second_noun_phrase(unit: Unit, j: int, k: int) -> bool:
+    """Does token ``k`` open a second noun phrase after the addressee — a determiner or a
+    subject pronoun after a word that is no preposition or determiner ("told reporters [the]
+    plan "would fail"", "told the crowd [it] was over", "told her [the] plan …")? That phrase is the subject of what
+    was told, not part of the addressee ("told members of [his] party" goes on)."""
+    low = unit.low
+    if k <= j:
+        return False
+    w, prev = low[k], low[k - 1]
+    if not (w in function_words("determiner") or w in _CLAUSE_SUBJECTS) or w == "that":
+        return False
+    if k == j + 1 and prev in pronouns():
+        return True  # "told her the plan …": the pronoun alone is the addressee
+    return not (prev in function_words("preposition") or prev in function_words("np_preposition")
+                or prev in function_words("determiner") or prev in ("'s", "\u2019s"))
 
 
 def _tagged_verb(unit: Unit, k: int) -> bool:

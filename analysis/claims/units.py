@@ -10,13 +10,15 @@ for a paragraph of 100,000 characters without a full stop (one unit, thousands o
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len, message_nouns
+from analysis.claims.lexicon import cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len, message_nouns, \
+    pronouns
 from analysis.claims.records import CLAIM_ZONES, Cue, lazy
 from analysis import postag
 from analysis.quotes import Quote
@@ -498,3 +500,44 @@ def possessor_end(unit: Unit, i: int) -> int | None:
             and low[i - 2] not in function_words("contracting_subject"):  # "she's claiming": a verb
         return i - 2
     return None
+
+
+#: Tokens searched after a participle modifier for the finite speech verb of its subject.
+_MODIFIER_REACH = 10
+
+
+def participle_modifier(doc: Doc, unit: Unit, i: int) -> bool:
+    """Is the -ed cue word at token ``i`` a past participle modifying the noun before it, the
+    finite speech verb coming later ("A person [briefed] on the talks said …", "an official
+    [informed] about the plan told …")? The word before is a lower-case noun (no pronoun,
+    auxiliary, determiner or time word: "he briefed", "was briefed"), a preposition follows
+    ("briefed on", not "briefed reporters"), and a speech cue form stands within a few words
+    after, before any punctuation or quotation."""
+    low, toks = unit.low, unit.tokens
+    if i < 1 or i + 1 >= len(low) or not low[i].endswith("ed") or low[i + 1] not in _MODIFIER_PREPOSITIONS:
+        return False
+    prev = low[i - 1]
+    if not prev.isalpha() or not doc.text[toks[i - 1].start].islower() or prev in _not_a_noun_before() \
+            or is_gap(prev) or toks[i - 1].in_quote:
+        return False
+    lex, firsts = cue_lexicon(), cue_first_words()
+    for k in range(i + 2, min(len(low), i + 2 + _MODIFIER_REACH)):
+        w = low[k]
+        if toks[k].in_quote or not (w[:1].isalnum() or w in ("'s", "\u2019s")):
+            return False
+        if w in firsts and not w.endswith("ing") and any(
+                (entry := lex.get(tuple(low[k : k + n]))) is not None and entry.kind == "speech"
+                for n in range(1, max_cue_len() + 1)):
+            return True
+    return False
+
+
+#: Prepositions that open the complement of a modifying participle ("briefed [on] the talks").
+_MODIFIER_PREPOSITIONS = frozenset({"on", "about", "by", "with", "in", "of", "to"})
+
+
+@functools.lru_cache(maxsize=None)
+def _not_a_noun_before() -> frozenset[str]:
+    """Words before a participle that show it is a verb, not a modifier of a noun."""
+    return pronouns() | function_words("finite_aux") | function_words("passive_aux") | function_words("determiner") \
+        | function_words("relative") | function_words("coordinator")
