@@ -194,6 +194,27 @@ def test_resolved_subject_pronoun_carries_its_organisation_on():
     assert _entity(text, "It", nth=1) == "Lisbon"
 
 
+@pytest.mark.parametrize("text, pronoun, entity", [
+    # cataphora: a pronoun in a fronted phrase points to the subject after the phrase's comma
+    ("Lisbon lies on a river. Although it is small, Portugal has many ports.", "it", "Portugal"),
+    ("Oslo grew. In its annual report, Norvik Bank said profits fell.", "its", "Norvik Bank"),
+    ("Oslo grew. Founded in 1850, Norvik Bank moved its offices.", "its", "Norvik Bank"),
+])
+def test_pronoun_in_a_fronted_phrase_refers_forward(text, pronoun, entity):
+    assert _entity(text, pronoun) == entity
+
+
+@pytest.mark.parametrize("text, start, comma", [
+    ("Although it is small, Portugal has ports.", 9, True),
+    ("In its report, the panel said so.", 3, True),
+    ("Portugal said it, too, was small.", 14, False),      # no fronted phrase: a subject opens it
+    ("In May, its report came out.", 8, False),          # after the phrase's comma
+])
+def test_fronted_phrase_comma(text, start, comma):
+    from analysis.mentions.things import fronted_phrase_comma
+    assert (fronted_phrase_comma(_doc(text), start) is not None) is comma
+
+
 @pytest.mark.parametrize("text, pronoun", [
     ("Norvik Bank opened in May. It is likely that rates will rise.", "It"),      # expletive
     ("Norvik Bank opened in May. It was not clear how long it would stay.", "It"),

@@ -14,7 +14,12 @@ preferring a grammatical subject (:func:`.salience.subject_like`):
    they would hire"), while a "They" opening a later sentence almost always means people,
    and an "it" further back most often a thing of the sentence between;
 
-always in agreement: "it"/"its" refer to one organisation or place, "they"/"them"/"their" to
+A pronoun in a fronted phrase ("In its report, Norvik Bank said …", "Although it is small,
+Tallow has two ports") points forward to the subject of the main clause after the phrase's
+comma (:func:`cataphor`); when that subject is no organisation or place ("In its report, the
+panel said …") it stays unresolved.
+
+Always in agreement: "it"/"its" refer to one organisation or place, "they"/"them"/"their" to
 an organisation, or to a place whose name is plural ("the Faroe Islands").  An expletive
 "it" ("it is likely that …", "it was decided to …") refers to nothing.  Only resolved
 pronouns become mentions (never one with an empty entity: most "it" and "they" refer to
@@ -40,6 +45,8 @@ _EXPLETIVE_NEXT = frozenset({"that", "to", "how", "whether", "why", "if", "what"
 _THING_TYPES = ("ORG", "GPE", "LOC")
 #: Previous sentences searched for a subject (step 3), per pronoun (others: none).
 BACK = MappingProxyType({"its": 2, "it": 1})
+#: Longest fronted phrase looked at, in tokens, before and after the pronoun (bounded look-ahead).
+FRONTED = 25
 
 
 def _expletive_verbs() -> frozenset[str]:
@@ -58,6 +65,49 @@ def expletive_it(t: EntityTable, start: int, end: int) -> bool:
         return False
     ahead = [doc.norms[k] for k in range(i + 1, min(i + 8, len(doc.tokens))) if doc.tokens[k].start < sent_end]
     return bool(_EXPLETIVE_NEXT.intersection(ahead))
+
+
+def _fronted_openers() -> frozenset[str]:
+    return lexicons.word_list("coref_fronted_openers.txt")
+
+
+def fronted_phrase_comma(doc, start: int) -> int | None:
+    """The token index of the comma that closes a fronted phrase holding offset ``start``: the
+    sentence opens with a preposition, a subordinator (:file:`coref_fronted_openers.txt`) or a
+    participle ("Founded in 1850, …", "Having lost its licence, …") and no comma comes before
+    ``start``; None otherwise.  Looks at most :data:`FRONTED` tokens either way."""
+    sent = doc.sentence_at(start)
+    i = bisect.bisect_left(doc.token_starts, sent.start)
+    j = bisect.bisect_left(doc.token_starts, start)
+    first = doc.norms[i] if i < len(doc.tokens) else ""
+    if j - i > FRONTED or not (first in _fronted_openers() or len(first) > 4 and first.endswith(("ed", "ing"))):
+        return None
+    if "," in doc.norms[i:j]:
+        return None
+    for k in range(j + 1, min(j + FRONTED, len(doc.tokens))):
+        if doc.tokens[k].start >= sent.end:
+            return None
+        if doc.norms[k] == ",":
+            return k
+    return None
+
+
+def cataphor(t: EntityTable, by_sent: dict, start: int, end: int):
+    """For a pronoun in a fronted phrase (:func:`fronted_phrase_comma`): the (entity, type) of
+    the organisation or place that is the subject right after the phrase ("In its report,
+    Norvik Bank said …": *its* is Norvik Bank), else False (another subject follows: "In its
+    report, the panel said …"); None when the pronoun is in no fronted phrase."""
+    doc = t.doc
+    k = fronted_phrase_comma(doc, start)
+    if k is None:
+        return None
+    sid, after = doc.sentence_index_at(start), doc.tokens[k].end
+    form = t.text[start:end].lower()
+    nxt = next(((c, subj) for c, subj in by_sent.get(sid, []) if c.start >= after), None)
+    if nxt is None or not nxt[1] or not _agrees(form, *nxt[0].resolved):
+        return False
+    gap = bisect.bisect_left(doc.token_starts, nxt[0].start) - k
+    return nxt[0].resolved if gap == 1 else False
 
 
 def _agrees(form: str, name: str, etype: str) -> bool:
@@ -145,8 +195,10 @@ def resolve_thing_pronouns(t: EntityTable) -> None:
             continue  # inside a name ("It Happens Here")
         if expletive_it(t, s, e) or _object_position(t, s, e):
             continue
-        got = antecedent(t, by_sent, s, e)
-        if got is not None:
+        got = cataphor(t, by_sent, s, e)
+        if not got:
+            got = antecedent(t, by_sent, s, e)
+        if got:
             c = Cand(s, e, got[1], "pronoun", "pronoun", priority=1)
             c.resolved = got
             extra.append(c)
