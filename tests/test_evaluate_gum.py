@@ -80,6 +80,16 @@ def test_name_span_joins_proper_nouns_across_of():
     assert gum.gold_names(d)["surface"].to_list() == ["Bank of Lumo"]
 
 
+def test_name_span_keeps_the_ordinal_of_a_numbered_street():
+    words = ["near", "51st", "Street", "and", "the", "1st", "time"]
+    upos = ["ADP", "ADJ", "PROPN", "CCONJ", "DET", "ADJ", "NOUN"]
+    rows = [_row(i + 1, w, u, 0 if i == 2 else 3) for i, (w, u) in enumerate(zip(words, upos))]
+    cells = ["_", "(place-1", "place-1)", "_", "_", "_", "_"]
+    conll = "\n".join(f"{i}\t{w}\t{c}" for i, (w, c) in enumerate(zip(words, cells)))
+    d = gum.parse_doc("x", "\n".join(rows) + "\n", conll)
+    assert gum.gold_names(d)["surface"].to_list() == ["51st Street"]
+
+
 def _system(**over):
     m = pd.DataFrame({
         "start": [0, 22, 34, 54], "end": [9, 31, 37, 58],

@@ -217,6 +217,9 @@ def read_doc(conllu_path: str | Path) -> GumDoc:
 NAME_JOINERS: frozenset[str] = frozenset({"of", "and", "&", "for", "the", "de", "van", "von", "-", "on"})
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def name_span(doc: GumDoc, m: GoldMention) -> tuple[int, int]:
     """Word range of the name inside a mention headed by a proper noun: the run of PROPN
     words around the head, joined across at most two :data:`NAME_JOINERS` that lie
@@ -226,9 +229,13 @@ def name_span(doc: GumDoc, m: GoldMention) -> tuple[int, int]:
 
     def is_name(k: int) -> bool:
         # a proper noun, or a capitalised word tagged otherwise inside a name ("United" is
-        # VERB in "the United States")
+        # VERB in "the United States"), or the ordinal numeral of a numbered place or body
+        # ("51st" is ADJ in "near [51st Street]": the number is part of the street's name; not
+        # of a person's: "Jon Roe, [2nd] Earl of Kelso" counts title holders)
         return m.first <= k <= m.last and (w[k].upos == "PROPN" or (
-            w[k].form[:1].isupper() and w[k].upos in ("ADJ", "NOUN", "VERB", "NUM", "X")))
+            w[k].form[:1].isupper() and w[k].upos in ("ADJ", "NOUN", "VERB", "NUM", "X")) or (
+            m.etype != "person" and _ORDINAL.fullmatch(w[k].form) is not None and k < m.last
+            and w[k + 1].upos == "PROPN"))
 
     def joined(k: int, step: int) -> int | None:
         """Next proper noun from ``k`` in direction ``step`` across joiners, else None."""

@@ -251,9 +251,12 @@ def nationality_before_given(u: Unit, nxt: Unit, res: Resources) -> bool:
 
 def _given_name_and_place_surname(r: Reading) -> bool:
     """A run of two known place names, the first a given name, is a person: "Elizabeth Warren",
-    "Charlotte Austin" (a given name and a surname that are both towns), not two places."""
+    "Charlotte Austin" (a given name and a surname that are both towns), not two places.  Not
+    when the second is a US state: "Paris Texas", "Florence Alabama" are a town and its state
+    (the comma left out), and no surname is a state's name."""
     run = r.run
-    return len(run) == 2 and run[0].text in r.res.given_names and all(
+    return len(run) == 2 and run[0].text in r.res.given_names and run[1].gaz is not None and (
+        run[1].gaz.cls != "state") and all(
         u.kind == "gaz" and u.gaz is not None and u.gaz.type in ("GPE", "LOC") and " " not in u.text for u in run)
 
 
@@ -329,8 +332,10 @@ def ordinal_led(r: Reading):
     after an ordinal numeral starts with it, and is no person's (people's names take no
     ordinal); with no cue of its own it is an organisation, unless a lower-case word follows
     (what the ordinal counts may be that word's: "the 3rd Kelso Valley race").  Not a single
-    word ("the 20th Century": a period) nor a name led by a given name."""
-    if r.person_cue or len(r.words) < 2 or r.ntype == "NORP" or r.words[0] in r.res.given_names:
+    word ("the 20th Century": a period) nor a name led by a given name; but a single place head
+    word is a numbered street or district ("on 10th Street", "the 3rd District")."""
+    one_place = len(r.words) == 1 and r.words[0] in r.res.place_cues
+    if r.person_cue or len(r.words) < 2 and not one_place or r.ntype == "NORP" or r.words[0] in r.res.given_names:
         return None
     m = _ORDINAL_BEFORE.search(r.text, max(0, r.start - 8), r.start)
     if m is None or not r.ntype and re.match(r"\s+[a-z]", r.text[r.end:r.end + 3]):

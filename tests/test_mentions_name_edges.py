@@ -1,0 +1,37 @@
+"""Edges of names: where a name starts and ends, and what a town before a state is; each rule
+with made-up sentences (issue 12, names)."""
+from __future__ import annotations
+
+from analysis import mentions as M
+from analysis.article import article_from_text
+from analysis.tokenise import tokenise
+
+
+def _names(text: str) -> set[tuple[str, str]]:
+    doc = tokenise(article_from_text("Title\n\n" + text + "\n", "t"))
+    return {(m.surface, m.entity_type) for m in M.find_mentions(doc) if m.mention_kind in ("name", "alias")}
+
+
+def test_a_town_before_a_us_state_is_two_places_not_a_person():
+    got = _names("Maria Okafor grew up in Paris Texas before she moved away.")
+    assert ("Paris", "GPE") in got and ("Texas", "GPE") in got
+    assert not any(s == "Paris Texas" for s, _ in got)
+
+
+def test_a_given_name_and_a_town_surname_stay_a_person():
+    assert ("Charlotte Austin", "PERSON") in _names("Yesterday Charlotte Austin said the plan would fail.")
+
+
+def test_a_sentence_initial_time_adverb_is_no_given_name():
+    got = _names("Later Quill said the plan had failed. Earlier Venn said it would pass.")
+    assert ("Quill", "PERSON") in got and ("Venn", "PERSON") in got
+    assert not any(s.startswith(("Later", "Earlier")) for s, _ in got)
+
+
+def test_an_ordinal_before_a_street_word_is_part_of_the_name():
+    got = _names("The shop is on 10th Street, near the corner of 5th Avenue.")
+    assert ("10th Street", "LOC") in got and ("5th Avenue", "LOC") in got
+
+
+def test_an_ordinal_before_a_period_word_makes_no_name():
+    assert not _names("Steel shaped the 20th Century more than anything.")
