@@ -411,3 +411,26 @@ def test_acronym_of_a_camel_case_name_is_the_organisation():
 ])
 def test_the_company_is_the_firm_named_by_its_legal_form(text, role, entity):
     assert _roles(text).get(role) == entity
+
+
+# --- a person named by a role noun or title after "the": evidence.person_noun_after_the ------
+
+def test_capitalised_person_noun_after_the_is_a_person_who_takes_pronouns():
+    # legal prose capitalises the parties: "the Petitioner" is a person, not an institution
+    text = "In September 1975 the Petitioner was arrested in Oslo. The Petitioner said he was ill."
+    ms = M.find_mentions(_doc("A made-up story\n\n" + text))
+    assert {m.entity_type for m in ms if m.surface == "Petitioner"} == {"PERSON"}
+    assert _entity(text, "he") == "Petitioner"
+
+
+def test_capitalised_occupation_after_the_stays_an_organisation():
+    # newspapers and magazines are named after occupations ("the Engineer"): no person
+    ms = M.find_mentions(_doc("A made-up story\n\nAna Costa read a long report in the Engineer on the train."))
+    assert {m.entity_type for m in ms if m.surface == "Engineer"} == {"ORG"}
+
+
+def test_title_alone_refers_to_the_last_person_named_with_it():
+    # "the Tsar" is the Tsar named before, not a person of its own
+    text = "Tsar Ivan Orlov came to Kazan in 1690. Peter Lund met the Tsar in May. The Tsar gave Lund a horse."
+    assert _entity(text, "Tsar") == "Ivan Orlov"
+    assert _entity(text, "Tsar", nth=1) == "Ivan Orlov"

@@ -299,6 +299,17 @@ def epithet(x: Context):
             return "", "epithet"
 
 
+def person_noun_after_the(x: Context):
+    """"the Petitioner", "the Defendant", "the Tsar": one capitalised word after "the" that is a
+    noun for an unnamed person (coref_person_nouns.txt) or a title of rank (coref_name_titles.txt)
+    names a person by role, capitalised as legal and historical prose do, no institution.  Not an
+    occupation noun: newspapers are named after them ("the Economist", "the Guardian")."""
+    if len(x.words) == 1 and re.search(r"(?<![\w])the\s+$", x.doc.text[max(0, x.c.start - 5):x.c.start]):
+        w = x.surface
+        if w.lower() in lexicons.word_list("coref_person_nouns.txt") or w in lexicons.word_list("coref_name_titles.txt"):
+            return "PERSON", "person-noun"
+
+
 def definite(x: Context):
     """"the Smithsonian", "the Knicks": a definite proper name is an institution (not "the
     Selic rate", where the name modifies a noun, nor "the Siege of Kelso", "the Campaign to
@@ -335,7 +346,7 @@ def pronoun_after(x: Context):
 #: The checks, in order: the first that answers types the name.
 EVIDENCE_CHECKS = (epithet, after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
                    byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
-                   speaker, family, coordination, in_the_plural, definite, surname_reused, pronoun_after)
+                   speaker, family, coordination, in_the_plural, person_noun_after_the, definite, surname_reused, pronoun_after)
 
 
 def evidence(doc: Doc, c: Cand, nb: Neighbours, res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:

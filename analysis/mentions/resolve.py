@@ -7,7 +7,7 @@ from collections import Counter
 
 from analysis.tokenise import Doc
 
-from .coref import EntityTable, Person, fold
+from .coref import EntityTable, Person, _name_titles, fold
 from .orgnames import designators
 from .records import Cand
 from .resources import Resources
@@ -117,10 +117,11 @@ def fits_role(a: Person | None, noun, cls: str, keys: frozenset) -> bool:
 class History:
     """The entities mentioned so far, in reading order, indexed for role and pronoun resolution:
     the last organisation or place of each (type, class), and the one named most; per sentence,
-    the first person of each gender; per role query, the answer found so far and how much of the history it has seen."""
+    the first person of each gender; per title of rank ("Tsar"), the last person named with it; per role query, the answer found so far and how much of the history it has seen."""
 
     def __init__(self, persons: dict, org_class: dict, res: Resources, doc: Doc):
         self.person_attr, self.org_class, self.res = persons, org_class, res
+        self.text = doc.text
         self.persons: list[str] = []                      # PERSON entities, in order mentioned
         self.last_of: dict[tuple, tuple] = {}              # (type, org class) -> (order, latest entity, type)
         self.people = PersonHistory(doc, {e: a.gender for e, a in persons.items()})
@@ -128,10 +129,15 @@ class History:
         self.nouns: dict[str, str] = {}                    # role span -> its role noun
         self.things: Counter = Counter()                   # organisation or place -> mentions so far
         self.most_named: dict[tuple, tuple] = {}           # (type, class) -> (mentions, entity, type)
+        self.titled: dict[str, tuple] = {}                 # title of rank -> last person named with it
 
     def add(self, sid: int, idx: int, c: Cand, ent: str, etype: str) -> None:
         if etype == "PERSON":
             self.persons.append(ent)
+            before = self.text[max(0, c.start - 16):c.start].split()[-1:]  # "Tsar" of "Tsar Ivan Orlov"
+            for w in before + [ent.split(maxsplit=1)[0]]:
+                if w != ent and w in _name_titles():
+                    self.titled[w] = (ent, "PERSON")
             self.people.add(sid, idx, ent, c.start, c.end)
             return
         key = (etype, self.org_class.get(ent))
@@ -189,7 +195,11 @@ def resolve_references(t: EntityTable) -> None:
     history = History(t.persons, t.org_class, t.res, t.doc)
     for idx, c in enumerate(t.chosen):
         sid = t.doc.sentence_index_at(c.start)
-        if c.kind == "name" or (c.kind == "role" and c.rule == "title"):
+        if c.kind == "name" and c.how == "context-person-noun" and c.ent and c.ent[0]:
+            # "the Tsar": the last person named with that title ("Tsar Ivan Orlov"), else itself
+            c.resolved = history.titled.get(t.surface(c)) or c.ent
+            history.add(sid, idx, c, *c.resolved)
+        elif c.kind == "name" or (c.kind == "role" and c.rule == "title"):
             if c.ent and c.ent[0]:
                 c.resolved = c.ent
                 history.add(sid, idx, c, *c.ent)
