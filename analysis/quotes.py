@@ -88,12 +88,16 @@ def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None
     open_mark = ""
+    nested = False  # a curly pair opened inside the open straight quotation
+    # one pass each: is a straight mark, a curly closing mark still to come?
+    last_straight = text.rfind(STRAIGHT, start, end)
+    last_closer = max(text.rfind("\u201d", start, end), text.rfind("\u00bb", start, end))
     for i, ch in _marks(text, start, end):
         n = len(ch)
         straightish = ch in (STRAIGHT, DOUBLE_APOSTROPHE)
         if open_at is None:
             if ch in OPENERS or (straightish and _straight_is_opening(text, i, start)):
-                open_at, open_mark = i, ch
+                open_at, open_mark, nested = i, ch, False
             elif straightish or ch in CLOSERS:
                 # a closer with nothing open: the quote ran from the paragraph start
                 # (continuation style) — only before any other quotation of the paragraph;
@@ -111,6 +115,19 @@ def find_quotes_in(text: str, start: int, end: int) -> list[Quote]:
         elif open_mark in OPENERS and ch == OPENERS[open_mark]:
             quotes.append(Quote(open_at, i + n, mark_len=mlen))
             open_at = None
+        elif open_mark == STRAIGHT and ch in OPENERS and ch != "``" and last_straight < i:
+            # a curly opening mark while a straight one is open that no later straight mark
+            # closes: the writer uses curly marks, the straight one was stray ("Tom walked in,
+            # chanting “Go!”": the quotation is “Go!”; but "She said “no” twice." nests)
+            open_at, open_mark = i, ch
+        elif open_mark == STRAIGHT and ch in OPENERS and ch != "``":
+            nested = True  # "She called it “fair” twice": the curly pair nests in the straight one
+        elif open_mark == STRAIGHT and ch in CLOSERS and nested:
+            nested = False
+        elif open_mark in OPENERS and ch == STRAIGHT and last_closer > i:
+            # a straight mark inside a curly quotation that a curly mark closes later: stray
+            # (“We will, " she said, “win.” pairs the curly marks), not the closing mark
+            continue
         elif (open_mark == STRAIGHT and ch in CLOSERS) or (open_mark in OPENERS and ch == STRAIGHT and mlen == 1):
             # mixed styles: accept as a close
             quotes.append(Quote(open_at, i + n, mark_len=mlen))

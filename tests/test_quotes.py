@@ -202,3 +202,25 @@ def test_has_double_marks_equals_the_character_walk(text):
 
     walk = any(ch in QUOTE_CHARS for ch in text) or "''" in text or "``" in text
     assert has_double_marks(text) == walk
+
+
+def test_stray_straight_mark_before_a_curly_quotation():
+    # a straight mark no straight mark closes, then curly marks: the writer's style is curly,
+    # the straight one is stray and the quotation is the curly one
+    t = '"Tom walked in, chanting \u201cGo team!\u201d and waving.'
+    assert spans(t) == ["\u201cGo team!\u201d"]
+
+
+def test_curly_marks_nested_in_a_straight_quotation_stay_nested():
+    t = '"She called it \u201cfair\u201d twice," he said.'
+    assert spans(t) == ['"She called it \u201cfair\u201d twice,"']
+
+
+def test_stray_straight_mark_inside_a_curly_quotation_closes_nothing():
+    t = '\u201cWe will " win,\u201d she said.'
+    assert spans(t) == ['\u201cWe will " win,\u201d']
+
+
+def test_mixed_marks_still_pair_without_a_curly_closer():
+    assert spans('\u201cWe will win," she said.') == ['\u201cWe will win,"']
+    assert spans('"We will win,\u201d she said.') == ['"We will win,\u201d']
