@@ -35,3 +35,13 @@ def test_an_ordinal_before_a_street_word_is_part_of_the_name():
 
 def test_an_ordinal_before_a_period_word_makes_no_name():
     assert not _names("Steel shaped the 20th Century more than anything.")
+
+
+def test_a_plural_possessive_inside_an_organisation_name_is_kept():
+    got = _names("The Kelso Farmers' Union said prices fell, and the Workers’ Party agreed.")
+    assert ("Kelso Farmers' Union", "ORG") in got and ("Workers’ Party", "ORG") in got
+
+
+def test_a_closing_quote_after_a_plural_name_joins_nothing():
+    got = _names("She said 'I love the Beatles' Monday in Kelso.")
+    assert not any("'" in s for s, _ in got)

@@ -95,6 +95,13 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
                 cur.extend((u,))  # "Zorvex's Investors Service": one company name
                 i += 1
                 continue
+        if cur and u.text in ("'", "’") and i + 1 < n and units[i + 1].kind == "cap" and _plural_possessive(cur):
+            if not ahead:
+                ahead = _org_cue_ahead(units, org_cues)
+            if ahead[i + 1]:
+                cur.extend((u,))  # "the Kelso Farmers' Union": one organisation name
+                i += 1
+                continue
         if cur and u.text == "," and _comma_campus(cur, units[i + 1:i + 4]):
             # "University of California, Berkeley": a campus after a comma belongs to the name
             k = i + 1
@@ -149,6 +156,16 @@ def _possessive_org(left: _Run, units: list[Unit], j: int) -> bool:
     while k < len(units) and k - j < 3 and units[k].kind == "cap":
         k += 1
     return units[k - 1].text in _business_heads() and (k == len(units) or units[k].kind != "cap")
+
+
+def _plural_possessive(left: _Run) -> bool:
+    """Does ``left`` end in a capitalised plural that an apostrophe may make possessive inside an
+    organisation's name ("the National Farmers' Union", "the Workers' Party", "the Kelso
+    Teachers' Federation")?  The caller joins it across the apostrophe only when an organisation
+    head word follows (not a closing quotation mark: "called them 'the Lords' Monday")."""
+    w = left[-1]
+    return w.kind == "cap" and len(w.text) > 3 and w.text.endswith("s") and not w.text.endswith("ss") and (
+        w.text[:-1].isalpha())
 
 
 def _comma_campus(left: list[Unit], nxt: list[Unit]) -> bool:
