@@ -391,6 +391,14 @@ def test_plural_short_form_of_an_island_group_is_the_group():
     assert _entity(text, "Karvos") == "Karvo Islands"
 
 
+def test_group_short_form_read_as_an_institution_is_the_place():
+    # "the Karvos" after "to reach": the definite-article evidence says ORG, but the article
+    # names the Karvo Islands, so it is that place (and typed as one)
+    text = "The Karvo Islands lie far out at sea. The only way to reach the Karvos is by plane."
+    ms = [m for m in M.find_mentions(_doc("A made-up story\n\n" + text)) if m.surface == "Karvos"]
+    assert [(m.entity, m.entity_type) for m in ms] == [("Karvo Islands", "LOC")]
+
+
 @pytest.mark.parametrize("name, ini", [
     ("NordVault", "NV"), ("McLean", ""), ("NATO", ""), ("Oslo", ""), ("United Nations", "UN"),
 ])

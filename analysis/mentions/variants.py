@@ -63,15 +63,19 @@ def group_short_form(name: str) -> str:
 
 
 def merge_name_variants(t: EntityTable) -> None:
-    """Spelling variants and acronyms of an organisation or place take its first form's entity."""
+    """Spelling variants and acronyms of an organisation or place take its first form's entity;
+    the plural short form of a group of islands or mountains takes the group's, even where the
+    evidence read it as an institution ("to reach the Karvos": ORG by "the")."""
     cands = [c for c in t.names if c.ent is not None and c.ent[0] and c.ent[1] in _GROUP]
     first: dict[tuple[str, str], tuple[str, str]] = {}
     long_forms: dict[str, tuple[str, str]] = {}
+    groups: dict[str, tuple[str, str]] = {}
     for c in cands:
         first.setdefault((_GROUP[c.ent[1]], spelling_key(c.ent[0])), c.ent)
         group = group_short_form(c.ent[0])
-        if group:  # "the Karvos" is the "Karvo Islands" named before or after it
+        if group and c.ent[1] in ("GPE", "LOC"):  # "the Karvos" is the "Karvo Islands" named before or after it
             first.setdefault(("place", spelling_key(group)), c.ent)
+            groups.setdefault(spelling_key(group), c.ent)
         ini = initials(c.ent[0], t.res.name_prefixes)
         if ini:
             long_forms.setdefault(ini, c.ent)
@@ -80,6 +84,8 @@ def merge_name_variants(t: EntityTable) -> None:
         key = s.replace(".", "")
         if c.ent[0] == s and ACRONYM.match(s + "." if s.count(".") == 1 else s) and key in long_forms:
             c.ent = long_forms[key]  # an acronym is typed by its long form ("NJ" of "New Jersey": a place)
+        elif c.ent[1] == "ORG" and c.ent[0] == s and spelling_key(s) in groups:
+            c.ent = groups[spelling_key(s)]  # "the Karvos", read as an institution, is the islands
         else:
             c.ent = first[(_GROUP[c.ent[1]], spelling_key(c.ent[0]))]
 
