@@ -519,3 +519,18 @@ def test_participle_modifier_needs_a_later_speech_verb():
 def test_addressee_ends_before_the_reported_subject(body, cue, content):
     got = read(body)[0]
     assert got[2:] == ("Tom Reyes", cue, content)
+
+
+# --- a participle shares the subject of the clause right before its comma --------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Tom Reyes backed the plan, but Mara Voss opposed it, calling it "a farce."', "Mara Voss"),
+    ('When the vote was finally called late on Monday night in the chamber, Mara Voss walked out, '
+     'saying "this is a farce."', "Mara Voss"),
+    ('Tom Reyes, the mayor, left early, saying "we are done."', "Tom Reyes"),  # an appositive: no clause
+    ('Tom Reyes said that if the town loses, the plan fails, adding that "we fixed it."', "Tom Reyes"),
+])
+def test_participle_subject_of_the_nearest_clause(body, speaker):
+    got = [r for r in read(body) if r[0] == "participle_clause"]
+    assert len(got) == 1 and got[0][2] == speaker

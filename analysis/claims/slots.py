@@ -452,6 +452,41 @@ def last_semicolon(unit: Unit, cue_i: int) -> int | None:
     return None
 
 
+#: Commas looked back over, and tokens at most, from a participle to the clause it follows.
+_CLAUSE_COMMAS, _CLAUSE_REACH = 6, 40
+
+
+def clause_subject_after_comma(doc: Doc, unit: Unit, cue_i: int, first: int, mentions: Mentions) -> Speaker | None:
+    """"Tom Reyes backed it, but [Mara Voss] opposed it, calling it …", "When the vote was
+    called late on Monday, [Mara Voss] walked out, saying …": a participle after a comma
+    shares the subject of the clause right before it — the nearest earlier comma (maybe with
+    a coordinator) followed by a person, an organisation or a personal pronoun and a finite
+    verb. None if no such clause stands between token ``first`` and the cue (then the
+    sentence's subject is the participle's)."""
+    toks, low = unit.tokens, unit.low
+    k = unit.comma_or_quote_before(cue_i - 1)
+    for _ in range(_CLAUSE_COMMAS):
+        if k <= first or cue_i - k > _CLAUSE_REACH:
+            return None
+        x = k + 1
+        if low[k] == "," and x < cue_i and low[x] in function_words("coordinator"):
+            x += 1
+        if low[k] == "," and x < cue_i - 1:
+            m = mentions.first_subject(toks[x].start, toks[cue_i].start)
+            if m is not None and m.start == toks[x].start and (
+                    entity_type(m) in ("PERSON", "ORG") or low[x] in _PERSONAL_SUBJECTS):
+                v = unit.token_at_or_after(m.end)
+                if v < cue_i - 1 and (low[v] in function_words("finite_aux") or unit.past_verb_at(v)
+                                      or _tagged_verb(unit, v)):
+                    return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+        k = unit.comma_or_quote_before(k)
+    return None
+
+
+#: Pronouns that stand for a speaker as a clause's subject ("it" rarely does).
+_PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "we", "i"})
+
+
 def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
     """Subject of "…, adding that": the first actor mention of the unit outside quotations
     (after a dateline, the last semicolon and a fronted phrase, :func:`fronted_phrase_end`), unless a verb comes
@@ -467,6 +502,9 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
     fronted = fronted_phrase_end(unit, unit.token_at_or_after(start), cue_i)
     if fronted is not None:
         start = toks[fronted].start
+    clause = clause_subject_after_comma(doc, unit, cue_i, unit.token_at_or_after(start), mentions)
+    if clause is not None:
+        return clause
     m = mentions.first_subject(start, lim)
     if m is not None and not unit.past_verb_between(start, m.start):
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
