@@ -45,3 +45,20 @@ def test_a_plural_possessive_inside_an_organisation_name_is_kept():
 def test_a_closing_quote_after_a_plural_name_joins_nothing():
     got = _names("She said 'I love the Beatles' Monday in Kelso.")
     assert not any("'" in s for s, _ in got)
+
+
+def test_an_acronym_after_a_count_is_a_unit_or_statistic():
+    assert not _names("He posted a 2.35 ERB with 80 RBX, and the game starts at 7 p.m. ZST.")
+
+
+def test_an_acronym_after_a_year_or_before_a_noun_stays_an_organisation():
+    got = _names("In 1997 QZX earned more. About 1,200 GGV workers left.")
+    assert ("QZX", "ORG") in got and ("GGV", "ORG") in got
+
+
+def test_common_noun_acronyms_are_no_organisations():
+    assert not _names("The CFO said the CPI rose, and the MVP left at 10 GMT.")
+
+
+def test_an_embassy_is_an_organisation():
+    assert ("Harlow Consulate", "ORG") in _names("Staff at the Harlow Consulate declined to comment.")

@@ -299,6 +299,16 @@ def _definite_head(r: Reading) -> bool:
     return nxt is None or nxt.group(1) in r.res.stopwords
 
 
+# a count or measure right before a word: "80 ", "2.35 ", "7 p.m. " (not a year: "in 1997 IBM")
+_COUNT_BEFORE = re.compile(r"(?:(?<![\d.,])(?!(?:1[89]|20)\d\d\s)\d{1,3}(?:,\d{3})*(?:\.\d+)?|[ap]\.m\.)\s+$")
+
+
+def _modifies_noun(r: Reading) -> bool:
+    """Is the run followed by a lower-case content word it modifies ("1,200 Zorbex workers")?"""
+    m = re.match(r"\s+([a-z][a-z-]+)\b", r.text[r.end:r.end + 30])
+    return m is not None and m.group(1) not in r.res.stopwords
+
+
 def not_a_name(r: Reading):
     """Listed non-names; events, prizes, laws and works ("the Nobel Prize"); single function
     words ("I've", "No"); ordinary words in capitals ("we heard PLENTY"); "-ian"/"-ese" words
@@ -318,6 +328,8 @@ def not_a_name(r: Reading):
             return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
         if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) and re.search(r"\d\s+$", r.text[max(0, r.start - 4):r.start]):
             return r.out  # "around 400 B.C.": an unknown abbreviation after a number is an era or unit
+        if ACRONYM.match(w) and _COUNT_BEFORE.search(r.text, max(0, r.start - 12), r.start) and not _modifies_noun(r):
+            return r.out  # "a 2.35 ERA", "80 RBI", "at 7 p.m. EST": a unit, statistic or time zone
         if NORP_SUFFIX.search(w) and not r.ntype and not _definite_head(r):
             r.out.append(Cand(r.start, r.end, "NORP", "name", "name", w, priority=2))
             return r.out
