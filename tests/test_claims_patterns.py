@@ -545,3 +545,26 @@ def test_agrees_unit():
     assert not agrees("he", Who("the Plaza Hotel", entity_type="ORG"))
     assert agrees("they", Who("Acme Corp.", entity_type="ORG"))  # not checked
     assert agrees("he", Who("Kim Park"))  # no implied gender, no type: may stand for it
+
+
+# --- a naming verb with an unquoted predicative complement ("called it a hoax") -----------------------
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    ("Tom Reyes has called climate change a hoax invented to hurt farmers.", "Tom Reyes",
+     "climate change a hoax invented to hurt farmers"),
+    ("The campaign described the report as a smear.", "The campaign", "the report as a smear"),
+])
+def test_unquoted_complement_of_a_naming_verb_is_a_claim(body, speaker, content):
+    got = read(body, with_mentions=True)
+    assert [(r[0], r[2], r[4]) for r in got] == [("cue_then_content", speaker, content)]
+
+
+@pytest.mark.parametrize("body", [
+    "Tom Reyes called the police a week later.",   # a time phrase, not a complement
+    "Tom Reyes was called a hero by the mayor.",   # a passive
+    "Tom Reyes called a meeting for Monday.",      # no object before the noun phrase
+    "Tom Reyes called his mother a few times.",
+])
+def test_naming_verb_without_complement_is_no_cue(body):
+    assert [r[1] for r in read(body, with_mentions=True)] == ["narrator"]

@@ -534,3 +534,15 @@ def test_addressee_ends_before_the_reported_subject(body, cue, content):
 def test_participle_subject_of_the_nearest_clause(body, speaker):
     got = [r for r in read(body) if r[0] == "participle_clause"]
     assert len(got) == 1 and got[0][2] == speaker
+
+
+def test_named_appositive_after_a_capitalised_role():
+    # "His partner at Acme, Tom Reyes, called …": the person's name between commas is the speaker
+    got = read("His former partner at Acme, Tom Reyes, called him a master of deals.")
+    assert got == [("cue_then_content", "indirect", "Tom Reyes", "called", "him a master of deals")]
+
+
+def test_object_pronoun_after_the_cue_is_no_speaker():
+    doc = tokenise(article_from_text(HEAD + "The plan is dead, called him a master.", "t"))
+    u = [x for x in units.build_units(doc) if x.zone == "body"][0]
+    assert slots.slot_right(doc, u, u.low.index("him"), claims.speakers.Mentions([], doc)) is None

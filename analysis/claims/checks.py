@@ -405,6 +405,41 @@ def quotation_next(c: CueCheck) -> bool | None:
     return k < len(c.low) and c.unit.tokens[k].in_quote
 
 
+#: Naming verbs whose object takes an unquoted noun phrase as complement ("called it a hoax"),
+#: and those that take it after "as" ("described the plan as a failure").
+_NAMING_A = frozenset({"call", "dub", "label", "brand", "term"})
+_NAMING_AS = frozenset({"describe", "characterize", "dismiss", "hail", "denounce", "condemn", "deride", "decry",
+                        "ridicule", "mock", "praise", "laud", "blast", "slam", "lambaste"})
+#: Nouns after "a" that make a time phrase, not a complement ("called him a week later").
+_TIME_AFTER_A = frozenset({"week", "day", "month", "year", "minute", "hour", "few", "couple", "while", "second",
+                           "decade", "moment", "night", "morning", "time"})
+
+
+def unquoted_complement(c: CueCheck) -> bool | None:
+    """"Jane Doe has called climate change a hoax", "The campaign described the report as a
+    smear": a naming verb with an object of one to eight words and then a predicative noun
+    phrase ("a"/"an" …) or "as" — what the speaker called it, without quotation marks. Not a
+    passive or a missing object ("was called a hero", "a man described as …"), a time phrase
+    ("called him a week later") or a phone call ("called the police")."""
+    lemma = c.entry.lemma
+    if c.entry.frame != "complement" or lemma not in _NAMING_A | _NAMING_AS or c.prev in function_words("passive_aux"):
+        return None
+    low, unit = c.low, c.unit
+    for k in range(c.cue.j, min(len(low), c.cue.j + 9)):
+        w = low[k]
+        if unit.tokens[k].in_quote or not (w[:1].isalnum() or w in ("'s", "\u2019s", "-")):
+            return None
+        if k == c.cue.j and (w in function_words("preposition") or w in function_words("prep_tail")
+                             or w in ("a", "an", "as", "that")):
+            return None  # "called for", "called a meeting", "described as": no object first
+        if k > c.cue.j and lemma in _NAMING_A and w in ("a", "an"):
+            nxt = low[k + 1] if k + 1 < len(low) else ""
+            return None if (not nxt or nxt in _TIME_AFTER_A or is_gap(nxt)) else True
+        if k > c.cue.j and lemma in _NAMING_AS and w == "as":
+            return True if k + 1 < len(low) and low[k + 1][:1].isalnum() else None
+    return None
+
+
 def complement_without_quote(c: CueCheck) -> bool | None:
     """"a box labeled "…"", "a group called "…"" (a name), "phone calls that …": a naming
     verb without object and quotation is no cue."""
@@ -425,7 +460,7 @@ CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
-    quotation_next, complement_without_quote,
+    quotation_next, unquoted_complement, complement_without_quote,
     strict_frame,
     tagged_noun,  # last: it tags the sentence, so only cues every cheaper check let through ask
 )

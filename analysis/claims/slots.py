@@ -44,11 +44,13 @@ def _named_appositive(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> Speak
     before the cue."""
     toks, low = unit.tokens, unit.low
     k = unit.comma_or_quote_before(j)
-    if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha() or not doc.text[toks[k - 1].start].islower():
+    if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha():
         return None
+    # after a capitalised word only a person's name ("His partner at Acme, Tom Reyes, said")
+    types = ("PERSON", "ORG") if doc.text[toks[k - 1].start].islower() else ("PERSON",)
     s0, e0 = toks[k + 1].start, toks[j - 1].end
     for m in mentions.starting_in(s0, s0):
-        if m.start == s0 and m.end == e0 and entity_type(m) in ("PERSON", "ORG") and mention_kind(m) != "pronoun":
+        if m.start == s0 and m.end == e0 and entity_type(m) in types and mention_kind(m) != "pronoun":
             b = k - 1
             while b > 0 and b > k - 6 and low[b - 1] not in (",", ".", ";") and not toks[b - 1].in_quote \
                     and low[b - 1] not in function_words("slot_stop"):
@@ -309,11 +311,17 @@ def _slot_right_end(doc: Doc, unit: Unit, k: int) -> int:
     return e
 
 
+#: Object pronouns: never a subject, so never a speaker after the cue ("her" may be a possessive).
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
+
+
 def slot_right(doc: Doc, unit: Unit, k: int, mentions: Mentions) -> Speaker | None:
     """The noun phrase starting at token ``k`` ("said John Smith, a spokesman")."""
     toks, low = unit.tokens, unit.low
     if k >= len(toks) or toks[k].in_quote or low[k] in function_words("preposition") or low[k] in function_words("prep_tail"):
         return None  # "said of the plan", "said in a statement": no speaker here
+    if low[k] in _OBJECT_PRONOUNS:
+        return None  # "called him a master": an object, never the speaker
     if is_gap(low[k]) and not (number_re().fullmatch(low[k]) and k + 1 < len(toks) and low[k + 1].isalpha()
                                and not is_gap(low[k + 1])) and not premodified_name(doc, unit, k, mentions):
         return None  # "said Tuesday" (but "said one GOP source", "said 9/11 widow Mara Voss")
