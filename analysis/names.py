@@ -32,7 +32,6 @@ a line is still one name).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, NamedTuple
 
 import pandas as pd
@@ -44,21 +43,30 @@ CANONICAL: str = "canonical"
 
 
 def _clean(surface: str) -> str:
-    return re.sub(r"\s+", " ", surface).strip()
+    """``surface`` with every run of white space one space, none at either end ("New\n  York"
+    → "New York"): ``re.sub(r"\s+", " ", surface).strip()`` without the regex engine
+    (``str.split`` splits at exactly the characters ``\s`` matches; tested)."""
+    return " ".join(surface.split())
 
 
 def writes_canonical(surface: str, canonical: str) -> bool:
     """True when ``surface`` is ``canonical`` as written: same letters up to case, or its plural;
     a leading article is not part of a name ("The Associated Press" writes "Associated Press")."""
-    s, c = _clean(surface).casefold(), _clean(canonical).casefold()
-    s = re.sub(r"^the ", "", s) if not c.startswith("the ") else s
+    return _writes_folded(_clean(surface).casefold(), _clean(canonical).casefold())
+
+
+def _writes_folded(s: str, c: str) -> bool:
+    """:func:`writes_canonical` of a surface and a canonical name already cleaned and case-folded."""
+    if s.startswith("the ") and not c.startswith("the "):
+        s = s[4:]
     return bool(c) and s in (c, c + "s", c + "es")
 
 
 def display_name(canonical: str, surfaces: list[str]) -> str:
     """The display name of one entity from its name/alias surfaces in reading order."""
-    names = [_clean(s) for s in surfaces if _clean(s)]
-    if not names or any(writes_canonical(s, canonical) for s in names):
+    names = [s for s in map(_clean, surfaces) if s]
+    folded = _clean(canonical).casefold()
+    if not names or any(_writes_folded(s.casefold(), folded) for s in dict.fromkeys(names)):
         return canonical
     counts: dict[str, int] = {}
     for s in names:

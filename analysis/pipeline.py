@@ -92,7 +92,10 @@ def frames(records_list: Iterable[Records]) -> dict[str, pd.DataFrame]:
     records_list = list(records_list)
     out: dict[str, pd.DataFrame] = {}
     for name, schema in table_schemas().items():
-        cols = {c: list(itertools.chain.from_iterable(r[name][c] for r in records_list)) for c in schema}
+        if len(records_list) == 1:  # one article (analyse): its lists as they are (typed_frame copies)
+            cols = {c: records_list[0][name][c] for c in schema}
+        else:
+            cols = {c: list(itertools.chain.from_iterable(r[name][c] for r in records_list)) for c in schema}
         out[name] = tables.typed_frame(cols, schema)
     return out
 

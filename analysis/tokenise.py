@@ -116,12 +116,15 @@ class Doc:
     @cached_property
     def lowers(self) -> tuple[str, ...]:
         """Lower-cased token texts ("NATO" → "nato")."""
-        return tuple(w.lower() for w in self.token_texts)
+        return tuple(map(str.lower, self.token_texts))
 
     @cached_property
     def norms(self) -> tuple[str, ...]:
-        """Lower-cased token texts with the curly apostrophe straightened ("’s" → "'s")."""
-        return tuple(w.replace("\u2019", "'") for w in self.lowers)
+        """Lower-cased token texts with the curly apostrophe straightened ("’s" → "'s"): the
+        lower-cased texts themselves when the article has no curly apostrophe."""
+        if "\u2019" not in self.article.text:
+            return self.lowers
+        return tuple([w.replace("\u2019", "'") for w in self.lowers])
 
     @cached_property
     def sentence_token_ranges(self) -> tuple[tuple[int, int], ...]:

@@ -309,7 +309,8 @@ def test_typed_frame_equals_the_plain_constructor():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(st.none(), st.text(max_size=4), st.integers(-5, 5), st.just(float("nan"))), min_size=1, max_size=6))
+@given(st.lists(st.one_of(st.none(), st.text(max_size=4), st.integers(-5, 5), st.just(float("nan")), st.booleans(),
+                          st.just(pd.NA), st.floats(-2, 2)), min_size=1, max_size=6))
 def test_string_columns_equal_pd_array(values):
     """Strings and None take the direct Arrow path; other values (5 -> "5", NaN -> NA) are
     converted by pandas as before: either way the column equals pd.array(values, "string")."""
@@ -340,3 +341,16 @@ def test_each_frame_has_its_own_column_index_equal_to_pandas_own():
     empty = empty_table(schema)
     empty["a"] = empty["a"].str.upper()  # a change to one empty table reaches no other
     assert list(empty_table(schema).columns) == ["a", "n"] and empty_table(schema) is not empty
+
+
+def test_frames_of_one_article_do_not_share_its_lists():
+    """frames() hands one article's column lists to typed_frame as they are: the frame holds
+    copies, so changing the records afterwards leaves the tables alone."""
+    rec = article_records(_articles()[0])
+    got = frames([rec])
+    want = {k: df.copy(deep=True) for k, df in got.items()}
+    for name in TABLE_NAMES:
+        for values in rec[name].values():
+            values[:] = [None] * len(values)
+    for name in TABLE_NAMES:
+        _assert_same(got[name], want[name])

@@ -94,3 +94,20 @@ def test_pipeline_shows_names_as_written():
     assert (m["entity_id"] != "").any()
     spk = tables["claims"]
     assert "North Atlantic Treaty Organization" not in set(spk["speaker"])
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2002\u2028\u3000\u200bab."))
+def test_clean_collapses_white_space_as_the_regex_does(s):
+    import re
+
+    assert names._clean(s) == re.sub(r"\s+", " ", s).strip()
+
+
+@given(st.text(alphabet=" \nTthe AsP"), st.text(alphabet=" \nTthe AsP"))
+def test_writes_canonical_as_the_regex_rule(surface, canonical):
+    # the rule as first written: collapse white space, fold case, drop "the " unless the canonical has it
+    import re
+
+    s, c = re.sub(r"\s+", " ", surface).strip().casefold(), re.sub(r"\s+", " ", canonical).strip().casefold()
+    s = re.sub(r"^the ", "", s) if not c.startswith("the ") else s
+    assert names.writes_canonical(surface, canonical) == (bool(c) and s in (c, c + "s", c + "es"))
