@@ -442,3 +442,19 @@ def test_title_alone_refers_to_the_last_person_named_with_it():
     text = "Tsar Ivan Orlov came to Kazan in 1690. Peter Lund met the Tsar in May. The Tsar gave Lund a horse."
     assert _entity(text, "Tsar") == "Ivan Orlov"
     assert _entity(text, "Tsar", nth=1) == "Ivan Orlov"
+
+
+# --- generic organisation role nouns: resolve.History.thing_role ----------------------------
+
+def test_generic_role_noun_refers_to_the_last_organisation_of_no_known_class():
+    # "The firm" is Vexorin, named last, not Boeing (a listed company named before)
+    text = ("Boeing reported a loss on Monday. Analysts at the research group Vexorin cut their "
+            "forecast. The firm expects weak demand.")
+    assert _entity(text, "The firm") == "Vexorin"
+
+
+def test_specific_role_noun_still_needs_its_class():
+    # "the automaker" is no generic noun: an organisation of no known class is not one
+    text = ("Boeing reported a loss on Monday. Analysts at the research group Vexorin cut their "
+            "forecast, and the automaker plans cuts.")
+    assert _entity(text, "the automaker") == "Boeing"

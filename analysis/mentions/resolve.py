@@ -103,6 +103,14 @@ def _is_company(name: str) -> bool:
     return last in designators() or last in ("Company", "Corporation")
 
 
+#: Generic organisation role nouns ("the company", "the firm", "the organisation"): besides an
+#: organisation of their class they may refer to one of no known class (no designator, head
+#: word or list says what it is), whichever was named last ("Analysts at Vexorin cut their
+#: forecast. The firm expects …": the firm is Vexorin, not a company named paragraphs
+#: before).  Specific ones ("the automaker", "the lender", "the party") keep needing their class.
+GENERIC_ORG_NOUNS = frozenset({"company", "firm", "organisation", "organization"})
+
+
 def fits_role(a: Person | None, noun, cls: str, keys: frozenset) -> bool:
     """May a person with attributes ``a`` be called by the role (title noun, class, modifier)?"""
     if not a:
@@ -129,6 +137,7 @@ class History:
         self.nouns: dict[str, str] = {}                    # role span -> its role noun
         self.things: Counter = Counter()                   # organisation or place -> mentions so far
         self.most_named: dict[tuple, tuple] = {}           # (type, class) -> (mentions, entity, type)
+        self.generic: dict[str, tuple] = {}                # generic role class -> (order, latest fitting ORG, type)
         self.titled: dict[str, tuple] = {}                 # title of rank -> last person named with it
 
     def add(self, sid: int, idx: int, c: Cand, ent: str, etype: str) -> None:
@@ -142,6 +151,8 @@ class History:
             return
         key = (etype, self.org_class.get(ent))
         self.last_of[key] = (idx, ent, etype)
+        if etype == "ORG" and not key[1]:  # "the company" may be a firm no name tells the class of
+            self.generic["company"] = self.generic["organization"] = (idx, ent, etype)
         self.things[ent] += 1
         best = self.most_named.get(key)
         if best is None or best[1] == ent or self.things[ent] >= best[0]:
@@ -155,7 +166,7 @@ class History:
         An organisation role ("the alliance") needs an organisation of that class.
         """
         if c.type != "PERSON":
-            return self.thing_role(c)
+            return self.thing_role(c, span)
         res = self.res
         keys = frozenset(mod_keys(c.mod, res)) if c.mod else frozenset()
         noun = self.nouns.get(span)
@@ -170,17 +181,21 @@ class History:
         self.role_seen[query] = (found, len(self.persons))
         return (found, "PERSON") if found is not None else None
 
-    def thing_role(self, c: Cand):
+    def thing_role(self, c: Cand, span: str = ""):
         """The organisation or place a role noun refers to: the most recent one of the role's class
         ("the alliance"; "the party" after "the Green Unity Party", the class its head word gives);
         a place role takes a GPE or a LOC.  "The city" (and "the town") is the city named most so
         far, or a GPE of no known class (a town no list holds): a text about a city names its
         districts and neighbours in passing ("Lisbon ... a train to Madrid ... the city's hills"
-        are Lisbon's)."""
+        are Lisbon's).  A generic "the company", "the firm" (:data:`GENERIC_ORG_NOUNS`) may also
+        be the last organisation of no known class, when it was named after the last one of its class."""
         types = ("GPE", "LOC") if c.type in ("GPE", "LOC") else (c.type,)
         keys = [(ty, c.cls) for ty in types] + ([("GPE", None)] if c.cls == "city" else [])
         by = self.most_named if c.cls == "city" else self.last_of
         found = max((by[k] for k in keys if k in by), default=None)
+        generic = self.generic.get(c.cls) if c.type == "ORG" and span.rsplit(maxsplit=1)[-1] in GENERIC_ORG_NOUNS else None
+        if generic is not None and (found is None or generic > found):
+            found = generic  # "Tana Motors cut jobs. The firm said …": the firm is Tana Motors
         return found[1:] if found is not None else None
 
     def pronoun(self, c: Cand, sid: int):
