@@ -439,29 +439,26 @@ def interpret_run(run: list[Unit], res: Resources, mid_caps: set, lower_words: s
     raise AssertionError("make_name always decides")  # pragma: no cover
 
 
-def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> tuple[list[Cand], dict]:
-    """Name candidates from capitalised runs, plus document-level evidence for later passes:
-    words seen capitalised mid-sentence, words seen in lower case, the title-case lines."""
+def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> list[Cand]:
+    """Name candidates from capitalised runs.  Two document-level facts decide a capital at the
+    start of a sentence (:func:`strip_initial`): the words seen capitalised mid-sentence and the
+    words seen in lower case; title-case lines are read only for known names (later, by
+    coreference)."""
     text = doc.text
     quote_starts = {q.start for q in doc.quotes}
     out: list[Cand] = []
     mid_caps: set[str] = set()       # capitalised words seen in non-initial position
     lower_words: set[str] = set()
-    per_sent: list[tuple] = []
+    body: list[list[Unit]] = []      # the units of each sentence that is not a title-case line
     memo: dict = {}  # word -> what it says of its unit (see units.word_info), for this document
     for sent in doc.sentences:
         units = sentence_units(doc, sent, res, gaz_at, quote_starts, memo)
         words = [u.text for u in units]
-        title_line = is_title_line(doc, sent, words)
         lower_words.update([w for w in words if w[:1].islower()])
-        if not title_line:
+        if not is_title_line(doc, sent, words):
             mid_caps.update([u.text for u in units if not u.initial and u.kind in _MID_KINDS and not u.text[:1].islower()])
-        per_sent.append((sent, units, title_line))
-    for sent, units, title_line in per_sent:
-        if title_line:
-            continue  # handled after the body: only known names count in title-case lines
+            body.append(units)
+    for units in body:
         for run in runs(units):
             out.extend(interpret_run(run, res, mid_caps, lower_words, text))
-    evidence = {"mid_caps": mid_caps, "lower": lower_words,
-                "title_sents": [(s, u) for s, u, t in per_sent if t]}
-    return out, evidence
+    return out

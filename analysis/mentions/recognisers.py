@@ -33,12 +33,11 @@ _NEXT_CAP_WORD = re.compile(r"\s+([A-Z][\w'’-]+)")
 
 @dataclass
 class Found:
-    """Candidates found so far in one document, and what the name reader learnt about it."""
+    """Candidates found so far in one document."""
 
     doc: Doc
     res: Resources
     cands: list[Cand] = field(default_factory=list)
-    evidence: dict = field(default_factory=dict)
 
 
 def weapon_classes(f: Found) -> None:
@@ -104,8 +103,7 @@ def wire_lines(f: Found) -> None:
 def capitalised_names(f: Found) -> None:
     """Names no list holds, from runs of capitalised words (:mod:`.names`)."""
     gaz_at = {c.start: c for c in f.cands if c.rule == "gazetteer"}
-    found, f.evidence = name_runs(f.doc, f.res, gaz_at)
-    f.cands.extend(found)
+    f.cands.extend(name_runs(f.doc, f.res, gaz_at))
 
 
 def company_designators(f: Found) -> None:

@@ -190,9 +190,12 @@ def word_info(s: str, res: Resources) -> tuple[bool, str | None, str | None]:
     return joins, word_kind(s, res), word_kind(s + ".", res) if joins else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _memo_entry(w: str, res: Resources) -> tuple | str:
     """What :func:`sentence_units` memoises for the word ``w``: :func:`word_info`, or just the
-    kind when the word is not capitalised and its unit is always itself (no period joins it)."""
+    kind when the word is not capitalised and its unit is always itself (no period joins it).
+    A pure function of the word and the (immutable) lexicons: cached across documents, so a
+    word new to a document's memo costs one C-level cache lookup, not a Python call."""
     info = word_info(w, res)
     return info[1] if not info[0] and info[1] is not None and not w[0].isupper() else info
 
