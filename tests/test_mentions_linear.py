@@ -85,3 +85,35 @@ def test_role_resolves_to_the_most_recent_titled_person_after_many_others():
     ms = M.find_mentions(tokenise(article_from_text(text, "t")))
     role = [m for m in ms if m.surface == "The senator"]
     assert role and role[0].entity == "Ann Roe"
+
+
+def _mention_lines(text: str, module: str) -> int:
+    """Lines of ``analysis/mentions/<module>`` executed by ``find_mentions`` on ``text``."""
+    from pathlib import Path
+    import sys
+
+    target = str(Path(M.__file__).resolve().parent / module)
+    doc = tokenise(article_from_text(text, "t"))
+    M.find_mentions(doc)  # warm the lexicon caches
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return local
+
+    sys.settrace(lambda frame, event, arg: local if frame.f_code.co_filename == target else None)
+    try:
+        M.find_mentions(doc)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_thing_pronouns_in_quotations_cost_linear_work():
+    # every "it" inside a quotation looks at the mentions of its own and the previous sentences
+    # only (made-up paragraph, repeated): twice the article, about twice the work
+    para = 'Norvik Bank cut jobs in Orvale. "It will grow and it will hire," said Ana Silva. '
+    small = _mention_lines("Title\n\n" + para * 60 + "\n", "things.py")
+    big = _mention_lines("Title\n\n" + para * 120 + "\n", "things.py")
+    assert big < 2.5 * small, (small, big)

@@ -33,6 +33,7 @@ from .evidence import Neighbours, evidence
 from .names import ACRONYM
 from .records import Cand
 from .resources import Resources
+from .salience import subject_like
 
 _INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{1,3}|IX|XI{1,3})$")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
@@ -60,6 +61,7 @@ class EntityTable:
     long_orgs: dict[str, str] = field(default_factory=dict)          # initials -> organisation
     persons: dict[str, Person] = field(default_factory=dict)         # canonical name -> attributes
     org_class: dict[str, str] = field(default_factory=dict)          # organisation -> class
+    subjects: dict[tuple[int, int], bool] = field(default_factory=dict)  # span -> is it a subject
 
     @property
     def text(self) -> str:
@@ -74,6 +76,14 @@ class EntityTable:
 
     def person(self, name: str) -> Person:
         return self.persons.setdefault(name, Person())
+
+    def subject_like(self, start: int, end: int) -> bool:
+        """:func:`.salience.subject_like` of the span ``start:end``, decided once per span (the
+        gender votes, the person history and the thing pronouns ask about the same names)."""
+        got = self.subjects.get((start, end))
+        if got is None:
+            got = self.subjects[(start, end)] = subject_like(self.doc, start, end)
+        return got
 
 
 # --- 1-3: clusters and indexes ---------------------------------------------------------------

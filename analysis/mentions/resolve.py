@@ -127,12 +127,12 @@ class History:
     the last organisation or place of each (type, class), and the one named most; per sentence,
     the first person of each gender; per title of rank ("Tsar"), the last person named with it; per role query, the answer found so far and how much of the history it has seen."""
 
-    def __init__(self, persons: dict, org_class: dict, res: Resources, doc: Doc):
+    def __init__(self, persons: dict, org_class: dict, res: Resources, doc: Doc, subject=None):
         self.person_attr, self.org_class, self.res = persons, org_class, res
         self.text = doc.text
         self.persons: list[str] = []                      # PERSON entities, in order mentioned
         self.last_of: dict[tuple, tuple] = {}              # (type, org class) -> (order, latest entity, type)
-        self.people = PersonHistory(doc, {e: a.gender for e, a in persons.items()})
+        self.people = PersonHistory(doc, {e: a.gender for e, a in persons.items()}, subject=subject)
         self.role_seen: dict[tuple, tuple] = {}            # role query -> (answer, persons seen)
         self.nouns: dict[str, str] = {}                    # role span -> its role noun
         self.things: Counter = Counter()                   # organisation or place -> mentions so far
@@ -207,7 +207,7 @@ class History:
 def resolve_references(t: EntityTable) -> None:
     """Names and titles refer to their entity; role nouns and pronouns to what :class:`History`
     finds (a resolved pronoun does not fix the person's gender: one wrong guess would spread)."""
-    history = History(t.persons, t.org_class, t.res, t.doc)
+    history = History(t.persons, t.org_class, t.res, t.doc, t.subject_like)
     for idx, c in enumerate(t.chosen):
         sid = t.doc.sentence_index_at(c.start)
         if c.kind == "name" and c.how == "context-person-noun" and c.ent and c.ent[0]:

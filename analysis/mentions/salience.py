@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -184,11 +185,15 @@ class PersonHistory:
     gender_of: dict                                   # entity -> "m" | "f" | ""
     by_sent: dict = field(default_factory=dict)       # sentence -> [Seen]
     count: Counter = field(default_factory=Counter)   # entity -> mentions so far
+    subject: Callable[[int, int], bool] | None = None  # subject_like of a span, memoised (EntityTable)
+
+    def _subject(self, start: int, end: int) -> bool:
+        return self.subject(start, end) if self.subject is not None else subject_like(self.doc, start, end)
 
     def add(self, sid: int, idx: int, ent: str, start: int, end: int) -> None:
         """A mention of person ``ent`` at ``start:end`` ("he" and "she" are subjects by their case)."""
         subject = (self.doc.article.text[start:end].lower() in _SUBJECT_PRONOUNS
-                   or subject_like(self.doc, start, end))
+                   or self._subject(start, end))
         self.by_sent.setdefault(sid, []).append(Seen(idx, ent, start, subject))
         self.count[ent] += 1
 
@@ -247,7 +252,7 @@ class PersonHistory:
         if subj:
             return subj[0].ent
         text = self.doc.article.text
-        is_subject = text[start:end].lower() in _SUBJECT_PRONOUNS and subject_like(self.doc, start, end)
+        is_subject = text[start:end].lower() in _SUBJECT_PRONOUNS and self._subject(start, end)
         if cur and not is_subject:
             return cur[0].ent
         fallback = cur[0].ent if cur else None
@@ -288,7 +293,7 @@ def pronoun_gender_evidence(t) -> None:
     named: dict[int, list] = {}
     for c in t.chosen:
         if (c.kind == "name" and c.ent is not None and c.ent[1] == "PERSON" and c.ent[0]
-                and subject_like(doc, c.start, c.end)):
+                and t.subject_like(c.start, c.end)):
             named.setdefault(doc.sentence_index_at(c.start), []).append(c)
     for c in t.chosen:
         if c.kind != "pronoun" or not c.gender:

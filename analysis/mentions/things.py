@@ -36,7 +36,7 @@ from analysis import lexicons
 
 from .coref import EntityTable, chosen_overlap
 from .records import Cand
-from .salience import _openers, subject_like
+from .salience import _openers
 
 _THING = re.compile(r"(?<![\w'’-])(?:it|its|they|them|their)(?![\w-])", re.IGNORECASE)
 _SINGULAR = frozenset({"it", "its"})
@@ -124,7 +124,7 @@ def _thing_mentions(t: EntityTable) -> dict[int, list[tuple[Cand, bool]]]:
         r = c.resolved
         if (r and r[0] and r[1] in _THING_TYPES and c.kind != "pronoun" and c.rule != "dateline"
                 and not _modifier(t, c)):
-            out.setdefault(t.doc.sentence_index_at(c.start), []).append((c, subject_like(t.doc, c.start, c.end)))
+            out.setdefault(t.doc.sentence_index_at(c.start), []).append((c, t.subject_like(c.start, c.end)))
     return out
 
 
@@ -140,9 +140,14 @@ def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str
     doc, form = t.doc, t.text[start:end].lower()
     sid = doc.sentence_index_at(start)
     quote = doc.quote_at(start)
-    if quote is not None:  # inside a quotation: only what the quotation itself names
-        by_sent = {k: [(c, subj) for c, subj in v if quote.start <= c.start < quote.end] for k, v in by_sent.items()}
-    ok = [(c, subj) for c, subj in by_sent.get(sid, []) if c.end <= start and _agrees(form, *c.resolved)]
+
+    def mentions_of(s: int) -> list:
+        """Sentence ``s``'s mentions; inside a quotation only what the quotation itself names
+        (filtered per sentence asked, not over the whole article: linear cost)."""
+        lst = by_sent.get(s, [])
+        return lst if quote is None else [(c, subj) for c, subj in lst if quote.start <= c.start < quote.end]
+
+    ok = [(c, subj) for c, subj in mentions_of(sid) if c.end <= start and _agrees(form, *c.resolved)]
     pick = next((c for c, subj in ok if subj), None)
     if pick is None and form == "its":
         pick = next((c for c, subj in reversed(ok) if not _possessor(t, c)), None)
@@ -150,7 +155,7 @@ def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str
     for s in range(sid - 1, max(-1, sid - 1 - BACK.get(form, 0)), -1):
         if pick is not None or doc.sentences[s].zone != zone:
             break
-        pick = next((c for c, subj in by_sent.get(s, []) if subj and _agrees(form, *c.resolved)), None)
+        pick = next((c for c, subj in mentions_of(s) if subj and _agrees(form, *c.resolved)), None)
     return pick.resolved if pick is not None else None
 
 
@@ -202,7 +207,7 @@ def resolve_thing_pronouns(t: EntityTable) -> None:
             c = Cand(s, e, got[1], "pronoun", "pronoun", priority=1)
             c.resolved = got
             extra.append(c)
-            if m.group().lower() in _SUBJECT_FORMS and subject_like(t.doc, s, e):
+            if m.group().lower() in _SUBJECT_FORMS and t.subject_like(s, e):
                 by_sent.setdefault(t.doc.sentence_index_at(s), []).append((c, True))
     if extra:
         t.chosen = sorted(t.chosen + extra, key=lambda c: c.start)
