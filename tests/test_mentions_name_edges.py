@@ -62,3 +62,24 @@ def test_common_noun_acronyms_are_no_organisations():
 
 def test_an_embassy_is_an_organisation():
     assert ("Harlow Consulate", "ORG") in _names("Staff at the Harlow Consulate declined to comment.")
+
+
+def test_a_letter_and_digits_code_is_no_name():
+    assert not _names("Exposure to the L2 matters. Take the M4 north, then the A64.")
+
+
+_SEEN = "Analysts watched Zorbex closely. "
+
+
+def test_a_company_named_by_its_parts():
+    for text in ("They said Zorbex's profit rose.", "They said Zorbex shares rose."):
+        assert ("Zorbex", "ORG") in _names(_SEEN + text), text
+
+
+def test_a_company_named_by_one_of_its_staff():
+    assert ("Zorbex", "ORG") in _names(_SEEN + "They said a Zorbex spokesman declined to comment.")
+
+
+def test_a_capitalised_adjective_before_a_part_noun_is_no_company():
+    got = _names("The plant belongs to Harwell Foods Co. Combined sales of both firms rose.")
+    assert not any(s.startswith("Combined") for s, _ in got)

@@ -131,12 +131,19 @@ _ORG_NOUN_BEFORE = re.compile(r"\b(?i:the|an?|its|his|her|their|our|my|your)\s+(
                               r"(?:news\s+)?([a-z][a-z-]+)(,?)\s+$")
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+$")
+
+
 def staff_after(x: Context):
     """"Zorvex officials said", "Harlow executives met": people named by the organisation they
     belong to (``mentions_staff_nouns.txt``; not "Harlow officials Ana Roe and ...", which
-    :func:`noun_after` reads)."""
+    :func:`noun_after` reads); one of them after a determiner: "a Zorvex spokesman said"."""
     m = re.match(r"\s+([a-z]+)\b(?!-)", x.after)
-    if m and m.group(1) in x.res.staff_nouns:
+    if not m:
+        return None
+    w, staff = m.group(1), x.res.staff_nouns
+    if w in staff or _DETERMINER_BEFORE.search(x.before) and (
+            w + "s" in staff or w.endswith("man") and w[:-3] + "men" in staff):
         return "ORG", "staff-after"
 
 
@@ -230,10 +237,20 @@ def noun_of(x: Context):
         return "ORG", "affiliation"
 
 
+_OWN_PART = re.compile(r"(['’]s)?\s+([a-z-]+)(?:\s+([a-z]+))?\b")
+
+
 def org_part_after(x: Context):
-    """"Harwell's shareholders", "Orrin's quarterly earnings"."""
-    op = re.match(r"['’]s\s+(?:[a-z-]+\s+)?([a-z]+)\b", x.after)
-    if op and op.group(1) in x.res.org_parts:
+    """"Harwell's shareholders", "Orrin's quarterly earnings", "Orrin's profit rose" (the part
+    is the first or the second word after the possessive); without the possessive, the part
+    noun right after the name: "Harwell shares fell", "Orrin customers complained" (not after
+    an adjective the sentence splitter left capitalised: "... Co. Combined sales rose")."""
+    m = _OWN_PART.match(x.after)
+    if m is None:
+        return None
+    parts = x.res.org_parts
+    if m.group(1) and (m.group(2) in parts or m.group(3) in parts) or (
+            m.group(2) in parts and not VERBAL.search(x.words[-1])):
         return "ORG", "org-part"
 
 

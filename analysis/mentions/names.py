@@ -328,6 +328,8 @@ def not_a_name(r: Reading):
             return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
         if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) and re.search(r"\d\s+$", r.text[max(0, r.start - 4):r.start]):
             return r.out  # "around 400 B.C.": an unknown abbreviation after a number is an era or unit
+        if re.fullmatch(r"[A-Z]\d{1,3}", w):
+            return r.out  # "the L2", "the M1", "A64": a code (a grade, model or road number), no name
         if ACRONYM.match(w) and _COUNT_BEFORE.search(r.text, max(0, r.start - 12), r.start) and not _modifies_noun(r):
             return r.out  # "a 2.35 ERA", "80 RBI", "at 7 p.m. EST": a unit, statistic or time zone
         if NORP_SUFFIX.search(w) and not r.ntype and not _definite_head(r):
