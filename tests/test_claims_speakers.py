@@ -546,3 +546,34 @@ def test_object_pronoun_after_the_cue_is_no_speaker():
     doc = tokenise(article_from_text(HEAD + "The plan is dead, called him a master.", "t"))
     u = [x for x in units.build_units(doc) if x.zone == "body"][0]
     assert slots.slot_right(doc, u, u.low.index("him"), claims.speakers.Mentions([], doc)) is None
+
+
+# --- middle initials, dashes and hyphens around the speaker -----------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('"We will win," said John D. Reyes, a chief of staff.', "John D. Reyes"),   # a middle initial
+    ("The plan is dead, said Mara T. Voss.", "Mara T. Voss"),
+])
+def test_middle_initial_does_not_end_the_name(body, speaker):
+    assert read(body)[0][2] == speaker
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Tom Reyes — the mayor since 2010 — said the plan was dead.", "Tom Reyes"),
+    ("Tom Reyes -- who is also the mayor -- told me the plan was dead.", "Tom Reyes"),
+    ('Tom Reyes, the head of Acme Media -- the firm that owns the paper, which is also sold online -- '
+     'told me, "We are fine."', "Tom Reyes"),
+    ("The state has an aggressive - some say unrealistic - pledge to cut taxes.", "some"),
+])
+def test_parenthetical_between_dashes_before_the_cue(body, speaker):
+    assert read(body)[0][2] == speaker
+
+
+def test_slot_never_ends_in_a_dash():
+    assert read("The plan is dead — said Tom Reyes.")[0][:4] == ("inverted_cue", "indirect", "Tom Reyes", "said")
+
+
+def test_cue_inside_dashes_has_the_noun_before_the_dash_and_content_up_to_the_closing_dash():
+    got = read('Instead, the study -- which notes that the cost "would be huge" -- should be a warning.')
+    assert got[0][2:] == ("the study", "notes", 'the cost "would be huge"')

@@ -157,6 +157,19 @@ def _bracket_close(low: tuple[str, ...], j: int, k: int) -> int | None:
     return None
 
 
+_DASH_MARKS = frozenset({"\u2014", "\u2013", "--"})
+
+
+def _dash_close(low: tuple[str, ...], j: int, k: int) -> int | None:
+    """A cue inside a parenthetical between dashes ("the study -- which notes that costs rise
+    -- is late"): the index of the dash at or after ``k`` that closes it, or None. Inside means
+    an odd number of dashes in the 12 tokens before the cue; the closing dash is looked for at
+    most 60 tokens on (bounded scans, as :func:`_bracket_close`)."""
+    if sum(1 for x in range(max(0, j - 13), j) if low[x] in _DASH_MARKS) % 2 == 0:
+        return None
+    return next((x for x in range(k, min(len(low), k + 60)) if low[x] in _DASH_MARKS), None)
+
+
 def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
     """The reported material after the cue: skip ``that`` / ``:`` / ``,``; skip a trailing
     phrase up to *that* ("said in a statement that …") or a quotation ("said later, "…"")."""
@@ -181,6 +194,8 @@ def content_after(doc: Doc, unit: Unit, j: int) -> tuple[int, int] | None:
     if k >= len(toks):
         return None
     close = _bracket_close(low, j, k)
+    if close is None:
+        close = _dash_close(low, j, k)
     s, e = trim(doc.text, toks[k].start, toks[close].start if close is not None else unit.end)
     if e - s < 2:
         return None

@@ -140,6 +140,8 @@ def _np_left_edge(unit: Unit, end_tok: int, relative: bool) -> int:
         possessive = w in ("'", "\u2019") and b - 2 >= 0 and toks[b - 2].end == t.start and low[b - 2].endswith("s")
         if not any(ch.isalnum() for ch in w) and w not in ("-", "'s", "\u2019s", ".") and not possessive:
             break
+        if w == "-" and b - 2 >= 0 and toks[b - 2].end < t.start:
+            break  # "an aggressive - some say …": a spaced hyphen is a dash, not inside a word
         b -= 1
         steps += 1
     return b
@@ -210,24 +212,10 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     # "groups that do not disclose …": a relative "that" (read over as a gap word) after the noun
     that_relative = not relative and j + 1 < cue_i and low[j + 1] == "that"
     if relative:
-        j -= 1  # "residents who say …": the speaker is the noun before the relative pronoun
-        if low[j] == "(" and j >= 1:
-            j -= 1  # "Tom Reyes (who said …)": a bracketed relative clause of the noun before the bracket
-        elif low[j] == "," and j >= 1 and (toks[j - 1].end in mentions.actor_ends[0] or (
-                low[j - 1][:1].isalnum() and not toks[j - 1].in_quote and low[j - 1] not in function_words("relative"))):
-            j -= 1  # "… and Tom Reyes, who said …", "the report, which says …": a non-restrictive clause of the noun
-    if low[j] == ",":
-        head = _appositive_head(doc, unit, j, mentions)
-        if head is None or isinstance(head, Speaker):
-            return head
-        j = head
-    if j >= 0 and low[j] == ")":
-        # a parenthesis after the name: "Rep. Jane Doe (D-Wis.) said"
-        k = j - 1
-        while k >= 0 and j - k < 12 and low[k] != "(":
-            k -= 1
-        if k >= 1 and low[k] == "(":
-            j = k - 1
+        j = _noun_of_relative(unit, j, mentions)
+    j = _head_before_parentheticals(doc, unit, j, mentions)
+    if isinstance(j, Speaker) or j is None:
+        return j
     if j < 0 or toks[j].in_quote or low[j] in QUOTE_CHARS or low[j] == "(":
         return None  # an opening bracket ends no noun phrase: a slot never ends in an unbalanced bracket
     end_tok = j
@@ -242,6 +230,51 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     if m is not None:
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
     return _surface_speaker(doc, unit, b, end_tok)
+
+
+def _noun_of_relative(unit: Unit, j: int, mentions: Mentions) -> int:
+    """Index of the noun a relative pronoun at ``j`` stands for: "residents who say …", "Tom
+    Reyes (who said …)", "the study -- which notes …", "the report, which says …"."""
+    toks, low = unit.tokens, unit.low
+    j -= 1
+    if low[j] == "(" and j >= 1:
+        j -= 1  # "Tom Reyes (who said …)": a bracketed relative clause of the noun before the bracket
+    elif low[j] in _DASHES and j >= 1 and low[j - 1][:1].isalnum():
+        j -= 1  # "the study -- which notes …": a parenthetical relative clause of the noun before the dash
+    elif low[j] == "," and j >= 1 and (toks[j - 1].end in mentions.actor_ends[0] or (
+            low[j - 1][:1].isalnum() and not toks[j - 1].in_quote and low[j - 1] not in function_words("relative"))):
+        j -= 1  # "… and Tom Reyes, who said …", "the report, which says …": a non-restrictive clause of the noun
+    return j
+
+
+def _head_before_parentheticals(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> int | Speaker | None:
+    """Walk from token ``j`` (before the cue) over what stands between the subject's head and
+    the cue: appositives between commas (", a former officer,"), a parenthetical between
+    dashes ("Tom Reyes — the mayor since 2010 — said"; an appositive before the dashes counts:
+    "Tom Reyes, the head of Acme -- the firm that … -- told me"), a bracket ("Rep. Jane Doe
+    (D-Wis.) said"). Returns the head word's index, a named speaker, or None (no slot: "The
+    plan is dead — said Tom Reyes" ends in a dash)."""
+    low = unit.low
+    dash = None
+    if j >= 1 and low[j] in _DASHES:
+        dash = _opening_dash(doc, unit, j)
+        if dash is None:
+            return None  # a slot never ends in a dash
+        j = dash  # the opening dash stands where the comma before the cue would
+    if low[j] == "," or dash is not None:
+        head = _appositive_head(doc, unit, j, mentions)
+        if head is None and dash is not None:
+            head = dash - 1  # no appositive before the dashes: the noun phrase before them
+        if head is None or isinstance(head, Speaker):
+            return head
+        j = head
+    if j >= 0 and low[j] == ")":
+        k = j - 1
+        while k >= 0 and j - k < 12 and low[k] != "(":
+            k -= 1
+        if k >= 1 and low[k] == "(":
+            j = k - 1
+    return j
 
 
 def _modified_head(doc: Doc, unit: Unit, b: int, end_tok: int, mentions: Mentions) -> Speaker | None:
@@ -261,14 +294,36 @@ def _modified_head(doc: Doc, unit: Unit, b: int, end_tok: int, mentions: Mention
     return Speaker(s, e, doc.text[s:e], None, s)
 
 
+#: Dashes that set off a parenthetical phrase ("Tom Reyes — the mayor — said").
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+#: Tokens looked back from a closing dash for the dash that opens the parenthetical.
+_DASH_REACH = 60
+
+
+def _opening_dash(doc: Doc, unit: Unit, j: int) -> int | None:
+    """Index of the dash that opens the parenthetical closed by the dash at token ``j``, at
+    most :data:`_DASH_REACH` tokens back and after a word (not at the unit start), or None."""
+    low = unit.low
+    for k in range(j - 1, max(0, j - _DASH_REACH) - 1, -1):
+        if unit.tokens[k].in_quote:
+            continue  # a quotation inside the parenthetical ("the study -- which notes "…" -- says")
+        if low[k] in (".", ";", ":") and not title_period(doc, unit, k):
+            return None  # a sentence boundary; not the period of "Mr." or "John D."
+        if low[k] in _DASHES:
+            return k if k >= 1 and low[k - 1][:1].isalnum() else None
+    return None
+
+
 def title_period(doc: Doc, unit: Unit, e: int) -> bool:
     """True if the period at token ``e`` closes an abbreviated title before a name: "…,"
     said Mr. Reyes", "said Sen. Mara Voss" — glued to a capitalised abbreviation
-    (``abbreviations_en.txt``) and followed by a capitalised word; the noun phrase goes on."""
+    (``abbreviations_en.txt``) or a middle initial ("said John D. Reyes") and followed by a
+    capitalised word; the noun phrase goes on."""
     toks = unit.tokens
     if e < 1 or e + 1 >= len(toks) or toks[e - 1].end != toks[e].start:
         return False
-    return unit.low[e - 1] in lexicons.abbreviations() and doc.text[toks[e - 1].start].isupper() \
+    initial = len(unit.low[e - 1]) == 1 and unit.low[e - 1].isalpha()  # "John D. Reyes": a middle initial
+    return (unit.low[e - 1] in lexicons.abbreviations() or initial) and doc.text[toks[e - 1].start].isupper() \
         and doc.text[toks[e + 1].start].isupper()
 
 
