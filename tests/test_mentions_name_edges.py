@@ -83,3 +83,13 @@ def test_a_company_named_by_one_of_its_staff():
 def test_a_capitalised_adjective_before_a_part_noun_is_no_company():
     got = _names("The plant belongs to Harwell Foods Co. Combined sales of both firms rose.")
     assert not any(s.startswith("Combined") for s, _ in got)
+
+
+def test_a_name_after_the_holder_of_a_post_is_the_holder():
+    got = _names("On Thursday the chairman of Harwell Corp., Kenji Odaba, a man not given to alarm, spoke.")
+    assert ("Kenji Odaba", "PERSON") in got and ("Harwell Corp.", "ORG") in got
+
+
+def test_a_list_of_firms_keeps_its_type():
+    got = _names("Clients like Harwell Corp., Zorbex Inc. and Kelvane Ltd. left.")
+    assert {("Harwell Corp.", "ORG"), ("Zorbex Inc.", "ORG"), ("Kelvane Ltd.", "ORG")} <= got

@@ -262,6 +262,24 @@ def speaker(x: Context):
         return "PERSON", "said"
 
 
+_NOUN_OF_BEFORE = re.compile(r"([a-z][\w-]*)\s+of\s+(?:the\s+)?$")
+
+
+def _holder_of(text: str, start: int, res: Resources) -> bool:
+    """Is the name at ``start`` the complement of a person noun ("the chairman of Harwell")?"""
+    m = _NOUN_OF_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and m.group(1) in res.person_nouns
+
+
+def holder_apposition(x: Context):
+    """"the chairman of Harwell Corp., Ken Oda, said": a name in apposition after "<person noun>
+    of <name>," is the holder of that post, a person (not a third member of a list)."""
+    m = re.search(r",\s*$", x.before[-3:])
+    d = x.nb.by_end.get(x.c.start - len(x.before) + len(x.before.rstrip()[:-1].rstrip())) if m else None
+    if d is not None and d.kind in ("name", "alias") and _holder_of(x.doc.text, d.start, x.res):
+        return "PERSON", "holder-apposition"
+
+
 def coordination(x: Context):
     """A list member takes the type of a typed person or organisation next to it: "The Week,
     the River Journal, Den of Geek and Maxim" (places: too often wrong)."""
@@ -363,7 +381,7 @@ def pronoun_after(x: Context):
 #: The checks, in order: the first that answers types the name.
 EVIDENCE_CHECKS = (epithet, after_in, city_state, org_noun_before, lone_given_name, owner, noun_after, staff_after, org_noun_after,
                    byline, credit, noun_before, party_label, of_country, apposition, noun_of, org_part_after,
-                   speaker, family, coordination, in_the_plural, person_noun_after_the, definite, surname_reused, pronoun_after)
+                   speaker, family, holder_apposition, coordination, in_the_plural, person_noun_after_the, definite, surname_reused, pronoun_after)
 
 
 def evidence(doc: Doc, c: Cand, nb: Neighbours, res: Resources, reused: frozenset = frozenset()) -> tuple[str, str]:
