@@ -577,3 +577,26 @@ def test_slot_never_ends_in_a_dash():
 def test_cue_inside_dashes_has_the_noun_before_the_dash_and_content_up_to_the_closing_dash():
     got = read('Instead, the study -- which notes that the cost "would be huge" -- should be a warning.')
     assert got[0][2:] == ("the study", "notes", 'the cost "would be huge"')
+
+
+# --- the subject of a participle after a fronted phrase or a time phrase -----------------------------
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a fronted phrase of more than six words without a finite verb, then a comma
+    ('In a statement released late Monday by the campaign, the group rejected the plan, calling it "a farce."',
+     "the group"),
+    # a time phrase without a comma opens the unit
+    ('Last week the campaign released an ad, saying "the plan is dead."', "the campaign"),
+    ('In August the groups agreed to a new deal on the rules of trade, saying "it is fair."', "the groups"),
+])
+def test_participle_subject_after_a_fronted_or_time_phrase(body, speaker):
+    got = [r for r in read(body) if r[0] == "participle_clause"]
+    assert len(got) == 1 and got[0][2] == speaker
+
+
+def test_long_fronted_phrase_with_a_finite_verb_is_a_clause():
+    doc = tokenise(article_from_text(HEAD + "In August the groups agreed to a new deal on the rules of trade, "
+                                     "saying it is fair.", "t"))
+    u = [x for x in units.build_units(doc) if x.zone == "body"][0]
+    assert slots.fronted_phrase_end(u, 0, len(u.low) - 1) is None

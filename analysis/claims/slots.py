@@ -461,7 +461,7 @@ def fronted_phrase_end(unit: Unit, first: int, lim: int) -> int | None:
         return None
     opened = False
     words = 0
-    for x in range(first + 1, min(lim, first + 11)):
+    for x in range(first + 1, min(lim, first + _FRONTED_REACH)):
         w = low[x]
         if w == ",":
             k = x + 1
@@ -472,10 +472,14 @@ def fronted_phrase_end(unit: Unit, first: int, lim: int) -> int | None:
             opened = True
             continue
         words += 1
-        if words > 6 or (toks[x].in_quote and not opened) \
+        if (words > 6 and (words > _FRONTED_WORDS or _tagged_verb(unit, x))) or (toks[x].in_quote and not opened) \
                 or not any(ch.isalnum() for ch in w) and w not in ("'s", "-", "."):
-            return None
+            return None  # past six words, only a phrase without a finite verb ("In a statement released by …,")
     return None
+
+
+#: Words a fronted phrase may hold (past six, none a finite verb), and tokens scanned for its comma.
+_FRONTED_WORDS, _FRONTED_REACH = 12, 17
 
 
 def subordinate_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
@@ -573,6 +577,8 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
     # the noun phrase opening the unit: up to a preposition, a gap word, an auxiliary or a verb
     first = unit.token_at_or_after(start)
+    while first < cue_i - 1 and is_gap(low[first]) and toks[first].start < lim:
+        first += 1  # "Last week the campaign released …", "In August the groups agreed …": a time phrase
     if first >= len(toks):
         return None
     k = first
