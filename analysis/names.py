@@ -43,9 +43,9 @@ CANONICAL: str = "canonical"
 
 
 def _clean(surface: str) -> str:
-    """``surface`` with every run of white space one space, none at either end ("New\n  York"
-    → "New York"): ``re.sub(r"\s+", " ", surface).strip()`` without the regex engine
-    (``str.split`` splits at exactly the characters ``\s`` matches; tested)."""
+    """``surface`` with every run of white space one space, none at either end ("New  York"
+    → "New York"): ``re.sub(r"\\s+", " ", surface).strip()`` without the regex engine
+    (``str.split`` splits at exactly the characters ``\\s`` matches; tested)."""
     return " ".join(surface.split())
 
 
