@@ -106,3 +106,23 @@ def test_a_surname_alone_keeps_the_particle_of_the_full_name():
 def test_a_lower_case_word_before_a_surname_that_is_no_particle_stays_out():
     got = _names("Prosecutor Carla del Ponte met Oleg Sirov. Later, said Ponte, it went well.")
     assert not any(s.startswith("said") for s, _ in got)
+
+
+def test_a_name_particle_of_kenyan_names():
+    got = _names("Crowds mocked President Daniel arap Moi on Monday. Moi said nothing.")
+    assert ("Daniel arap Moi", "PERSON") in got and ("Moi", "PERSON") in got
+
+
+def test_a_given_name_after_a_kin_noun_is_the_relative_not_the_town():
+    got = _names("Mildred Rosenbaum and her husband Stanley were newlyweds.")
+    assert ("Stanley", "PERSON") in got
+
+
+def test_a_first_name_alone_after_the_full_name_is_the_person_not_the_town():
+    got = _names("The architect Douglas Cardinal designed it. We will build Douglas' design, officials said.")
+    assert ("Douglas", "PERSON") in got and ("Douglas", "GPE") not in got
+
+
+def test_a_town_after_a_place_preposition_stays_a_town():
+    got = _names("Paris Okafor said she flew to Paris on Monday.")
+    assert ("Paris", "GPE") in got

@@ -297,12 +297,23 @@ class _Parts:
         return next((f for f in lst if f.words[-1] == w), lst[0])
 
 
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|across|outside|around|toward|towards|of)\s+$", re.I)
+
+
 def surname_that_is_a_place(t, p, c, s):
-    """"Mateus Ferreira Lima ... Lima struck again": a surname that is also a city."""
-    if (c.rule == "gazetteer" and c.type in ("GPE", "LOC") and " " not in s and s in t.part_index
-            and p.first_surname[s] is not None and p.first_surname[s] < c.start):
+    """"Mateus Ferreira Lima ... Lima struck again": a surname that is also a city.  A given name
+    too, when the person was named in full before and no place preposition comes first
+    ("Douglas Cardinal ... build Douglas' design"; not "Paris Okafor ... flew to Paris")."""
+    if not (c.rule == "gazetteer" and c.type in ("GPE", "LOC") and " " not in s and s in t.part_index):
+        return None
+    if p.first_surname[s] is not None and p.first_surname[s] < c.start:
         c.how = "surname"
         return p.nearest(s, c.start).canon, "PERSON"
+    first = next((f for f in t.part_index[s] if f.words[0] == s), None)
+    if (first is not None and first.start < c.start and s in t.res.given_names
+            and not _PLACE_PREP_BEFORE.search(t.text, max(0, c.start - 12), c.start)):
+        c.how = "given-name"
+        return first.canon, "PERSON"
 
 
 def listed_entity(t, p, c, s):

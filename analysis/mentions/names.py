@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from analysis import lexicons
 from analysis.tokenise import Doc
 
 from .records import Cand, Unit
@@ -202,6 +204,27 @@ def drop_postnominals(r: Reading):
         return r.out
     r.words = [u.text for u in r.run if u.kind != "joint" or u.text in ("of", "&")]
     return None
+
+
+@lru_cache(maxsize=1)
+def _kin_nouns() -> frozenset[str]:
+    return lexicons.word_list("mentions_kin_nouns.txt")
+
+
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s+(?:late\s+|elder\s+|younger\s+)?([a-z]+),?\s+$")
+
+
+def kin_given_name(r: Reading):
+    """"her husband Stanley", "his son Austin": a given name right after a possessive and a
+    noun of kinship (``mentions_kin_nouns.txt``) is that relative, even where the name is
+    also a town's."""
+    run = r.run
+    if len(run) != 1 or run[0].kind != "gaz" or run[0].text not in r.res.given_names:
+        return None
+    m = _KIN_BEFORE.search(r.text, max(0, r.start - 40), r.start)
+    if m is None or m.group(1) not in _kin_nouns():
+        return None
+    return r.out + [Cand(r.start, r.end, "PERSON", "name", "name", "", priority=3, how="kin")]
 
 
 def all_gazetteer(r: Reading):
@@ -421,7 +444,7 @@ def make_name(r: Reading) -> list[Cand]:
 
 
 #: The steps that read a run, in order (each may end the reading with its candidates).
-READING_STEPS = (full_stop_after_letter, split_at_title, drop_postnominals, place_team, all_gazetteer, leading_gazetteer, not_a_name,
+READING_STEPS = (full_stop_after_letter, split_at_title, drop_postnominals, place_team, kin_given_name, all_gazetteer, leading_gazetteer, not_a_name,
                  ordinal_led, name_inside_run, make_name)
 
 
