@@ -29,7 +29,7 @@ def test_registry_order_and_names():
         "transcript_turn", "block_after_intro", "according_to", "passive_agent", "possessive_noun", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
         "comment_clause", "fronted_comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
-        "quote_after_colon", "floating_quote", "narrator")
+        "quote_after_colon", "floating_quote", "headline_colon", "narrator")
     assert [p.stage for p in registry.REGISTRY][:3] == ["turn", "turn", "cue"]
     assert {p.stage for p in registry.REGISTRY[-3:]} == {"fallback"}
 
@@ -568,3 +568,29 @@ def test_unquoted_complement_of_a_naming_verb_is_a_claim(body, speaker, content)
 ])
 def test_naming_verb_without_complement_is_no_cue(body):
     assert [r[1] for r in read(body, with_mentions=True)] == ["narrator"]
+
+
+# --- headline_colon: "Name: what they said" ------------------------------------------------------------
+
+
+def _headline_rows(headline: str):
+    doc = tokenise(article_from_text(headline + "\n\nMara Voss spoke on Monday. Tom Reyes left.", "t"))
+    return [(c.pattern, c.speaker, c.cue, c.content)
+            for c in claims.find_claims(doc, mentions.find_mentions(doc)) if c.zone == "headline"]
+
+
+@pytest.mark.parametrize("headline, speaker, content", [
+    ("Voss: Plan Will Not Pass the Senate", "Mara Voss", "Plan Will Not Pass the Senate"),
+    ("A Lesson From Mara Voss: \u2018Be Heard\u2019", "Mara Voss", "\u2018Be Heard\u2019"),
+    ("Poll: Voters Abandon Party", "Poll", "Voters Abandon Party"),   # a source noun
+])
+def test_headline_label_before_a_colon_is_the_speaker(headline, speaker, content):
+    assert _headline_rows(headline) == [("headline_colon", speaker, ":", content)]
+
+
+@pytest.mark.parametrize("headline", [
+    "The Latest: Acme Shares Fall",
+    "A Curious Plan to Fight Floods: Buy Land, Sell Water",
+])
+def test_headline_label_naming_no_one_is_no_claim(headline):
+    assert [r[0] for r in _headline_rows(headline)] == ["narrator"]

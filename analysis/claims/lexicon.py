@@ -90,6 +90,12 @@ def not_speaker_labels() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def source_labels() -> frozenset[str]:
+    """Source nouns that attribute a headline after a colon ("Poll: …"): ``claims_source_labels.txt``."""
+    return frozenset(w.lower() for w in lexicons.word_list("claims_source_labels.txt"))
+
+
+@lru_cache(maxsize=1)
 def pronoun_genders() -> dict[str, str]:
     """Gender of the third-person singular pronouns ("he" → "m"): ``pronouns.tsv``."""
     return {r["pronoun"]: r["gender"] for r in lexicons.table("pronouns.tsv")}

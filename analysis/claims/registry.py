@@ -49,6 +49,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("quote_then_unlisted_verb", "fallback", U.quote_then_unlisted_verb),
     Pattern("quote_after_colon", "fallback", U.quote_after_colon),
     Pattern("floating_quote", "fallback", U.floating_quote),
+    Pattern("headline_colon", "fallback", U.headline_colon),
     Pattern("narrator", "fallback", U.narrator),
 )
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from analysis.claims.lexicon import function_words, not_speaker_labels, pronouns
+from analysis.claims.lexicon import function_words, not_speaker_labels, pronouns, source_labels
 from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
 from analysis.claims.slots import narrator_subject, slot_right
 from analysis.claims.speakers import Mentions, entity_type, mention_kind, resolve
@@ -288,6 +288,41 @@ def floating_quote(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -
     who = subj or state.hint or state.last or NOBODY
     item = Item(q.content_start, q.content_end, "direct", who, (-1, -1), "", None, "floating_quote")
     return UnitReading([item], continues=q.continues and subj is None)
+
+
+#: Words before a headline's colon, at most: a short label ("Pence:", "A lesson from Loretta Lynch:").
+_HEADLINE_LABEL_WORDS = 6
+
+
+def headline_colon(doc: Doc, unit: Unit, mentions: Mentions, state: ReadState) -> UnitReading | None:
+    """"Pence: Flowers Won't Be at Debate", "A Lesson From Mara Voss: 'Be Heard'", "Poll: Voters
+    Abandon Party": a headline whose short label before a colon names a person or organisation
+    (or is a source noun, ``claims_source_labels.txt``) attributes what follows the colon to it —
+    headline style for "X says …". Labels naming no one ("The Latest:", "A Curious Plan to
+    Fight Climate Change:") make no claim."""
+    if unit.zone != "headline":
+        return None
+    low, toks = unit.low, unit.tokens
+    colon = next((k for k in range(min(len(low), _HEADLINE_LABEL_WORDS + 1)) if low[k] == ":"), None)
+    if colon is None or colon == 0 or toks[colon].in_quote or colon + 1 >= len(toks):
+        return None
+    label_end = toks[colon].start
+    who = None
+    for m in mentions.within(unit.start, label_end):
+        if entity_type(m) in ("PERSON", "ORG") and mention_kind(m) != "pronoun":
+            who = resolve(Speaker(m.start, m.end, doc.text[m.start : m.end], m), None)
+            break
+    if who is None and low[colon - 1] in source_labels():
+        s = toks[0].start
+        who = Who(doc.text[s:label_end], "", "", s, label_end)
+    if who is None:
+        return None
+    cs, ce = trim(doc.text, toks[colon + 1].start, unit.end)
+    if ce <= cs:
+        return None
+    attribution = "mixed" if unit.quotes_overlapping(cs, ce) else "indirect"
+    return UnitReading([Item(cs, ce, attribution, who, (toks[colon].start, toks[colon].end), "", None,
+                             "headline_colon")])
 
 
 def _is_byline(doc: Doc, unit: Unit) -> bool:
