@@ -126,3 +126,11 @@ def test_a_first_name_alone_after_the_full_name_is_the_person_not_the_town():
 def test_a_town_after_a_place_preposition_stays_a_town():
     got = _names("Paris Okafor said she flew to Paris on Monday.")
     assert ("Paris", "GPE") in got
+
+
+def test_a_surname_found_again_inside_the_title_of_a_show_is_no_mention():
+    text = ('Jerry Okafor is rich. Still, "Okafor," the network\'s successful sitcom, ends. '
+            'The last "Okafor" episode airs Thursday. Okafor said he was sad.')
+    doc = tokenise(article_from_text("Title\n\n" + text + "\n", "t"))
+    alone = [m for m in M.find_mentions(doc) if m.surface == "Okafor"]
+    assert len(alone) == 1 and doc.text[alone[0].end:alone[0].end + 5] == " said"  # not in the titles
