@@ -594,3 +594,10 @@ def test_headline_label_before_a_colon_is_the_speaker(headline, speaker, content
 ])
 def test_headline_label_naming_no_one_is_no_claim(headline):
     assert [r[0] for r in _headline_rows(headline)] == ["narrator"]
+
+
+def test_cue_word_after_a_capitalised_preposition_in_a_title_case_headline_is_a_noun():
+    # "Over Police Shooting [Comments]": the title-case preposition ends the capitalised run,
+    # so the cue word is the noun of a prepositional phrase (not the headline's verb)
+    assert _headline_rows("Chris Christie Calls Hillary Clinton \u2018A Disgrace\u2019 Over Police Shooting Comments") == [
+        ("cue_then_content", "Chris Christie", "Calls", "Hillary Clinton \u2018A Disgrace\u2019 Over Police Shooting Comments")]

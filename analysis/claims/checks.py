@@ -152,6 +152,8 @@ def noun_of_prepositional_phrase(c: CueCheck) -> bool | None:
         if w in ("'s", "s'", "'", "\u2019s", "\u2019") or w.endswith(("'s", "\u2019s")):
             j -= 1
             continue
+        if w in function_words("preposition") and seen > 0:
+            break  # a capitalised preposition of a title-case headline ("Over Police [Comments]")
         if word[:1].isupper() or (seen == 0 and j + 1 < i and low[j + 1] in ("'", "\u2019", "s'")):
             seen += 1
             j -= 1
