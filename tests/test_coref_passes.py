@@ -41,6 +41,21 @@ def test_object_pronoun_is_not_the_subject_of_its_clause():
     assert _entity(text, "him") == "Daniel Okafor"
 
 
+@pytest.mark.parametrize("text", [
+    "Tano Ruud wrote to Oskel Marr in May. Peter Lund met Tano Ruud in Oslo and praised him.",
+    "Tano Ruud wrote to Oskel Marr in May. Peter Lund met Tano Ruud in Oslo and later praised him.",
+])
+def test_object_pronoun_after_a_joined_verb_phrase_is_not_its_subject(text):
+    # "and praised him": the second verb phrase has the clause's subject, so principle B holds
+    assert _entity(text, "him") == "Tano Ruud"
+
+
+def test_object_pronoun_after_a_new_clause_may_be_the_first_subject():
+    # "and Ana Berg praised him": a new clause with its own subject; *him* may be Lund
+    text = "Peter Lund met Tano Ruud in Oslo in May, and Ana Berg praised him."
+    assert _entity(text, "him") != "Ana Berg"
+
+
 def test_reflexive_pronoun_is_the_subject_of_its_clause():
     # binding principle A: "himself" is the subject, not the nearer object
     text = "Tano Ruud wrote to Oskel Marr about himself."

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from analysis import lexicons
+from analysis import lexicons, postag
 from analysis.tokenise import Doc
 
 #: Sentences before the pronoun's own that may hold its antecedent (steps 2 and 3).
@@ -48,6 +48,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another", "every", "each", "any"})
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
+_VP_JOINS = frozenset({"and", "or", "but", ",", ";"})
 
 
 def _openers() -> frozenset[str]:
@@ -186,6 +187,7 @@ class PersonHistory:
     by_sent: dict = field(default_factory=dict)       # sentence -> [Seen]
     count: Counter = field(default_factory=Counter)   # entity -> mentions so far
     subject: Callable[[int, int], bool] | None = None  # subject_like of a span, memoised (EntityTable)
+    tags: postag.DocTags | None = None                # part-of-speech tags, made on first need
 
     def _subject(self, start: int, end: int) -> bool:
         return self.subject(start, end) if self.subject is not None else subject_like(self.doc, start, end)
@@ -202,9 +204,26 @@ class PersonHistory:
         return not gender or not g or g == gender
 
     def _clause_between(self, a: int, b: int) -> bool:
-        """A clause boundary (comma, conjunction) between offsets ``a`` < ``b``."""
+        """A clause boundary (comma, conjunction) between offsets ``a`` < ``b``; not one that
+        only joins a second verb phrase to the same subject (:meth:`_joins_verb_phrase`)."""
         i, j = bisect.bisect_left(self.doc.token_starts, a), bisect.bisect_left(self.doc.token_starts, b)
-        return any(self.doc.norms[k] in _openers() for k in range(i + 1, j))
+        norms, openers = self.doc.norms, _openers()
+        return any(norms[k] in openers and not self._joins_verb_phrase(k, j) for k in range(i + 1, j))
+
+    def _joins_verb_phrase(self, k: int, j: int) -> bool:
+        """Does the boundary token ``k`` (before token ``j``) join a verb phrase, whose subject is
+        the clause's own ("Bo Chen met Ada Lin and praised him": *him* is not Chen, binding
+        principle B still holds)?  The first word after it and any further boundary tokens and
+        adverbs ("and later praised", "; and raised") is a finite verb, by the tagger."""
+        norms, openers, toks = self.doc.norms, _openers(), self.doc.tokens
+        if norms[k] not in _VP_JOINS:
+            return False
+        if self.tags is None:
+            self.tags = postag.DocTags(self.doc)
+        n = k + 1
+        while n < j and (norms[n] in openers or self.tags.token(toks[n]).startswith("RB")):
+            n += 1
+        return n < j and postag.is_finite_verb(self.tags.token(toks[n]))
 
     def _sentences_back(self, sid: int):
         """The previous sentences within :data:`WINDOW`, nearest first (body and captions
