@@ -600,3 +600,12 @@ def test_long_fronted_phrase_with_a_finite_verb_is_a_clause():
                                      "saying it is fair.", "t"))
     u = [x for x in units.build_units(doc) if x.zone == "body"][0]
     assert slots.fronted_phrase_end(u, 0, len(u.low) - 1) is None
+
+
+def test_it_never_resolves_to_the_previous_person_speaker():
+    got = read('"We are disappointed," Tom Reyes said. It said the plan would fail.')
+    assert got[1][2] == "It"
+    from analysis.claims.records import Who
+    from analysis.claims.speakers import agrees
+    assert not agrees("it", Who("Tom Reyes", "E1", "", 0, 9, "PERSON"))
+    assert agrees("it", Who("Acme Corp.", "E2", "", 0, 10, "ORG"))

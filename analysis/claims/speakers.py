@@ -141,9 +141,11 @@ def head_mention(mentions: Mentions, start: int, end: int, prefer: str, text: st
 def agrees(pronoun: str, who: Who | None) -> bool:
     """Can ``pronoun`` stand for ``who``? "he"/"she" need a person (when the type is known)
     whose given name, if it implies a gender, implies the pronoun's ("she" ≠ "Tom Reyes");
-    other pronouns ("they", "it") are not checked."""
+    "it" never stands for a person; "they" is not checked."""
     if who is None:
         return False
+    if pronoun == "it":
+        return who.entity_type != "PERSON"  # "It said …" after "Tom Reyes said": not Tom Reyes
     gender = pronoun_genders().get(pronoun)
     if not gender:
         return True
