@@ -134,3 +134,14 @@ def test_a_surname_found_again_inside_the_title_of_a_show_is_no_mention():
     doc = tokenise(article_from_text("Title\n\n" + text + "\n", "t"))
     alone = [m for m in M.find_mentions(doc) if m.surface == "Okafor"]
     assert len(alone) == 1 and doc.text[alone[0].end:alone[0].end + 5] == " said"  # not in the titles
+
+
+def test_a_place_head_that_is_no_surname_keeps_a_place_after_a_given_name():
+    got = _names("Tourists come to see Wilson Dam and the Harlow Monument. Anita Hill said no.")
+    assert ("Wilson Dam", "LOC") in got and ("Harlow Monument", "LOC") in got
+    assert ("Anita Hill", "PERSON") in got
+
+
+def test_a_given_name_led_town_before_a_state():
+    got = _names("He ran the institute in Santa Fe, N.M., for years. Maria Lopez, Texas, won.")
+    assert ("Santa Fe", "GPE") in got and ("Maria Lopez", "PERSON") in got

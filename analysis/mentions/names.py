@@ -36,12 +36,19 @@ def works_at(before: str, res: Resources) -> bool:
     return noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
 
 
+@lru_cache(maxsize=1)
+def surname_place_heads() -> frozenset[str]:
+    """Place head words that are also surnames ("Hill", "Park": ``mentions_surname_place_heads.txt``)."""
+    return lexicons.word_list("mentions_surname_place_heads.txt")
+
+
 def name_type(words: list[str], res: Resources) -> tuple[str, str]:
     """Type and class of an unknown capitalised name from its own words ("" if undecided)."""
     for w in reversed(words):
         if w in res.org_cues:
             return "ORG", w.lower()
-    if words[-1] in res.place_cues and not (len(words) == 2 and words[0] in res.given_names):
+    if words[-1] in res.place_cues and not (len(words) == 2 and words[0] in res.given_names
+                                            and words[-1] in surname_place_heads()):
         return res.place_cues[words[-1]], words[-1].lower()  # "Capitol Hill", not "Anita Hill"
     if len(words) >= 3 and words[1] == "of" and words[0] in res.place_cues:
         return res.place_cues[words[0]], words[0].lower()  # "County of Orvale": the head comes first
@@ -410,9 +417,24 @@ def name_inside_run(r: Reading):
     return None
 
 
+_STATE_AFTER = re.compile(r",[ \t]+([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)(?=[\s,;:.)]|$)")
+_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+
+
+def _town_in_state(r: Reading) -> bool:
+    """"in Santa Fe, N.M.", "near Charlotte Hall, Md.": a name after a place preposition and
+    before a comma and a US state is a town, though it starts with a given name."""
+    m = _STATE_AFTER.match(r.text, r.end)
+    e = r.res.names.get(m.group(1)) if m else None
+    return (e is not None and e.type == "GPE" and e.cls == "state"
+            and _IN_BEFORE.search(r.text, max(0, r.start - 10), r.start) is not None)
+
+
 def _uncued_type(r: Reading) -> tuple[str, str]:
     """A run with no cue of its own: (type, how) from its first word and length."""
     words, res, start = r.words, r.res, r.start
+    if words[0] in res.given_names and len(words) >= 2 and _town_in_state(r):
+        return "GPE", "city-state"  # "the institute in Santa Fe, N.M.": a town, not a person
     if words[0] in res.given_names and len(words) >= 2 and works_at(r.text[max(0, start - 40):start], res):
         return "ORG", "affiliation"  # "analysts at Morgan Stanley": people work at an organisation
     if words[0] in res.given_names and len(words) >= 2:
