@@ -609,3 +609,9 @@ def test_it_never_resolves_to_the_previous_person_speaker():
     from analysis.claims.speakers import agrees
     assert not agrees("it", Who("Tom Reyes", "E1", "", 0, 9, "PERSON"))
     assert agrees("it", Who("Acme Corp.", "E2", "", 0, 10, "ORG"))
+
+
+def test_role_appositive_after_a_name_is_not_a_named_appositive():
+    # "Mara Voss, the governor, said": the role between commas is an appositive of the name before
+    got = read('Tom Reyes, the mayor, and Mara Voss, the governor, said in a joint statement that "the plan is dead."')
+    assert got[0][2] == "Mara Voss"

@@ -46,11 +46,14 @@ def _named_appositive(doc: Doc, unit: Unit, j: int, mentions: Mentions) -> Speak
     k = unit.comma_or_quote_before(j)
     if k < 1 or low[k] != "," or k + 1 >= j or not low[k - 1].isalpha():
         return None
-    # after a capitalised word only a person's name ("His partner at Acme, Tom Reyes, said")
-    types = ("PERSON", "ORG") if doc.text[toks[k - 1].start].islower() else ("PERSON",)
+    # after a capitalised word only a person's name ("His partner at Acme, Tom Reyes, said"; not a
+    # role: "Tom Reyes, the mayor, and Mara Voss, the governor, said")
+    lower = doc.text[toks[k - 1].start].islower()
+    types = ("PERSON", "ORG") if lower else ("PERSON",)
+    kinds = ("name", "alias", "role") if lower else ("name", "alias")
     s0, e0 = toks[k + 1].start, toks[j - 1].end
     for m in mentions.starting_in(s0, s0):
-        if m.start == s0 and m.end == e0 and entity_type(m) in types and mention_kind(m) != "pronoun":
+        if m.start == s0 and m.end == e0 and entity_type(m) in types and mention_kind(m) in kinds:
             b = k - 1
             while b > 0 and b > k - 6 and low[b - 1] not in (",", ".", ";") and not toks[b - 1].in_quote \
                     and low[b - 1] not in function_words("slot_stop"):
