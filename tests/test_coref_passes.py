@@ -130,6 +130,9 @@ def test_topic_person_when_no_person_is_named_nearby():
     ("Peter Lund, a poet, wrote a book.", 0, True),
     ("Beside Peter Lund, who wrote a book, Ann Berg sat.", 7, False),
     ("A book by Peter Lund sold well.", 10, False),
+    ("In 1990 Peter Lund wrote a book.", 8, True),              # a fronted time phrase, no comma
+    ("In May 2001 Peter Lund was arrested.", 12, True),
+    ("A book of 1990 Peter Lund wrote sold well.", 15, False),  # no fronted preposition
 ])
 def test_subject_like(text, start, expected):
     doc = _doc(text)

@@ -133,6 +133,19 @@ def _token_after(doc: Doc, end: int, sent_end: int, apposition: bool = False) ->
     return doc.article.text[toks[i].start:toks[i].end]
 
 
+def _after_fronted_date(doc: Doc, i: int, sent_start: int) -> bool:
+    """Does token ``i`` (before a name, or before its "the") end a short fronted time phrase
+    with no comma ("In 1990 Bo Chen moved", "In May 2001 the Petitioner was arrested"): a
+    number or a month or weekday name, within four tokens of a sentence-opening preposition
+    (:file:`coref_fronted_openers.txt`)?"""
+    if doc.norms[i] == "the" and i > 0:
+        i -= 1
+    f = bisect.bisect_left(doc.token_starts, sent_start)
+    w = doc.token_text(doc.tokens[i])
+    return (0 < i - f <= 4 and (w.isdigit() or w in _calendar_names())
+            and doc.norms[f] in lexicons.word_list("coref_fronted_openers.txt"))
+
+
 def subject_like(doc: Doc, start: int, end: int) -> bool:
     """Is the noun phrase ``start:end`` the subject of a clause?  It opens one (sentence start,
     after a comma or a conjunction: :file:`coref_clause_openers.txt`) and a lower-case word
@@ -144,7 +157,7 @@ def subject_like(doc: Doc, start: int, end: int) -> bool:
     i = _index_before(doc, start, sent.start)
     if i is not None and _inverted_subject(doc, i, sent.start):
         return True
-    if i is not None and doc.norms[i] not in _openers():
+    if i is not None and doc.norms[i] not in _openers() and not _after_fronted_date(doc, i, sent.start):
         return False
     after = _token_after(doc, end, sent.end, apposition=True)
     if after is None or not after[:1].isalpha() or not after.islower():
