@@ -275,3 +275,19 @@ def test_case_fold_odd_characters_are_all_of_them():
     for q in string.ascii_lowercase + string.digits + " -'\u2019":
         assert re.findall(re.escape(q), chars, re.IGNORECASE) == [c for c, low in zip(chars, lowered) if low == q]
     assert [m.start() for m in re.finditer(r"\w", chars)] == [m.start() for m in re.finditer(r"\w", lowered)]
+
+
+# made-up company names with designators after a comma (or not), in several cases and spacings
+DESIGNATOR_PIECES = st.sampled_from(
+    ["Harwell", "Foods", "ACME", "WIDGETS", "Kelso", "2001", "BY", "of", "the", ",", ", ", ",\t", ",  ", " ",
+     " ", "Inc.", "INC.", "Inc", "Ltd", "Co.", "Corp", "Corp.", "GmbH", "S.p.A.", "LLC", "x", "&", ".", "-", "\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DESIGNATOR_PIECES, max_size=30).map("".join))
+def test_designator_prefilter_keeps_every_match(text):
+    from analysis.mentions.orgnames import _designated_re, _designator_after_comma
+
+    full = [m.span() for m in _designated_re().finditer(text)]
+    assert not full or _designator_after_comma().search(text) is not None

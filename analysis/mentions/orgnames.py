@@ -36,11 +36,23 @@ def designators() -> frozenset[str]:
     return frozenset(words) | frozenset(w.upper() for w in words)
 
 
+def _designator_tail() -> str:
+    """A comma and a legal-form designator (", Inc.", ", LTD."), longest designator first."""
+    alt = "|".join(re.escape(d) for d in sorted(designators(), key=lambda d: (-len(d), d)))
+    return rf",[ \t]*(?P<des>{alt})(?![\w&])"
+
+
 @lru_cache(maxsize=1)
 def _designated_re() -> re.Pattern:
-    alt = "|".join(re.escape(d) for d in sorted(designators(), key=lambda d: (-len(d), d)))
-    return re.compile(rf"(?<![\w&'’.-])(?P<name>(?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD}),[ \t]*"
-                      rf"(?P<des>{alt})(?![\w&])")
+    return re.compile(rf"(?<![\w&'’.-])(?P<name>(?:{_NAME_WORD}[ \t]+){{0,4}}{_NAME_WORD})" + _designator_tail())
+
+
+@lru_cache(maxsize=1)
+def _designator_after_comma() -> re.Pattern:
+    """The tail of :func:`_designated_re` alone, found in every one of its matches.  It opens
+    with a literal comma, so the engine finds it quickly, where the full pattern (opening with a
+    lookbehind) is tried at every position of the text."""
+    return re.compile(_designator_tail())
 
 
 def _name_start(text: str, start: int, end: int, res: Resources) -> int:
@@ -58,8 +70,11 @@ def _name_start(text: str, start: int, end: int, res: Resources) -> int:
 
 def designated_companies(doc: Doc, res: Resources) -> list[Cand]:
     """"Harwell Foods, Inc.", "COPYRIGHT 2001 BY ACME WIDGETS, INC.": the name words before a
-    comma and a legal-form designator, with both, are one organisation."""
+    comma and a legal-form designator, with both, are one organisation.  Most articles have no
+    comma before a designator at all: then there is nothing to find (checked first, cheaply)."""
     text, out = doc.text, []
+    if _designator_after_comma().search(text) is None:
+        return out
     for m in _designated_re().finditer(text):
         s = _name_start(text, m.start("name"), m.end("name"), res)
         if s < 0 or not any(ch.isalpha() for ch in text[s:m.end("name")]):
