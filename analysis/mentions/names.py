@@ -24,6 +24,11 @@ ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
 _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
 _MID_KINDS = frozenset(("cap", "gaz"))
 _WORKS_AT = re.compile(r"\b([A-Za-z][\w-]*)\s+at\s+(?:the\s+)?$")
+# compiled once: the reading steps below run for every run of every article
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_APOSTROPHE = re.compile(r"['’]")
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
 
 
 def works_at(before: str, res: Resources) -> bool:
@@ -163,7 +168,7 @@ def full_stop_after_letter(r: Reading):
     """"sold to AT&T.": a single capital after "&" ends a firm's initials, and the period after
     it is the full stop, not an initial's (an initial never ends a name)."""
     run = r.run
-    if len(run) >= 3 and run[-2].text == "&" and re.fullmatch(r"[A-Z]\.", run[-1].text):
+    if len(run) >= 3 and run[-2].text == "&" and _INITIAL.fullmatch(run[-1].text):
         u = run[-1]
         r.run = run[:-1] + [u._replace(end=u.end - 1, text=u.text[:-1])]
     return None
@@ -350,13 +355,13 @@ def not_a_name(r: Reading):
         return r.out
     if len(words) == 1 and not r.person_cue:
         w = words[0]
-        if len(w.replace(".", "")) < 2 or re.split(r"['’]", w)[0].lower() in res.stopwords:
+        if len(w.replace(".", "")) < 2 or _APOSTROPHE.split(w, 1)[0].lower() in res.stopwords:
             return r.out
         if len(w) >= 4 and w.isupper() and w.lower() in r.lower_words:
             return r.out
         if w[-1].isdigit() and _AMOUNT_GOES_ON.match(r.text, r.end):
             return r.out  # "fined RM5,000", "RM3 billion": a currency code with its sum, no organisation
-        if re.fullmatch(r"(?:[A-Z]\.){2,3}", w) and re.search(r"\d\s+$", r.text[max(0, r.start - 4):r.start]):
+        if _INITIALS.fullmatch(w) and _NUMBER_BEFORE.search(r.text[max(0, r.start - 4):r.start]):
             return r.out  # "around 400 B.C.": an unknown abbreviation after a number is an era or unit
         if re.fullmatch(r"[A-Z]\d{1,3}", w):
             return r.out  # "the L2", "the M1", "A64": a code (a grade, model or road number), no name
@@ -399,7 +404,7 @@ def name_inside_run(r: Reading):
     k = next((i for i in range(1, len(run)) if run[i].kind == "cap" and run[i].text in res.given_names
               and run[i - 1].text not in res.given_names and run[i - 1].kind in ("cap", "gaz")
               and i + 1 < len(run) and run[i + 1].kind in ("cap", "particle")), 0)
-    if k and all(re.fullmatch(r"[A-Z]\.", u.text) for u in run[:k]):
+    if k and all(_INITIAL.fullmatch(u.text) for u in run[:k]):
         r.person_cue, r.how, k = True, "initial", 0
     if k:
         r.out.extend(u.gaz for u in run[:k] if u.kind == "gaz" and u.gaz is not None)
@@ -495,16 +500,17 @@ def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> list[Cand]:
     quote_starts = {q.start for q in doc.quotes}
     out: list[Cand] = []
     mid_caps: set[str] = set()       # capitalised words seen in non-initial position
-    lower_words: set[str] = set()
+    seen: set[str] = set()           # every unit's text (the lower-case ones are kept below)
     body: list[list[Unit]] = []      # the units of each sentence that is not a title-case line
     memo: dict = {}  # word -> what it says of its unit (see units.word_info), for this document
     for sent in doc.sentences:
         units = sentence_units(doc, sent, res, gaz_at, quote_starts, memo)
         words = [u.text for u in units]
-        lower_words.update([w for w in words if w[:1].islower()])
+        seen.update(words)
         if not is_title_line(doc, sent, words):
             mid_caps.update([u.text for u in units if not u.initial and u.kind in _MID_KINDS and not u.text[:1].islower()])
             body.append(units)
+    lower_words = {w for w in seen if w[:1].islower()}  # each distinct word tested once
     for units in body:
         for run in runs(units):
             out.extend(interpret_run(run, res, mid_caps, lower_words, text))

@@ -48,8 +48,11 @@ def weapon_classes(f: Found) -> None:
         f.cands.append(Cand(s, e, "WEAPON", "name", "gazetteer", g.entity, g.cls, priority=2))
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
 def _after_language_cue(text: str, start: int, res: Resources) -> bool:
-    before = re.findall(r"[A-Za-z]+", text[max(0, start - 30): start])
+    before = _ASCII_WORD.findall(text[max(0, start - 30): start])
     return bool(before) and before[-1].lower() in res.language_cues
 
 

@@ -103,13 +103,16 @@ def caps_known_places(doc: Doc, res: Resources) -> list[Cand]:
     return out
 
 
+_LINE = re.compile(r"[^\n]+")  # a line of a paragraph
+
+
 def result_lines(doc: Doc, res: Resources) -> list[Cand]:
     """"Kelso Rovers 2 Millbrook 1", "Kelso Rovers 10 6 2 2 18 9 20": the names of a results or
     standings line are teams."""
     text, out = doc.text, []
     for p in doc.article.paragraphs:
-        for line in re.finditer(r"[^\n]+", text[p.start:p.end]):
-            a, b = p.start + line.start(), p.start + line.end()
+        for line in _LINE.finditer(text, p.start, p.end):
+            a, b = line.span()
             m = _RESULT.match(text, a, b) or _STANDING.match(text, a, b)
             if m is None:
                 continue
