@@ -340,7 +340,7 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("indirect", "Ellis", "said", "she was heartbroken"),
         ("direct", "Ellis", "said", "The fields behind my house"),
         ("indirect", "Northern Oak Homes", "said", "construction could begin"),  # "The developer, Northern Oak Homes, said"
-        ("indirect", "company", "According to", "about a third of the homes"),
+        ("indirect", "Northern Oak Homes", "According to", "about a third of the homes"),
         ("indirect", "A spokesperson for the Department", "said", "ministers expected councils"),
     ],
     "climate_voices.txt": [
@@ -361,7 +361,7 @@ FIXTURE_CLAIMS: dict[str, list[tuple[str, str, str, str]]] = {
         ("indirect", "Whitfield", "According to", "the factory will be fully operational"),
         ("indirect", "spokesperson", "said", "the expansion would be funded"),
         ("mixed", "Analysts at Morgan Stanley", "called", 'the results "a clear beat"'),
-        ("indirect", "Brightfield", "expects", "demand for residential panels"),  # "The firm": the Inc. named before
+        ("indirect", "Morgan Stanley", "expects", "demand for residential panels"),  # "Analysts at Morgan Stanley ... The firm expects"
         ("indirect", "chairman", "said", "Brightfield, the company's chairman said, will not"),
     ],
     "court_fraud_trial.txt": [
