@@ -145,3 +145,12 @@ def test_a_place_head_that_is_no_surname_keeps_a_place_after_a_given_name():
 def test_a_given_name_led_town_before_a_state():
     got = _names("He ran the institute in Santa Fe, N.M., for years. Maria Lopez, Texas, won.")
     assert ("Santa Fe", "GPE") in got and ("Maria Lopez", "PERSON") in got
+
+
+def test_a_town_name_read_as_a_common_word_at_a_sentence_start():
+    assert not _names("Harlow won billings of 5 million dollars. Billings were estimated at 30 million dollars.")
+
+
+def test_a_town_named_mid_sentence_stays_a_town_at_a_sentence_start():
+    got = _names("He moved to Billings last year. Billings is cold, and billings rose.")
+    assert ("Billings", "GPE") in got

@@ -491,11 +491,21 @@ def interpret_run(run: list[Unit], res: Resources, mid_caps: set, lower_words: s
     raise AssertionError("make_name always decides")  # pragma: no cover
 
 
-def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> list[Cand]:
+def common_word_place(run: list[Unit], mid_caps: set, lower_words: set) -> bool:
+    """"Billings were estimated at $30 million" in an article that writes "billings" in lower
+    case and never "Billings" mid-sentence: a known place name alone at the start of a sentence
+    that the article uses as an ordinary word is that word ("Mobile", "Reading", "Split")."""
+    u = run[0]
+    return (len(run) == 1 and u.kind == "gaz" and u.initial and u.gaz is not None and u.gaz.type in ("GPE", "LOC")
+            and " " not in u.text and u.text not in mid_caps and u.text.lower() in lower_words)
+
+
+def name_runs(doc: Doc, res: Resources, gaz_at: dict, dropped: set | None = None) -> list[Cand]:
     """Name candidates from capitalised runs.  Two document-level facts decide a capital at the
     start of a sentence (:func:`strip_initial`): the words seen capitalised mid-sentence and the
     words seen in lower case; title-case lines are read only for known names (later, by
-    coreference)."""
+    coreference).  The starts of known names read as ordinary words (:func:`common_word_place`)
+    are added to ``dropped``."""
     text = doc.text
     quote_starts = {q.start for q in doc.quotes}
     out: list[Cand] = []
@@ -513,5 +523,8 @@ def name_runs(doc: Doc, res: Resources, gaz_at: dict) -> list[Cand]:
     lower_words = {w for w in seen if w[:1].islower()}  # each distinct word tested once
     for units in body:
         for run in runs(units):
+            if dropped is not None and common_word_place(run, mid_caps, lower_words):
+                dropped.add(run[0].start)
+                continue
             out.extend(interpret_run(run, res, mid_caps, lower_words, text))
     return out
