@@ -615,3 +615,21 @@ def test_role_appositive_after_a_name_is_not_a_named_appositive():
     # "Mara Voss, the governor, said": the role between commas is an appositive of the name before
     got = read('Tom Reyes, the mayor, and Mara Voss, the governor, said in a joint statement that "the plan is dead."')
     assert got[0][2] == "Mara Voss"
+
+
+# --- a long subject with a relative clause ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, speaker, cue, content", [
+    ("The lawyer who represented Acme Corp. in the case said the ruling was wrong.",
+     "The lawyer", "said", "the ruling was wrong"),
+    ("The report that Acme released on Monday says the plan failed.", "The report", "says", "the plan failed"),
+    ("People who know Tom Reyes say he is honest.", "People", "say", "he is honest"),   # "know": in the subject
+    ("Voters who backed Tom Reyes in 2016 say they regret it.", "Voters", "say", "they regret it"),  # a year
+])
+def test_relative_clause_inside_the_subject(body, speaker, cue, content):
+    assert read(body) == [("cue_then_content", "indirect", speaker, cue, content)]
+
+
+def test_complementiser_that_is_no_relative_clause():
+    assert read("Tom Reyes said that Mara Voss agreed.")[0][2:] == ("Tom Reyes", "said", "Mara Voss agreed")

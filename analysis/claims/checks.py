@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from analysis import postag
-from analysis.claims.lexicon import CueEntry, cue_form_lemma, function_words, is_gap, message_nouns, number_re, pronouns
+from analysis.claims.lexicon import CueEntry, cue_first_words, cue_form_lemma, cue_lexicon, function_words, is_gap, \
+    message_nouns, number_re, pronouns
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, after_quote, colon_after_object, fronted_as_comma, medium_infinitive, \
     participle_modifier, possessor_end, quoted_as_saying
@@ -120,15 +121,20 @@ def gerund_after_preposition(c: CueCheck) -> bool | None:
 def infinitive_or_noun(c: CueCheck) -> bool | None:
     """"to discuss" (infinitive; not one of purpose after a medium, :func:`medium_infinitive`),
     "the report", "a claim", "NATO's estimates", "two claims" (a noun after a determiner,
-    preposition, possessive or number; but "a report that [says] …": after a noun of a message
+    preposition, possessive or number — not a year; but "a report that [says] …": after a noun of a message
     "that" is a relative pronoun, the cue its verb)."""
     p = c.prev
     if (p == "to" and not medium_infinitive(c.unit, c.cue.i)) or (p in function_words("determiner") and not (
             p == "that" and c.cue.i >= 2 and c.low[c.cue.i - 2] in message_nouns())) \
             or p in function_words("preposition") or (p in ("'s", "s'") and not contracted_is(c)) \
-            or (not c.past and (number_re().fullmatch(p) or p.isdigit())):
+            or (not c.past and (number_re().fullmatch(p) or p.isdigit()) and not _year(p)):
         return False
     return None
+
+
+def _year(w: str) -> bool:
+    """A four-digit year ("Voters who backed her in [2016] say …"): a time, not a count of a noun."""
+    return len(w) == 4 and w.isdigit() and 1800 <= int(w) <= 2099
 
 
 def contracted_is(c: CueCheck) -> bool:
@@ -170,6 +176,29 @@ def modifier_of_subject(c: CueCheck) -> bool | None:
     (:func:`~analysis.claims.units.participle_modifier`) is no cue; the finite speech verb
     after it is."""
     return False if participle_modifier(c.doc, c.unit, c.cue.i) else None
+
+
+#: Tokens searched after a relative clause's verb for the speech verb of the clause's noun.
+_RELATIVE_MAIN_REACH = 12
+
+
+def belief_in_subject_relative(c: CueCheck) -> bool | None:
+    """"People who [know] Tom Reyes say he is honest": a verb of belief or evidence right after a
+    subject relative pronoun, with a speech verb later in the same clause (no punctuation
+    between), belongs to the subject ("people who know him"), not to what is reported; the
+    speech verb after it is the cue. A speech verb there stays a cue ("Officials who said …")."""
+    low, toks = c.low, c.unit.tokens
+    if c.entry.kind == "speech" or c.prev not in ("who", "that", "which") or c.cue.i < 2:
+        return None
+    lex, firsts = cue_lexicon(), cue_first_words()
+    for k in range(c.cue.j, min(len(low), c.cue.j + _RELATIVE_MAIN_REACH)):
+        w = low[k]
+        if toks[k].in_quote or not (w[:1].isalnum() or w in ("'s", "\u2019s")):
+            return None
+        if w in firsts and not w.endswith("ing") and any(
+                (e := lex.get(tuple(low[k : k + n]))) is not None and e.kind == "speech" for n in range(1, 4)):
+            return False
+    return None
 
 
 def tagged_noun(c: CueCheck) -> bool | None:
@@ -458,7 +487,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 
 #: The checks every cue passes through, in order (first verdict wins).
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
-    capitalised_name, source_phrase, modifier_of_subject, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
+    capitalised_name, source_phrase, modifier_of_subject, belief_in_subject_relative, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
     participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,

@@ -208,6 +208,9 @@ def _adjective_head(doc: Doc, unit: Unit, b: int, e: int) -> bool:
 def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker | None:
     """The speaker slot before the cue, or None (clause boundary or nothing there)."""
     toks, low = unit.tokens, unit.low
+    rel = _subject_relative_clause(doc, unit, cue_i)
+    if rel is not None:
+        return slot_left(doc, unit, rel + 1, mentions)  # the noun the relative pronoun stands for
     j = _skip_gap_words(doc, unit, cue_i)
     if j < 0 or low[j] in function_words("preposition") or low[j] in function_words("determiner"):
         return None  # "for further comment": a noun after a preposition
@@ -233,6 +236,37 @@ def slot_left(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> Speaker |
     if m is not None:
         return Speaker(m.start, m.end, doc.text[m.start : m.end], m, min(m.start, toks[b].start))
     return _surface_speaker(doc, unit, b, end_tok)
+
+
+#: Tokens looked back from a cue for a relative clause inside its subject.
+_RELATIVE_REACH = 16
+_SUBJECT_RELATIVES = frozenset({"who", "that", "which"})
+
+
+def _subject_relative_clause(doc: Doc, unit: Unit, cue_i: int) -> int | None:
+    """Index of the relative pronoun of a relative clause that ends right before the cue inside
+    its subject ("The lawyer [who] represented Acme in the case said", "People [who] know Tom Reyes
+    say", "the people [who] lost their jobs when the mill closed say"): the slot is the noun before
+    the pronoun, not a word of the clause. The pronoun stands at most :data:`_RELATIVE_REACH`
+    tokens back with no punctuation or quotation between, after a word that is no verb ("said
+    that …" is a complementiser), and a verb stands between it and the cue. None otherwise (a
+    relative pronoun right before the cue is :func:`slot_left`'s own case: "residents who say")."""
+    low, toks = unit.low, unit.tokens
+    for k in range(cue_i - 1, max(0, cue_i - _RELATIVE_REACH) - 1, -1):
+        w = low[k]
+        if toks[k].in_quote or not (w[:1].isalnum() or w in ("'s", "\u2019s", ".", "-")):
+            return None
+        if w not in _SUBJECT_RELATIVES:
+            continue
+        noun_use = k >= 2 and low[k - 2] in function_words("determiner")  # "the [report] that Acme released"
+        if k < 1 or k + 2 > cue_i - 1 or not low[k - 1][:1].isalpha() or (low[k - 1] in cue_form_lemma() and not noun_use) \
+                or _tagged_verb(unit, k - 1) or low[k - 1] in function_words("preposition") \
+                or low[k - 1] in function_words("determiner") or toks[k - 1].in_quote:
+            return None
+        verb = any(unit.past_verb_at(x) or (unit.tags is not None and unit.tags.token(toks[x]).startswith("VB"))
+                   for x in range(k + 1, cue_i))
+        return k if verb else None
+    return None
 
 
 def _noun_of_relative(unit: Unit, j: int, mentions: Mentions) -> int:
