@@ -476,3 +476,20 @@ def test_specific_role_noun_still_needs_its_class():
     text = ("Boeing reported a loss on Monday. Analysts at the research group Vexorin cut their "
             "forecast, and the automaker plans cuts.")
     assert _entity(text, "the automaker") == "Boeing"
+
+
+# --- a capitalised office alone: resources._role_re (group crole) ---------------------------
+
+def test_capitalised_office_alone_is_a_role_of_the_titled_person():
+    text = ("Prime Minister Ana Costa arrived in Lisbon on Monday. Officials said the Prime Minister "
+            "would meet union leaders.")
+    assert _entity(text, "the Prime Minister") == "Ana Costa"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Ana Costa met the European Union on Monday.", "European Union"),   # part of a name
+    ("Ana Costa met the President of Kenya on Monday.", "the President"),  # a title with its country
+])
+def test_capitalised_role_inside_a_name_is_no_role(text, surface):
+    ms = M.find_mentions(_doc("A made-up story\n\n" + text))
+    assert not any(m.mention_kind == "role" and m.surface.startswith(surface) for m in ms)

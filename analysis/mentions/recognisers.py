@@ -169,7 +169,10 @@ def roles(f: Found) -> None:
             after = _NEXT_CAP_WORD.match(text, m.end())
             if after and after.group(1) not in res.stopwords:
                 continue
-        rtype, rcls = res.roles[m.group("role").lower()]
+        role = m.group("role") or m.group("crole")
+        if m.group("crole") and re.match(r"\s+of\s+[A-Z]", text[m.end():m.end() + 8]):
+            continue  # "the Bank of England", "the President of Kenya": a name or a title, read elsewhere
+        rtype, rcls = res.roles[role.lower()]
         if rtype in ("GPE", "LOC") and _modifies_a_noun(text, m.end(), res):
             continue
         mod = m.group("mod") or ""

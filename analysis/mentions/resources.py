@@ -95,11 +95,20 @@ def _gazetteers() -> tuple[dict, dict]:
     return names, classes
 
 
+def _capitalised(role: str) -> str:
+    """"prime minister" → "Prime Minister", "secretary-general" → "Secretary-General"."""
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in role.split())
+
+
 def _role_re(roles) -> re.Pattern:
-    """Role descriptions: "the [former] [MOD] role", MOD a capitalised word or acronym."""
+    """Role descriptions: "the [former] [MOD] role", MOD a capitalised word or acronym; or a
+    person's office capitalised and alone, as offices are often written ("the Prime Minister
+    said", "the President": group ``crole``), not after a modifier (a title before a name or
+    part of one).  Organisation roles stay lower case: "the Court", "the Union" are names."""
     return re.compile(
         r"(?<![\w])(?P<det>[Tt]he)\s+(?:(?:former|new|then|current|acting|deputy|top|outgoing|incoming)\s+)?"
-        r"(?:(?P<mod>(?:[A-Z][\w.&-]*|[A-Z]\.(?:[A-Z]\.)+))\s+)?(?P<role>" + _alternation(list(roles)) + r")(?![\w-])"
+        r"(?:(?:(?P<mod>(?:[A-Z][\w.&-]*|[A-Z]\.(?:[A-Z]\.)+))\s+)?(?P<role>" + _alternation(list(roles)) + r")"
+        r"|(?P<crole>" + _alternation([_capitalised(r) for r, (ty, _) in roles.items() if ty == "PERSON"]) + r"))(?![\w-])"
     )
 
 
