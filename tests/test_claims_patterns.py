@@ -601,3 +601,10 @@ def test_cue_word_after_a_capitalised_preposition_in_a_title_case_headline_is_a_
     # so the cue word is the noun of a prepositional phrase (not the headline's verb)
     assert _headline_rows("Chris Christie Calls Hillary Clinton \u2018A Disgrace\u2019 Over Police Shooting Comments") == [
         ("cue_then_content", "Chris Christie", "Calls", "Hillary Clinton \u2018A Disgrace\u2019 Over Police Shooting Comments")]
+
+
+def test_infinitive_after_the_cue_is_its_complement_not_a_trailing_phrase():
+    got = read("Regulators worried that if the state held up the deal, Acme could threaten to liquidate its "
+               "properties.", with_mentions=True)
+    assert ("cue_then_content", "indirect", "Acme", "threaten", "to liquidate its properties") in got
+    assert read("The plan is dead, Tom Reyes said to reporters on Monday.")[0][0] == "content_then_cue_phrase"

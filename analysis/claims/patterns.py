@@ -502,9 +502,18 @@ def content_then_cue_phrase(c: CueContext) -> Found | NoClaim | None:
     after it) follows the cue; the content is before."""
     nxt = c.next_word
     if not (c.ends_clause and c.before_words >= 4 and (nxt in function_words("prep_tail") or is_gap(nxt))
-            and "that" not in c.low[c.j : c.j + 10]):
+            and "that" not in c.low[c.j : c.j + 10]) or _infinitive_after(c):
         return None
     return c.found(c.content_before(), c.left)
+
+
+def _infinitive_after(c: CueContext) -> bool:
+    """"…, Mara Voss could threaten [to liquidate] the firm", "who has pledged [to ban] …": "to"
+    and a verb after the cue is its complement (what is threatened or pledged), no trailing
+    phrase like "said [to reporters]"."""
+    j, low, unit = c.j, c.low, c.unit
+    return j + 1 < len(low) and low[j] == "to" and unit.tags is not None \
+        and unit.tags.token(unit.tokens[j + 1]) == "VB"
 
 
 def cue_then_content(c: CueContext) -> Found | NoClaim | None:
