@@ -8,6 +8,7 @@ the README); :func:`empty_table` gives a correctly typed empty frame.
 from __future__ import annotations
 
 import functools
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -100,15 +101,23 @@ def _string_column(values: list):
 def _column(values: list, dtype: str):
     """``values`` as an array of ``dtype`` — the same result as ``pd.Series(values, dtype=dtype)``.
 
-    Fast paths for the dtypes of the schemas: int64 and bool through NumPy
-    (only when NumPy infers an integer / boolean array, so floats, None and
-    mixed lists still go through pandas' checked conversion), strings through
+    Fast paths for the dtypes of the schemas: int64 through NumPy (only when NumPy
+    infers an integer array, so floats, None and mixed lists still go through
+    pandas' checked conversion), bool by each value's truth as pandas casts it (without
+    NumPy first inferring a dtype: about three times faster), strings through
     :func:`_string_column`.
     """
-    if dtype == "int64" or dtype == "bool":
+    if dtype == "int64":
         arr = np.asarray(values)
-        if (dtype == "int64" and arr.dtype.kind in "iu") or (dtype == "bool" and arr.dtype.kind == "b"):
+        if arr.dtype.kind in "iu":
             return arr.astype(dtype, copy=False)
+    elif dtype == "bool":
+        # each value's truth (PyObject_IsTrue), as pandas casts a list to bool: None -> False,
+        # NaN -> True, "" -> False; a value without a truth (NA) raises and pandas decides
+        try:
+            return np.fromiter(values, dtype=bool, count=len(values))
+        except (TypeError, ValueError):
+            pass
     elif dtype == "string":
         return _string_column(values)
     return pd.Series(values, dtype=dtype).array
@@ -174,7 +183,8 @@ def token_columns(doc: Doc) -> dict[str, list]:
     surf, lower = list(doc.token_texts), list(doc.lowers)
     stops = lexicons.stopwords()
     stems = {w: stem(w) for w in dict.fromkeys(lower)}
-    punct = {s: is_punct(s) for s in dict.fromkeys(surf)}
+    # a letter or digit is no punctuation: only the other distinct surfaces are looked up
+    punct = {s: is_punct(s) for s in dict.fromkeys(surf) if not s.isalnum()}
     fields = dict(zip(Token._fields, map(list, zip(*toks)))) if toks else {f: [] for f in Token._fields}
     return {
         "article_id": [doc.article.article_id] * len(toks),
@@ -186,7 +196,7 @@ def token_columns(doc: Doc) -> dict[str, list]:
         "lower": lower,
         "stem": list(map(stems.__getitem__, lower)),
         "is_stop": list(map(stops.__contains__, lower)),
-        "is_punct": list(map(punct.__getitem__, surf)),
+        "is_punct": list(map(punct.get, surf, repeat(False))),
         "is_alpha": list(map(str.isalpha, surf)),
         "in_quote": fields["in_quote"],
     }

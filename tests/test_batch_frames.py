@@ -367,3 +367,21 @@ def test_frames_of_one_article_do_not_share_its_lists():
             values[:] = [None] * len(values)
     for name in TABLE_NAMES:
         _assert_same(got[name], want[name])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["bool", "int64"]),
+       st.lists(st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(-2, 2), st.just(float("nan")),
+                          st.text(max_size=2), st.just(pd.NA)), min_size=1, max_size=6))
+def test_numeric_columns_equal_the_pandas_conversion(dtype, values):
+    """The fast paths of int64 and bool columns give pandas' own column, or pandas' error."""
+    from analysis.tables import _column
+
+    try:
+        want = pd.Series(values, dtype=dtype).array
+    except (TypeError, ValueError):
+        with pytest.raises((TypeError, ValueError)):
+            _column(values, dtype)
+        return
+    got = _column(values, dtype)
+    assert str(got.dtype) == str(want.dtype) == dtype and list(got) == list(want)

@@ -233,3 +233,17 @@ def test_token_columns_equal_the_token_by_token_columns(raw):
     for col in want:
         assert got[col] == want[col], col
         assert [type(v) for v in got[col]] == [type(v) for v in want[col]], col
+
+
+def test_no_letter_or_digit_is_punctuation():
+    """token_columns looks up is_punct only for surfaces that are not str.isalnum(): no code
+    point that isalnum() accepts is in a P or S category (so an alphanumeric token is never
+    punctuation)."""
+    import sys
+    import unicodedata
+
+    from analysis.tokenise import is_punct
+
+    bad = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalnum() and unicodedata.category(c)[0] in "PS"]
+    assert bad == []
+    assert not is_punct("abc") and is_punct("\u2014") and is_punct("")
