@@ -633,3 +633,13 @@ def test_relative_clause_inside_the_subject(body, speaker, cue, content):
 
 def test_complementiser_that_is_no_relative_clause():
     assert read("Tom Reyes said that Mara Voss agreed.")[0][2:] == ("Tom Reyes", "said", "Mara Voss agreed")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a surface speaker keeps its whole noun phrase from its determiner or capitalised first word
+    ("The two most senior career officials said the plan failed.", "The two most senior career officials"),
+    ("Many longtime rural party activists and donors said the plan failed.",
+     "Many longtime rural party activists and donors"),
+])
+def test_surface_speaker_keeps_the_whole_noun_phrase(body, speaker):
+    assert read(body, with_mentions=False)[0][2] == speaker

@@ -165,13 +165,13 @@ def _surface_speaker(doc: Doc, unit: Unit, b: int, end_tok: int) -> Speaker | No
     elif any(low[x] in function_words("np_preposition") for x in range(b + 1, end_tok)):
         pass  # a head noun with its complement: "A spokesperson for the Department for …"
     else:
-        # keep at most the last 5 tokens; start at a determiner or capitalised word if any
-        b = max(b, end_tok - 4)
-        for x in range(b, end_tok + 1):
+        # start at the first determiner, capitalised word or number of the phrase ("The two most
+        # senior career officials"); without one keep at most the last 5 tokens
+        def opens_np(x: int) -> bool:
             w = doc.text[toks[x].start : toks[x].end]
-            if low[x] in function_words("determiner") or w[:1].isupper() or w[:1].isdigit() or number_re().fullmatch(low[x]):
-                b = x
-                break
+            return low[x] in function_words("determiner") or w[:1].isupper() or w[:1].isdigit() \
+                or bool(number_re().fullmatch(low[x]))
+        b = next((x for x in range(b, end_tok + 1) if opens_np(x)), max(b, end_tok - 4))
     if not _reads_as_noun_phrase(doc, unit, b, end_tok):
         return None
     return Speaker(toks[b].start, toks[end_tok].end, doc.text[toks[b].start : toks[end_tok].end], None, np_start)
