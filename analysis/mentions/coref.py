@@ -34,7 +34,7 @@ from .names import ACRONYM
 from .records import Cand
 from .resources import Resources
 from .salience import subject_like
-from .works import work_title_spans
+from .works import InWorkTitle
 
 _INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|I{2,3}|IV|VI{1,3}|IX|XI{1,3})$")
 _WORD_OR_HYPHEN = re.compile(r"[\w-]")
@@ -258,14 +258,10 @@ def find_known_names(t: EntityTable) -> None:
     if not known:
         return
     overlaps = chosen_overlap(t)
-    titles = work_title_spans(t.doc, t.res)  # "the last "Okafor" episode": a show, not the person
-    title_starts = [a for a, _ in titles]
+    in_title = InWorkTitle(t.doc, t.res)  # "the last "Okafor" episode": a show, not the person
     extra = []
     for ms, me in find_surfaces(t.text, known):
-        if overlaps(ms, me):
-            continue
-        k = bisect.bisect_right(title_starts, ms) - 1
-        if k >= 0 and me <= titles[k][1]:
+        if overlaps(ms, me) or in_title(ms, me):
             continue
         kc = known[t.text[ms:me]]
         c = Cand(ms, me, kc.type, "name", "name", kc.entity, kc.cls, priority=2)

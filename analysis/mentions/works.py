@@ -72,6 +72,28 @@ def work_title_spans(doc: Doc, res: Resources) -> list[tuple[int, int]]:
     return out
 
 
+class InWorkTitle:
+    """``in_title(s, e)``: does ``text[s:e]`` lie inside a quotation that is the title of a work?
+    Only the quotation around the span is read (once per call object), so asking about a few
+    spans costs no pass over every quotation of the article."""
+
+    def __init__(self, doc: Doc, res: Resources):
+        self.doc, self.res = doc, res
+        self.starts = [q.start for q in doc.quotes]
+        self.memo: dict[int, bool] = {}
+
+    def __call__(self, s: int, e: int) -> bool:
+        k = bisect.bisect_right(self.starts, s) - 1
+        if k < 0:
+            return False
+        q = self.doc.quotes[k]
+        if not (q.opened and q.closed and q.content_start <= s and e <= q.content_end):
+            return False
+        if k not in self.memo:
+            self.memo[k] = is_work_title(self.doc.text, q, self.res)
+        return self.memo[k]
+
+
 def drop_names_in_titles(cands: list[Cand], spans: list[tuple[int, int]]) -> list[Cand]:
     """``cands`` without the name candidates that lie inside a title of a work."""
     if not spans:
