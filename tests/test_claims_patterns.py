@@ -8,7 +8,7 @@ import pytest
 
 from analysis import claims, mentions
 from analysis.article import article_from_text
-from analysis.claims import checks, registry, units
+from analysis.claims import checks, frames, registry, units
 from analysis.tokenise import tokenise
 
 HEAD = "Officials Trade Words Over Budget Plan\n\n"
@@ -508,7 +508,7 @@ def test_strict_frames(body, cue, frame):
     [(u, c)] = [(u, c) for u in units.build_units(doc) if u.zone == "body" for c in units.find_cues(u)
                 if " ".join(u.low[c.i:c.j]) == cue]
     ctx = checks.CueCheck(doc, u, c)
-    first = next(f.__name__ for f in checks.STRICT_FRAME_CHECKS if f(ctx))
+    first = next(f.__name__ for f in frames.STRICT_FRAME_CHECKS if f(ctx))
     assert first == frame
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from analysis import claims, mentions
 from analysis.article import article_from_text
-from analysis.claims import slots, units
+from analysis.claims import clause_subjects, slots, units
 from analysis.tokenise import tokenise
 
 HEAD = "Officials Trade Words Over Budget Plan\n\n"
@@ -137,10 +137,10 @@ def test_quotation_opened_before_the_phrase_is_no_fronted_title():
     doc = tokenise(article_from_text(HEAD + '"We wait. In a year, we win," Tom Reyes said.', "t"))
     unit = [u for u in units.build_units(doc) if u.zone == "body"][0]
     first = unit.low.index("in")
-    assert slots.fronted_phrase_end(unit, first, len(unit.tokens) - 1) is None
+    assert clause_subjects.fronted_phrase_end(unit, first, len(unit.tokens) - 1) is None
     opening = [u for u in units.build_units(tokenise(article_from_text(
         HEAD + 'On "Morning Report," Tom Reyes spoke.', "t"))) if u.zone == "body"][0]
-    assert opening.low[slots.fronted_phrase_end(opening, 0, len(opening.tokens) - 1)] == "tom"
+    assert opening.low[clause_subjects.fronted_phrase_end(opening, 0, len(opening.tokens) - 1)] == "tom"
 
 
 def test_tagged_verb_ends_the_opening_noun_phrase():
@@ -599,7 +599,7 @@ def test_long_fronted_phrase_with_a_finite_verb_is_a_clause():
     doc = tokenise(article_from_text(HEAD + "In August the groups agreed to a new deal on the rules of trade, "
                                      "saying it is fair.", "t"))
     u = [x for x in units.build_units(doc) if x.zone == "body"][0]
-    assert slots.fronted_phrase_end(u, 0, len(u.low) - 1) is None
+    assert clause_subjects.fronted_phrase_end(u, 0, len(u.low) - 1) is None
 
 
 def test_it_never_resolves_to_the_previous_person_speaker():

@@ -277,7 +277,9 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path):
 @pytest.mark.slow
 def test_wait_runs_the_second_build_after_the_first(tmp_path):
     out = tmp_path / "o"
-    first = Build(corpus(tmp_path / "in", 8), "--out", out, "--jobs", "1", "--batch", "1", TEST_SLOW="*=1")
+    # 20 articles of 1 s: the second build must start (imports, warm-up) and reach the lock while
+    # the first still runs, also on a loaded machine (8 s was not always enough)
+    first = Build(corpus(tmp_path / "in", 20), "--out", out, "--jobs", "1", "--batch", "1", TEST_SLOW="*=1")
     first.wait_for_output()
     second = Build(corpus(tmp_path / "b", 2, start=50), "--out", out, "--wait", "-q")
     deadline = time.monotonic() + WAIT_S

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
-from analysis.claims.slots import addressee_end, last_semicolon, participle_subject, slot_left, slot_right, subordinate_subject
+from analysis.claims.clause_subjects import last_semicolon, participle_subject, subordinate_subject
+from analysis.claims.slots import addressee_end, slot_left, slot_right
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
                                    fronted_as_comma, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)

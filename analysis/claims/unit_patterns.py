@@ -11,7 +11,8 @@ from typing import NamedTuple
 
 from analysis.claims.lexicon import function_words, not_speaker_labels, pronouns, source_labels
 from analysis.claims.records import NARRATOR_ZONES, NOBODY, Item, Speaker, Who, trim
-from analysis.claims.slots import narrator_subject, slot_right
+from analysis.claims.clause_subjects import narrator_subject
+from analysis.claims.slots import slot_right
 from analysis.claims.speakers import Mentions, entity_type, mention_kind, resolve
 from analysis.claims.units import Unit, in_quote, main_quote
 from analysis.quotes import Quote
