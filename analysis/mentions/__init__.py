@@ -45,13 +45,13 @@ from .records import ENTITY_TYPES, MENTION_COLUMNS, MENTION_KINDS, Cand, Mention
 from .resolve import record_persons, resolve_references
 from .salience import pronoun_gender_evidence
 from .things import resolve_thing_pronouns
-from .variants import link_person_aliases, merge_name_variants, merge_short_forms, particle_surnames
+from .variants import link_person_aliases, merge_name_variants, merge_short_forms
 from .resources import GazEntry, Resources, resources
 from .table import TYPE_COLOURS, cooccurrence, entity_summary, mentions_table, quote_split, to_mention
 
 #: The coreference passes, in order (see :mod:`.coref`).
 COREF_PASSES = (cluster_full_names, index_name_parts, link_person_aliases, index_long_orgs, find_known_names, assign_entities,
-                name_unknowns, merge_name_variants, merge_short_forms, particle_surnames, record_persons, pronoun_gender_evidence, resolve_references, resolve_thing_pronouns)
+                name_unknowns, merge_name_variants, merge_short_forms, record_persons, pronoun_gender_evidence, resolve_references, resolve_thing_pronouns)
 
 __all__ = [
     "COREF_PASSES", "ENTITY_TYPES", "MENTION_COLUMNS", "MENTION_KINDS", "RECOGNISERS", "TYPE_COLOURS",

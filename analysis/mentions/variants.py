@@ -175,22 +175,3 @@ def link_person_aliases(t: EntityTable) -> None:
         for c in t.chosen:
             if c.canon in parent:
                 c.canon = root(c.canon)
-
-
-def particle_surnames(t: EntityTable) -> None:
-    """"Carla del Ponte ... del Ponte said": a surname used alone keeps the lower-case particle
-    it has in the person's full name ("del", "van", "von": ``mentions_name_particles.txt``), so
-    the short form is "del Ponte", not "Ponte" after a stray word."""
-    text, particles = t.text, t.res.particles
-    for c in t.chosen:
-        if c.kind != "name" or c.ent is None or c.ent[1] != "PERSON" or " " not in c.ent[0]:
-            continue
-        m = _PARTICLE_BEFORE.search(text, max(0, c.start - 12), c.start)
-        if m is None or m.group(1) not in particles:
-            continue
-        short = text[m.start(1):c.end]
-        if " " not in text[c.start:c.end] and c.ent[0].endswith(" " + short):
-            c.start = m.start(1)
-
-
-_PARTICLE_BEFORE = re.compile(r"(?<![\w-])([a-z]{2,4}) $")
