@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import itertools
 from pathlib import Path
 from typing import Iterable
@@ -129,14 +128,7 @@ WARM_UP_TEXT: str = (
 def warm_up() -> None:
     """Load the lexicons, compile the patterns and read the part-of-speech model once in this
     process, so that no article's time (nor a build's per-file time limit) pays for them and a
-    forked pool inherits them.
-
-    What is loaded then lives as long as the process, so it is set aside from the cyclic
-    garbage collector (:func:`gc.freeze`, after one last collection): its full collections
-    would otherwise walk those objects (and the imported modules) again and again — about
-    0.25 s of 3.3 s CPU over a 1 MB corpus, 0.04 s once set aside — and touch the memory pages
-    a forked worker shares with its parent. Objects the caller holds at that moment are set
-    aside too (they are still freed by reference counting)."""
+    forked pool inherits them."""
     from analysis import postag
 
     with contextlib.suppress(Exception):  # a real file will report any problem
@@ -144,8 +136,6 @@ def warm_up() -> None:
         # the part-of-speech model is read on the first sentence that needs tags
         # (a present-tense cue: "the council says"), which the text above may not have
         postag.tag(["The", "council", "says", "so", "."])
-    gc.collect()
-    gc.freeze()
 
 
 def analyse_path(path: str | Path) -> dict[str, pd.DataFrame]:
