@@ -55,7 +55,7 @@ def group_short_form(name: str) -> str:
     """The plural short form of a group of islands or mountains ("Karvo Islands" → "Karvos",
     "Rocky Mountains" → "Rockies"); "" for other names."""
     words = name.split()
-    if len(words) < 2 or words[-1] not in ("Islands", "Mountains", "Isles"):
+    if len(words) < 2 or words[-1] not in lexicons.word_list("mentions_group_heads.txt"):
         return ""
     last = words[-2]
     plural = last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
