@@ -69,13 +69,18 @@ def test_gold_names_are_proper_noun_headed_and_trimmed(doc):
     assert all(doc.text[s:e] == t for s, e, t in zip(g["start"], g["end"], g["surface"]))
 
 
+def _one_sentence(words, upos, root, cells):
+    """A one-sentence GUM document: token ``root`` (0-based) heads every other word; ``cells``
+    are the coreference brackets per word."""
+    rows = [_row(i + 1, w, u, 0 if i == root else root + 1) for i, (w, u) in enumerate(zip(words, upos))]
+    conll = "\n".join(f"{i}\t{w}\t{c}" for i, (w, c) in enumerate(zip(words, cells)))
+    return gum.parse_doc("x", "\n".join(rows) + "\n", conll)
+
+
 def test_name_span_joins_proper_nouns_across_of():
     words = ["the", "Bank", "of", "Lumo", ",", "a", "lender"]
     upos = ["DET", "PROPN", "ADP", "PROPN", "PUNCT", "DET", "NOUN"]
-    rows = [_row(i + 1, w, u, 0 if i == 1 else 2) for i, (w, u) in enumerate(zip(words, upos))]
-    cells = ["(organization-1", "_", "_", "(place-2)", "_", "_", "organization-1)"]
-    conll = "\n".join(f"{i}\t{w}\t{c}" for i, (w, c) in enumerate(zip(words, cells)))
-    d = gum.parse_doc("x", "\n".join(rows) + "\n", conll)
+    d = _one_sentence(words, upos, 1, ["(organization-1", "_", "_", "(place-2)", "_", "_", "organization-1)"])
     # "Lumo" (a place) is nested in the longer name and left out
     assert gum.gold_names(d)["surface"].to_list() == ["Bank of Lumo"]
 
@@ -83,10 +88,7 @@ def test_name_span_joins_proper_nouns_across_of():
 def test_name_span_keeps_the_ordinal_of_a_numbered_street():
     words = ["near", "51st", "Street", "and", "the", "1st", "time"]
     upos = ["ADP", "ADJ", "PROPN", "CCONJ", "DET", "ADJ", "NOUN"]
-    rows = [_row(i + 1, w, u, 0 if i == 2 else 3) for i, (w, u) in enumerate(zip(words, upos))]
-    cells = ["_", "(place-1", "place-1)", "_", "_", "_", "_"]
-    conll = "\n".join(f"{i}\t{w}\t{c}" for i, (w, c) in enumerate(zip(words, cells)))
-    d = gum.parse_doc("x", "\n".join(rows) + "\n", conll)
+    d = _one_sentence(words, upos, 2, ["_", "(place-1", "place-1)", "_", "_", "_", "_"])
     assert gum.gold_names(d)["surface"].to_list() == ["51st Street"]
 
 
