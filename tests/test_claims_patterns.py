@@ -111,6 +111,17 @@ def test_comment_clause():
          "The bay, as one adviser pointed out, rarely floods twice")]
 
 
+def test_parenthetical_keeps_its_sentence_over_a_later_comment_clause():
+    """A cue clause between commas ("A, Mara Voss said, B") attributes the whole sentence to
+    its speaker; a later comment clause inside it ("…, as Tobin Reyes said before he left")
+    does not take the sentence from her."""
+    body = ("Strikes, Mara Voss said, are acts of courage, whether it was marching in Dunmore or "
+            "carrying a sign with the words \"we are still here,\" as Tobin Reyes said before he left.")
+    got = read(body)
+    assert [(p, s, c) for p, _, s, c, _ in got] == [("parenthetical", "Mara Voss", "said")]
+    assert got[0][4].startswith("Strikes, Mara Voss said, are acts") and got[0][4].endswith("before he left")
+
+
 def test_comment_clause_after_quoted_comma():
     """The comma before "as" stands inside the closing quotation mark (American style): the
     quotation, its mark kept, is the content."""

@@ -121,7 +121,8 @@ def _naive_outer_cue_wins(unit, reads):
             continue
         for a in range(b):
             ca, fa = out[a]
-            if fa is not None and fb.content[0] <= unit.tokens[ca.i].start < fb.content[1]:
+            if fa is not None and fa.pattern != "parenthetical" \
+                    and fb.content[0] <= unit.tokens[ca.i].start < fb.content[1]:
                 out[a] = (ca, None)
     return out
 
@@ -170,7 +171,8 @@ def _random_reads(unit, r: random.Random):
                                  unit.tokens[max(0, k - r.randint(0, 2))].start if r.random() < 0.5 else -1)
         gap = (content[0], content[0] + 1) if r.random() < 0.3 and content[1] > content[0] + 1 else None
         reads.append((cue, Found(content, cue, sp, direct=r.random() < 0.2, gap=gap,
-                                         shared=r.random() < 0.3)))
+                                         shared=r.random() < 0.3,
+                                         pattern="parenthetical" if r.random() < 0.2 else "")))
     return reads
 
 

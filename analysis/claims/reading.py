@@ -139,8 +139,8 @@ def outer_cue_wins(unit: Unit, reads: list) -> list:
         while pending and -pending[0][0] > pos:
             _, c0 = heapq.heappop(pending)
             open_min = c0 if open_min is None else min(open_min, c0)
-        if fa is not None and open_min is not None and open_min <= pos:
-            out[a] = (ca, None)
+        if fa is not None and open_min is not None and open_min <= pos and fa.pattern != "parenthetical":
+            out[a] = (ca, None)  # a cue clause between commas ("A, Mr. Obama said, B") keeps its sentence
         if fa is not None and ca.entry.kind != "source" and fa.content[1] <= pos:
             heapq.heappush(pending, (-fa.content[1], fa.content[0]))
     return out
