@@ -26,7 +26,7 @@ def read(body: str, with_mentions: bool = False):
 
 def test_registry_order_and_names():
     assert claims.PATTERN_NAMES == (
-        "transcript_turn", "block_after_intro", "according_to", "passive_agent", "possessive_noun", "split_quotation", "quote_then_cue", "participle_clause", "inverted_cue", "colon_intro",
+        "transcript_turn", "block_after_intro", "according_to", "passive_agent", "possessive_noun", "split_quotation", "quote_then_cue", "fronted_participle", "participle_clause", "inverted_cue", "colon_intro",
         "comment_clause", "fronted_comment_clause", "content_then_cue", "quote_after_cue_clause", "speaker_participle", "parenthetical",
         "content_then_cue_phrase", "cue_then_content", "dash_attribution", "quote_then_unlisted_verb",
         "quote_after_colon", "floating_quote", "headline_colon", "narrator")
@@ -101,6 +101,25 @@ def test_colon_intro_hands_speaker_to_next_quote():
     # the introduction makes no row: the quotation after it is a floating quote of its speaker
     assert read('Mara Voss said:\n\n"The plan is dead. We start again."') == [
         ("floating_quote", "direct", "Mara Voss", "", "The plan is dead. We start again.")]
+
+
+def test_fronted_participle():
+    """A participle clause opening the sentence shares the main clause's subject: its object
+    is what that subject said, the closing mark after a comma inside the quotation kept."""
+    body = ("Mayor Tilda Marsh spoke in Corvale on Monday.\n\n"
+            "Bemoaning the \u201crigged system,\u201d Marsh accused the council of waste.\n\n"
+            "Claiming the levy is designed to punish farmers, Marsh told reporters that she would veto it.")
+    got = read(body, with_mentions=True)
+    fronted = [(a, c, x) for p, a, _, c, x in got if p == "fronted_participle"]
+    assert fronted == [("mixed", "Bemoaning", "the \u201crigged system,\u201d"),
+                       ("indirect", "Claiming", "the levy is designed to punish farmers")]
+    assert all(s.endswith("Marsh") for p, _, s, _, _ in got if p == "fronted_participle")
+    # the main clause keeps its own claim
+    assert ("cue_then_content", "indirect", "accused", "the council of waste") in [(p, a, c, x) for p, a, _, c, x in got]
+    # no object (a preposition after the cue), or no person or organisation opening the main clause: no claim
+    for body in ("Speaking at a rally in Dunmore, Tilda Marsh said the vote was near.",
+                 "Decrying the levy, the farms closed early."):
+        assert all(p != "fronted_participle" for p, *_ in read(body, with_mentions=True))
 
 
 def test_comment_clause():

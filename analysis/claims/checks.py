@@ -18,7 +18,7 @@ from analysis.claims.lexicon import CueEntry, cue_first_words, cue_form_lemma, c
     message_nouns, number_re, pronouns
 from analysis.claims.frames import STRICT_FRAME_CHECKS
 from analysis.claims.records import Cue, lazy
-from analysis.claims.units import QUOTE_CHARS, Unit, medium_infinitive, \
+from analysis.claims.units import QUOTE_CHARS, Unit, fronted_participle_end, medium_infinitive, \
     participle_modifier, possessor_end, quoted_as_saying
 from analysis.tokenise import Doc
 
@@ -358,6 +358,16 @@ def passive_with_agent(c: CueCheck) -> bool | None:
     return True if passive_agent_after(c.unit, c.cue) is not None else None
 
 
+def fronted_participle(c: CueCheck) -> bool | None:
+    """"Decrying the "rigged system," Mara Voss walked out": an -ing speech cue opening the
+    sentence with its object before a comma (:func:`~analysis.claims.units.fronted_participle_end`)
+    is a cue without the comma a participle needs before it; the pattern of that name reads
+    its subject, the main clause's."""
+    if c.entry.kind != "speech" or fronted_participle_end(c.unit, c.cue.i, c.cue.j) is None:
+        return None
+    return True
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -490,7 +500,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, modifier_of_subject, belief_in_subject_relative, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, participle_or_passive, quoted_complement, object_for_quoted_reason,
+    participle_after_message, passive_with_agent, fronted_participle, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
     quotation_next, unquoted_complement, complement_without_quote,
     strict_frame,

@@ -170,6 +170,22 @@ def participle_subject(doc: Doc, unit: Unit, cue_i: int, mentions: Mentions) -> 
     return Speaker(s, e, doc.text[s:e], None)
 
 
+def subject_opening_at(doc: Doc, unit: Unit, k: int, mentions: Mentions) -> Speaker | None:
+    """The subject of the clause that opens at token ``k`` ("Decrying the plan, [Mara Voss]
+    walked out"): a person or organisation mention or a personal pronoun starting there,
+    a finite verb right after it; else None."""
+    toks, low = unit.tokens, unit.low
+    if k >= len(toks) - 1:
+        return None
+    m = mentions.first_subject(toks[k].start, toks[min(len(toks) - 1, k + 6)].end)
+    if m is None or m.start != toks[k].start or not (entity_type(m) in ("PERSON", "ORG") or low[k] in _PERSONAL_SUBJECTS):
+        return None
+    v = unit.token_at_or_after(m.end)
+    if v >= len(toks) or not (low[v] in function_words("finite_aux") or unit.past_verb_at(v) or tagged_verb(unit, v)):
+        return None
+    return Speaker(m.start, m.end, doc.text[m.start : m.end], m)
+
+
 def narrator_subject(doc: Doc, unit: Unit, mentions: Mentions, last: Who | None) -> Who | None:
     """The person a narrator sentence opens with ("Smith, a farmer, has seen …"), who is
     the likely speaker of a floating quotation right after it; after a fronted phrase

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive_agent_after
 from analysis.claims.lexicon import CueEntry, cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
-from analysis.claims.clause_subjects import last_semicolon, participle_subject, subordinate_subject
+from analysis.claims.clause_subjects import last_semicolon, participle_subject, subject_opening_at, subordinate_subject
 from analysis.claims.slots import addressee_end, slot_left, slot_right
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
-                                   fronted_as_comma, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)
+                                   fronted_as_comma, fronted_participle_end, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)
 from analysis.quotes import Quote
 from analysis.tokenise import Doc
 
@@ -352,6 +352,20 @@ def quote_then_cue(c: CueContext) -> Found | NoClaim | None:
     if sp is None:
         return NO_CLAIM
     return c.found((q.content_start, q.content_end), sp, direct=True)
+
+
+def fronted_participle(c: CueContext) -> Found | NoClaim | None:
+    """A participle clause opening the sentence: "Decrying the "rigged system," Mara Voss
+    walked out." — the cue's object up to the comma is the content; the speaker is the main
+    clause's subject right after the comma (:func:`subject_opening_at`), none: no claim."""
+    unit = c.unit
+    k = fronted_participle_end(unit, c.cue.i, c.cue.j)
+    if k is None:
+        return None
+    sp = subject_opening_at(c.doc, unit, k, c.mentions)
+    if sp is None:
+        return NO_CLAIM
+    return c.found(trim(c.text, unit.tokens[c.cue.j].start, unit.tokens[k - 1].end), sp)
 
 
 def participle_clause(c: CueContext) -> Found | NoClaim | None:

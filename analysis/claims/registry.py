@@ -34,6 +34,7 @@ REGISTRY: tuple[Pattern, ...] = (
     Pattern("possessive_noun", "cue", P.possessive_noun),
     Pattern("split_quotation", "cue", P.split_quotation),
     Pattern("quote_then_cue", "cue", P.quote_then_cue),
+    Pattern("fronted_participle", "cue", P.fronted_participle),
     Pattern("participle_clause", "cue", P.participle_clause),
     Pattern("inverted_cue", "cue", P.inverted_cue),
     Pattern("colon_intro", "cue", P.colon_intro),

@@ -456,6 +456,34 @@ def fronted_as_comma(unit: Unit, i: int, j: int) -> int | None:
     return None
 
 
+#: Tokens a fronted participle clause may span after its cue, up to its comma.
+_FRONTED_PARTICIPLE_REACH = 25
+
+
+def fronted_participle_end(unit: Unit, i: int, j: int) -> int | None:
+    """Index after the comma that closes a participle clause opening the sentence with the
+    cue at tokens ``[i, j)`` and its object ("Decrying the \u201crigged system,\u201d Mara Voss
+    walked out"): the closing quotation mark after a comma inside it is passed over. None
+    if the cue is no -ing form opening the unit, no object follows it (a preposition:
+    "Speaking at a rally, …", "Responding to critics, …"), or no comma comes within reach
+    before a semicolon, a colon or the unit's end. The clause's subject is the main clause's."""
+    low, toks = unit.low, unit.tokens
+    if i != 0 or not low[0].endswith("ing") or j >= len(low) - 2:
+        return None
+    nxt = low[j]
+    if nxt in function_words("preposition") or nxt in function_words("prep_tail") or nxt in (",", ";", ":", "."):
+        return None
+    for x in range(j + 1, min(len(low) - 1, j + _FRONTED_PARTICIPLE_REACH)):
+        if low[x] in (";", ":"):
+            return None
+        if low[x] == ",":
+            k = x + 1
+            while toks[x].in_quote and k < len(low) - 1 and (low[k] in QUOTE_CHARS or low[k] in ("'", "''")):
+                k += 1  # "Decrying the \u201crigged system,\u201d Voss …": the mark closes the quotation
+            return k
+    return None
+
+
 def medium_infinitive(unit: Unit, i: int) -> bool:
     """Is the cue at token ``i`` an infinitive of purpose after a medium, sharing the clause's
     subject: after a noun of a message ("gave a speech to [call] for calm", "issued a
