@@ -400,3 +400,14 @@ def test_a_final_is_an_event_and_a_dam_or_bridge_a_place():
     text = "Maria Lindqvist played in a KTA Final. Crowds went to see Harlow Dam and the Orvale Bridge."
     assert "KTA Final" not in _surfaces(text)  # an event, though acronym-led
     assert _types(text, "Harlow Dam") == {"LOC"} and _types(text, "Orvale Bridge") == {"LOC"}
+
+
+def test_a_name_with_s_before_a_verb_is_a_company_not_a_possessive(monkeypatch):
+    text = ("While Varnby's did not cut the rating on Friday, Orlick's recently announced new jobs. "
+            "Tess Marlow's plans changed. It's said that Kelso Orr's son left.")
+    ms = {m.surface: m.entity_type for m in _mentions(text) if m.mention_kind in ("name", "alias")}
+    assert ms.get("Varnby's") == "ORG" and ms.get("Orlick's") == "ORG"
+    # a possessive before a noun ("plans", "son") and a contraction ("It's") stay as they were
+    assert not any(s.endswith("'s") for s in ms if s not in ("Varnby's", "Orlick's"))
+    _without(monkeypatch, R.company_designators)
+    assert "Varnby's" not in _surfaces(text)  # the recogniser is what finds them

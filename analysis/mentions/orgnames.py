@@ -11,6 +11,8 @@ splits, found by their form.
   (not a credit line "Jane Doe/Reuters") are one firm named after its partners.
 * :func:`party_seats` — "Abu Ujang (BN-Kuala Kelso)": a member's party (an acronym, ORG) and
   the seat or state he sits for (a place) in brackets after his name.
+* :func:`possessive_companies` — "Moody's did not drop the rating": a name with "'s" and then a
+  verb (no noun for a possessive to own) is a company named so ("Moody's", "Harlow's").
 * :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
   lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
 """
@@ -202,4 +204,44 @@ def party_seats(doc: Doc, res: Resources) -> list[Cand]:
         gtype = g.type if g is not None and g.type in ("GPE", "LOC") else "GPE"
         out.append(Cand(m.start("s"), m.end("s"), gtype, "name", "name", g.entity if g is not None else "",
                         priority=3, how="party-seat"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _possessive_name_re() -> re.Pattern:
+    verbs = "|".join(sorted(lexicons.word_list("mentions_possessive_name_verbs.txt")))
+    return re.compile(r"(?<![\w'’.&-])(?P<n>[A-Z][\w&.-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][\w&.-]*){0,2})['’]s"
+                      rf"(?=\s+(?:[a-z]+ly\s+)?(?:{verbs})\b)")
+
+
+def _possessive_name_start(m: re.Match, res: Resources) -> int:
+    """Where the name before the "'s" starts: after the last function word ("While Moody's") or
+    word with a full stop ("on Friday. While Moody's"; initials "J.P." go on); -1 if none is left."""
+    start, words = -1, list(re.finditer(r"\S+", m.group("n")))
+    for k, w in enumerate(words):
+        s = w.group(0)
+        if s.lower() in res.stopwords or s.lower() in res.initial_words or s.endswith(".") and k + 1 < len(words) and (
+                not _INITIALS.fullmatch(s)):
+            start = -1
+        elif start < 0:
+            start = m.start("n") + w.start()
+    return start
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+def possessive_companies(doc: Doc, res: Resources) -> list[Cand]:
+    """"Moody's did not drop the rating", "while Harlow's recently announced": a capitalised name
+    with "'s" right before a verb (``mentions_possessive_name_verbs.txt``, an adverb in "-ly" may
+    come between) owns no noun, so the "'s" is part of the name: a company named after its
+    founder's shop or firm, one organisation "Moody's".  Not a pronoun or function word ("It's
+    said", "That's expected": a contraction)."""
+    text, out = doc.text, []
+    if "'s" not in text and "’s" not in text:
+        return out
+    for m in _possessive_name_re().finditer(text):
+        start = _possessive_name_start(m, res)
+        if start >= 0:
+            out.append(Cand(start, m.end(), "ORG", "name", "name", "", priority=3, how="possessive-company"))
     return out

@@ -17,7 +17,7 @@ from .records import Cand
 from .scan import finditer_at_word_starts, fold_spans
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import designated_companies, party_members, party_seats, slash_firms, term_acronyms
+from .orgnames import designated_companies, party_members, party_seats, possessive_companies, slash_firms, term_acronyms
 from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
 
@@ -115,9 +115,11 @@ def capitalised_names(f: Found) -> None:
 def company_designators(f: Found) -> None:
     """Company names with a legal-form designator after a comma, in any case ("Harwell Foods,
     Inc.", "ACME WIDGETS, LTD."): :func:`.orgnames.designated_companies`; partners' names joined
-    by a slash ("Venn/Okafor"): :func:`.orgnames.slash_firms`."""
+    by a slash ("Venn/Okafor"): :func:`.orgnames.slash_firms`; a name whose "'s" comes before a
+    verb ("Moody's did not"): :func:`.orgnames.possessive_companies`."""
     f.cands.extend(designated_companies(f.doc, f.res))
     f.cands.extend(slash_firms(f.doc, f.res))
+    f.cands.extend(possessive_companies(f.doc, f.res))
 
 
 def parties(f: Found) -> None:
