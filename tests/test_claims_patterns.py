@@ -422,6 +422,21 @@ def test_parenthetical():
         ("parenthetical", "indirect", "Mara Voss", "said", "The plan, Mara Voss said, is dead")]
 
 
+def test_parenthetical_with_a_phrase_after_the_cue():
+    """A time, place or medium phrase may end the cue clause between commas: the whole
+    sentence is still the content, the cue clause and its phrase the gap."""
+    for phrase in ("Monday", "on Monday", "in a letter to the Dunmore council"):
+        body = f'The bridge over the Karvo, Mara Voss wrote {phrase}, is "too old to save."'
+        doc = tokenise(article_from_text(HEAD + body, "t"))
+        got = [c for c in claims.find_claims(doc, []) if c.zone != "headline"]
+        assert [(c.pattern, c.speaker, c.cue) for c in got] == [("parenthetical", "Mara Voss", "wrote")]
+        c = got[0]
+        assert c.content == body and c.content[c.gap_start - c.start : c.gap_end - c.start] == f"Mara Voss wrote {phrase}"
+    # the sentence does not go on after the comma: a participle, a coordinator or a relative clause
+    for tail in ("adding that he would appeal", "but Tobin Reyes disagreed", "which surprised nobody"):
+        assert all(p != "parenthetical" for p, *_ in read(f"The plan is dead, Mara Voss said on Monday, {tail}."))
+
+
 def test_content_then_cue_phrase():
     assert read("The plan is dead for now, Mara Voss said in a statement.") == [
         ("content_then_cue_phrase", "indirect", "Mara Voss", "said", "The plan is dead for now")]

@@ -14,7 +14,7 @@ from analysis.claims.checks import PARTICIPLE_COMMA, after_message_noun, passive
 from analysis.claims.lexicon import CueEntry, cue_first_words, cue_lexicon, function_words, is_gap, max_cue_len
 from analysis.claims.records import Cue, Found, Speaker, trim, lazy
 from analysis.claims.clause_subjects import last_semicolon, participle_subject, subject_opening_at, subordinate_subject
-from analysis.claims.slots import addressee_end, slot_left, slot_right
+from analysis.claims.slots import addressee_end, slot_left, slot_right, tagged_verb
 from analysis.claims.speakers import Mentions, entity_type
 from analysis.claims.units import (QUOTE_CHARS, Unit, after_quote, clause_end, colon_after_object, coordinated_verb,
                                    fronted_as_comma, fronted_participle_end, medium_infinitive, possessor_end, quoted_as_saying, whole_quote)
@@ -506,10 +506,43 @@ def speaker_participle(c: CueContext) -> Found | NoClaim | None:
 
 def parenthetical(c: CueContext) -> Found | NoClaim | None:
     """"The plan, Jane Doe said, is dead.": the whole sentence is the content, the cue
-    clause a gap in it (``gap_start``/``gap_end``)."""
-    if not c.comma_after_cue_clause:
+    clause a gap in it (``gap_start``/``gap_end``); a time, place or medium phrase may end
+    the cue clause ("The plan, Jane Doe said on Monday, is dead.", :func:`phrase_comma`)."""
+    if c.comma_after_cue_clause:
+        return c.found(trim(c.text, c.unit.start, c.unit.end), c.left, gap=(c.slot_start, c.cue_span[1]))
+    k = phrase_comma(c)
+    if k is None:
         return None
-    return c.found(trim(c.text, c.unit.start, c.unit.end), c.left, gap=(c.slot_start, c.cue_span[1]))
+    return c.found(trim(c.text, c.unit.start, c.unit.end), c.left, gap=(c.slot_start, c.unit.tokens[k].start))
+
+
+#: Words a phrase after a parenthetical cue may hold before its comma ("said in a letter to the council,").
+_PHRASE_WORDS = 8
+
+
+def phrase_comma(c: CueContext) -> int | None:
+    """Index of the comma that closes a parenthetical cue clause ending in a phrase of time,
+    place or medium ("The plan, Jane Doe said [on Monday], is dead"; "…, she wrote [in a
+    letter to the council], is …"): a speaker between commas, the phrase opened by a
+    preposition or a time word, at most eight words without a quotation or a finite verb,
+    and after the comma the sentence goes on with a lower-case word — not a participle
+    ("…, adding"), a coordinator ("…, but"), a relative pronoun or a quotation."""
+    if c.left is None or not (c.ends_clause and c.before_words >= 1):
+        return None
+    low, toks, j = c.low, c.unit.tokens, c.j
+    if j >= len(low) or not (low[j] in function_words("prep_tail") or is_gap(low[j])) or low[j] == "that":
+        return None
+    for k in range(j + 1, min(len(low) - 1, j + _PHRASE_WORDS + 1)):
+        w = low[k]
+        if w == ",":
+            nxt = c.text[toks[k + 1].start : toks[k + 1].end]
+            return k if (nxt.isalpha() and nxt.islower() and not nxt.endswith("ing")
+                         and nxt not in function_words("coordinator") and nxt not in function_words("relative")
+                         and not toks[k + 1].in_quote) else None
+        if toks[k].in_quote or not (w[:1].isalnum() or w in ("'s", "\u2019s", "-", ".")) or w == "that" \
+                or tagged_verb(c.unit, k):
+            return None
+    return None
 
 
 def content_then_cue_phrase(c: CueContext) -> Found | NoClaim | None:
