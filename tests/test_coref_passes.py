@@ -248,6 +248,52 @@ def test_thing_pronoun_left_out(text, pronoun):
     assert pronoun not in _pronouns(text)
 
 
+
+# --- unnamed organisations and places: descriptions.unnamed_referent ---------------------------
+
+def _mentions(text: str):
+    return [m for m in M.find_mentions(_doc("A made-up story\n\n" + text))]
+
+
+def test_unnamed_definite_description_is_one_entity_and_a_pronoun_refers_to_it():
+    # no jury is named: "the jury" is an entity of its own, the same at each mention, and "It"
+    # (the subject of the sentence before is the jury) refers to it
+    text = "The jury heard Ilse Varga for three days. The jury retired at noon. It returned a verdict at five."
+    ms = _mentions(text)
+    juries = [m for m in ms if m.surface.lower() == "the jury"]
+    assert len(juries) == 2 and juries[0].entity == juries[1].entity == "the jury"
+    assert juries[0].entity_id == juries[1].entity_id != ""
+    assert _pronouns(text).get("It") == "the jury"
+
+
+def test_definite_description_of_a_named_organisation_is_that_organisation():
+    text = "Norvik Bank cut its fees in May. The bank said demand was weak."
+    assert _entity(text, "The bank") == "Norvik Bank"
+
+
+def test_body_of_a_named_organisation_keeps_the_name_as_a_mention():
+    # "the Vexorin factory" is Vexorin's factory: "Vexorin" stays a mention, no role swallows it
+    ms = _mentions("Vexorin Ltd. cut jobs in May. The Vexorin factory closed.")
+    assert [m.surface for m in ms if m.entity == "Vexorin Ltd."] == ["Vexorin Ltd.", "Vexorin"]
+
+
+def test_role_before_of_and_a_name_is_no_entity_of_its_own():
+    ms = _mentions("The town of Tallow lies on a river. The jury met in Tallow.")
+    assert [m.entity for m in ms if m.surface == "The town"] == [""]
+    assert [m.entity for m in ms if m.surface == "The jury"] == ["the jury"]
+
+
+def test_role_modifying_a_noun_is_no_entity_of_its_own():
+    # "the council officials" are people: "the council" refers to no organisation there
+    ms = _mentions("Workers met the council officials on Monday. The jury met in Tallow.")
+    assert [m.entity for m in ms if m.surface == "the council"] in ([], [""])
+    assert [m.entity for m in ms if m.surface == "The jury"] == ["the jury"]
+
+
+def test_unnamed_person_role_stays_unresolved():
+    ms = _mentions("The minister spoke for an hour. The jury listened.")
+    assert [m.entity_id for m in ms if m.surface == "The minister"] == [""]
+
 # --- name variants: coref.cluster_full_names, variants.merge_name_variants -------------------
 
 def test_same_name_in_another_order_or_spelling_is_one_person():

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from analysis import lexicons
 from analysis.tokenise import Doc
 
 from .names import name_runs
@@ -150,7 +151,7 @@ def dates(f: Found) -> None:
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
-def _modifies_a_noun(text: str, end: int, res) -> bool:
+def modifies_a_noun(text: str, end: int, res) -> bool:
     """A place noun that modifies the noun after it names no place ("the town council", "the
     city officials"): the next word is an organisation, staff, person or place noun."""
     m = _NEXT_WORD.match(text, end)
@@ -175,13 +176,15 @@ def roles(f: Found) -> None:
         if m.group("crole") and re.match(r"\s+of\s+[A-Z]", text[m.end():m.end() + 8]):
             continue  # "the Bank of England", "the President of Kenya": a name or a title, read elsewhere
         rtype, rcls = res.roles[role.lower()]
-        if rtype in ("GPE", "LOC") and _modifies_a_noun(text, m.end(), res):
+        if rtype in ("GPE", "LOC") and modifies_a_noun(text, m.end(), res):
             continue
         mod = m.group("mod") or ""
         if mod and mod[0].isupper() and mod in res.titles:
             continue
         if "-" in mod and mod.split("-")[0] in res.names:
             continue  # "the Kelso-based firm": the name in a hyphenated modifier is its own mention
+        if mod and mod[0].isupper() and role.lower() in lexicons.word_list("coref_owned_roles.txt"):
+            continue  # "the Tallow council", "the Plastika factory": the body or building of a name
         f.cands.append(Cand(m.start(), m.end(), rtype, "role", "role", "", rcls, mod=mod, priority=1))
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from analysis.tokenise import Doc
 
 from .coref import EntityTable, Person, _name_titles, fold
+from .descriptions import UnnamedReferents
 from .orgnames import designators
 from .records import Cand
 from .resources import Resources
@@ -208,6 +209,7 @@ def resolve_references(t: EntityTable) -> None:
     """Names and titles refer to their entity; role nouns and pronouns to what :class:`History`
     finds (a resolved pronoun does not fix the person's gender: one wrong guess would spread)."""
     history = History(t.persons, t.org_class, t.res, t.doc, t.subject_like)
+    unnamed = UnnamedReferents(t.doc, t.res)
     for idx, c in enumerate(t.chosen):
         sid = t.doc.sentence_index_at(c.start)
         if c.kind == "name" and c.how == "context-person-noun" and c.ent and c.ent[0]:
@@ -222,8 +224,8 @@ def resolve_references(t: EntityTable) -> None:
             c.resolved = history.role(c, t.surface(c).lower())
             if c.resolved:
                 history.add(sid, idx, c, *c.resolved)
-            else:
-                c.resolved = ("", c.type)  # unresolved: kept, with an empty entity_id
+            else:  # unresolved: an organisation or place is its own entity ("the jury")
+                c.resolved = unnamed(c)
         elif c.kind == "pronoun":
             c.resolved = history.pronoun(c, sid)
             if c.resolved:
