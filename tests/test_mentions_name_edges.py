@@ -141,3 +141,11 @@ def test_a_town_name_read_as_a_common_word_at_a_sentence_start():
 def test_a_town_named_mid_sentence_stays_a_town_at_a_sentence_start():
     got = _names("He moved to Billings last year. Billings is cold, and billings rose.")
     assert ("Billings", "GPE") in got
+
+
+def test_a_given_name_led_run_heading_a_phrase_after_the_is_no_person():
+    got = _names("The gold was bought from the Harriet Reichsbank. Harriet Quell said so.")
+    assert not any(s == "Harriet Reichsbank" for s, _ in got)  # people's names take no "the"
+    assert ("Harriet Quell", "PERSON") in got
+    # a name that modifies the noun after "the" is still a person's
+    assert ("John Okafor", "PERSON") in _names("Critics praised the John Okafor song on Friday.")

@@ -435,6 +435,19 @@ def _town_in_state(r: Reading) -> bool:
             and _IN_BEFORE.search(r.text, max(0, r.start - 10), r.start) is not None)
 
 
+def _head_after_the(r: Reading) -> bool:
+    """Is the run right after "the" and the head of its noun phrase ("gold bought from the Harriet
+    Reichsbank.", "the Laura Ashby said": no lower-case content word after it)?  A person's name
+    takes no article, so a run led by a given name is then no person's; but a name may modify a
+    noun after "the" ("the John Okafor song": still a person).  Not a run holding a known place,
+    whose place stays a mention of its own."""
+    if _THE_BEFORE.search(r.text, max(0, r.start - 5), r.start) is None or any(
+            u.gaz is not None and u.gaz.type in ("GPE", "LOC") for u in r.run):
+        return False
+    m = re.match(r" ([a-z][a-z-]+)\b", r.text[r.end:r.end + 30])
+    return m is None or m.group(1) in r.res.stopwords or VERBAL.search(m.group(1)) is not None
+
+
 def _uncued_type(r: Reading) -> tuple[str, str]:
     """A run with no cue of its own: (type, how) from its first word and length."""
     words, res, start = r.words, r.res, r.start
@@ -442,6 +455,8 @@ def _uncued_type(r: Reading) -> tuple[str, str]:
         return "GPE", "city-state"  # "the institute in Santa Fe, N.M.": a town, not a person
     if words[0] in res.given_names and len(words) >= 2 and works_at(r.text[max(0, start - 40):start], res):
         return "ORG", "affiliation"  # "analysts at Morgan Stanley": people work at an organisation
+    if words[0] in res.given_names and len(words) >= 2 and _head_after_the(r):
+        return "", "none"  # "from the Harriet Reichsbank": no person, and no type to give it
     if words[0] in res.given_names and len(words) >= 2:
         return "PERSON", "given-name"
     if len(words) >= 2:
@@ -458,6 +473,8 @@ def make_name(r: Reading) -> list[Cand]:
         how = "title" if role is not None else r.how or "postnominal"
     elif not ntype:
         ntype, how = _uncued_type(r)
+        if how == "none":
+            return r.out
     c = Cand(r.start, r.end, ntype, "name", "name", "", ncls, priority=2, how=how)
     if role is not None and role.start >= 0:
         role.target = len(r.out) + 1
