@@ -287,6 +287,9 @@ def token_regex():
 
 
 _PERIOD_END = re.compile(r"\.[)\]\"'\u201d\u2019]*$")
+# initials run together before a name ("W.C. Handy", "J.R. Okafor"): Punkt, with no trained
+# statistics, ends a sentence after them; not after a comma (a state: "Harlow, N.C. She said")
+_INITIALS_END = re.compile(r"(?<!,\s)(?<![\w.])(?:[A-Z]\.){2,3}$")
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -294,7 +297,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Punkt runs without a trained model, so it has no orthographic statistics; a
     split after a period whose next "sentence" starts with a lower-case letter
-    ("Rep. Jo Doe (R-S.C.) said that …") is undone, as a trained model would.
+    ("Rep. Jo Doe (R-S.C.) said that …") is undone, as a trained model would; so is a split
+    after initials run together before a capitalised word ("the W.C. Handy festival").
     """
     chunk = text[start:end]
     spans: list[tuple[int, int]] = []
@@ -305,7 +309,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e -= 1
         if s >= e:
             continue
-        if spans and chunk[s].islower() and _PERIOD_END.search(chunk, 0, spans[-1][1] - start):
+        if spans and (chunk[s].islower() and _PERIOD_END.search(chunk, 0, spans[-1][1] - start)
+                      or chunk[s].isupper() and _INITIALS_END.search(chunk, 0, spans[-1][1] - start)):
             spans[-1] = (spans[-1][0], start + e)
         else:
             spans.append((start + s, start + e))

@@ -102,6 +102,14 @@ def test_offsets_slice_back_exactly(raw):
     assert list(tt.text) == covered
 
 
+def test_no_split_after_initials_run_together_before_a_name():
+    # "W.C." and "J.R." are no sentence ends (Punkt, untrained, ends one there); a state after a
+    # comma still may end one
+    assert sents("Headline\n\nFans came to the W.C. Orvick Festival to see J.R. Tamsin play. It rained.")[1:] == [
+        "Fans came to the W.C. Orvick Festival to see J.R. Tamsin play.", "It rained."]
+    assert sents("Headline\n\nShe lives in Harlow, N.C. She left.")[1:] == ["She lives in Harlow, N.C.", "She left."]
+
+
 def test_no_split_before_lower_case_after_abbreviation_in_brackets():
     assert sents("Headline\n\nRep. Trey Gowdy (R-S.C.) said that the panel would meet. It did.") [1:] == [
         "Rep. Trey Gowdy (R-S.C.) said that the panel would meet.", "It did."]
