@@ -103,9 +103,52 @@ def test_subject_of_unknown_gender_in_the_pronouns_own_sentence_is_kept():
 
 
 def test_unnamed_person_in_the_pronouns_sentence_blocks_a_person_named_before():
-    # "a monk" is the antecedent, a person no entity stands for: "he" stays unresolved
+    # "a monk" is the antecedent, not the subject of the sentence before: a person of its own
     text = "Peter Lund ran the temple for years. Visitors leave gifts beside a monk so he can bless them."
+    assert _entity(text, "he") == "a monk"
+
+
+def test_unnamed_person_of_the_right_gender_takes_the_pronoun():
+    # "a young woman": a new person, female by her noun; *She* is not Peter Lund
+    text = "Peter Lund met a young woman in Oslo. She sold him a map."
+    assert _entity(text, "She") == "a young woman"
+    assert _entity(text, "a young woman") == "a young woman"
+
+
+def test_definite_person_noun_still_blocks_without_a_person_of_its_own():
+    # "the victim" may be someone named before: it introduces nobody, "he" stays unresolved
+    text = "Peter Lund ran the temple for years. Police said the victim was asleep when he was hit."
     assert _entity(text, "he") == ""
+
+
+def test_an_unnamed_person_named_later_gives_way_to_the_name():
+    # news lede: the man of the first sentence is Dan Vance, named in the second
+    text = ("A 34-year-old man was charged on Tuesday, police said. Officers arrested Dan Vance "
+            "near Tull Street. He is held at the county jail.")
+    assert _entity(text, "He") == "Dan Vance"
+
+
+def test_two_unnamed_persons_with_the_same_words_are_two_people():
+    text = "Tom Berg met a man in Oslo. Ana Roe met a man in Bergen, and he gave her a book."
+    assert _entity(text, "he") == "a man (2)"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Tom Berg met a young woman and a 42-year-old fisherman.", ["a young woman", "a 42-year-old fisherman"]),
+    ("Ana Roe was a teacher before she met a friend.", ["a friend"]),         # predicate noun: Ana Roe
+    ("As a soldier, Tom Berg crossed the Alps.", []),                         # a role after "as"
+    ("Tom Berg hired a lawyer Ana Costa and signed a student loan.", []),     # modifies a name, a noun
+    ("Tom Berg lost his father, Jan Berg, and my uncle.", ["uncle"]),         # an apposition names him
+])
+def test_unnamed_person_phrases(text, found):
+    from analysis.mentions import unnamed
+    doc = _doc(text)
+    assert [doc.text[c.start:c.end] for c in unnamed.unnamed_persons(doc)] == found
+
+
+def test_an_unnamed_person_no_pronoun_refers_to_is_no_mention():
+    ms = M.find_mentions(_doc("A made-up story\n\nA soldier crossed the bridge at dawn. Tom Berg saw it."))
+    assert [m.surface for m in ms if m.entity_type == "PERSON"] == ["Tom Berg"]
 
 
 def test_role_after_as_is_no_other_person():

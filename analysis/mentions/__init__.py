@@ -26,7 +26,8 @@ Stage 3 of the pipeline: *Doc → mentions*.  Rule based; needs no model downloa
    organisation class fits (and whose affiliation fits the modifier: "the NATO chief"),
    he/she to the grammatical subject of the current or a recent sentence, else the article's
    topic, with a gender that agrees (given names, titles, the article's own pronouns:
-   :mod:`.salience`); what
+   :mod:`.salience`), or a person the article introduces without a name ("a monk",
+   "a young woman": :mod:`.unnamed`, a ``role`` mention only when a pronoun refers to it); what
    cannot be resolved keeps an empty ``entity_id`` (never dropped, never guessed).
 
 No two mentions overlap: when candidates overlap, the longest wins.  Offsets are into

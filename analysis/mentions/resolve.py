@@ -7,6 +7,7 @@ from collections import Counter
 
 from analysis.tokenise import Doc
 
+from . import unnamed as unnamed_persons
 from .coref import EntityTable, Person, _name_titles, fold
 from .descriptions import UnnamedReferents
 from .orgnames import designators
@@ -210,9 +211,12 @@ def resolve_references(t: EntityTable) -> None:
     finds (a resolved pronoun does not fix the person's gender: one wrong guess would spread)."""
     history = History(t.persons, t.org_class, t.res, t.doc, t.subject_like)
     unnamed = UnnamedReferents(t.doc, t.res)
-    for idx, c in enumerate(t.chosen):
+    extra = unnamed_persons.offered(t)
+    for idx, c in enumerate(sorted(t.chosen + extra, key=lambda c: c.start) if extra else t.chosen):
         sid = t.doc.sentence_index_at(c.start)
-        if c.kind == "name" and c.how == "context-person-noun" and c.ent and c.ent[0]:
+        if c.rule == "unnamed-person":  # "a monk": a person for the pronouns after it (unnamed.py)
+            unnamed_persons.introduce(history, sid, idx, c)
+        elif c.kind == "name" and c.how == "context-person-noun" and c.ent and c.ent[0]:
             # "the Tsar": the last person named with that title ("Tsar Ivan Orlov"), else itself
             c.resolved = history.titled.get(t.surface(c)) or c.ent
             history.add(sid, idx, c, *c.resolved)
@@ -230,3 +234,4 @@ def resolve_references(t: EntityTable) -> None:
             c.resolved = history.pronoun(c, sid)
             if c.resolved:
                 history.add(sid, idx, c, *c.resolved)
+    t.chosen = unnamed_persons.referenced(t.chosen, extra)

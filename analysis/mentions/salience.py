@@ -201,6 +201,9 @@ class PersonHistory:
     count: Counter = field(default_factory=Counter)   # entity -> mentions so far
     subject: Callable[[int, int], bool] | None = None  # subject_like of a span, memoised (EntityTable)
     tags: postag.DocTags | None = None                # part-of-speech tags, made on first need
+    unnamed: set = field(default_factory=set)         # persons introduced by a noun phrase ("a monk")
+    waiting: dict = field(default_factory=dict)       # gender -> [(sentence, unnamed person)] not yet named
+    retired: set = field(default_factory=set)         # unnamed persons a later name stands for
 
     def _subject(self, start: int, end: int) -> bool:
         return self.subject(start, end) if self.subject is not None else subject_like(self.doc, start, end)
@@ -209,10 +212,30 @@ class PersonHistory:
         """A mention of person ``ent`` at ``start:end`` ("he" and "she" are subjects by their case)."""
         subject = (self.doc.article.text[start:end].lower() in _SUBJECT_PRONOUNS
                    or self._subject(start, end))
+        if not self.count[ent] and self.unnamed and ent not in self.unnamed:
+            self._named_after(sid, self.gender_of.get(ent, ""))
         self.by_sent.setdefault(sid, []).append(Seen(idx, ent, start, subject))
         self.count[ent] += 1
 
+    def introduce(self, sid: int, ent: str, gender: str) -> None:
+        """A person introduced by a noun phrase ("a young woman", :mod:`.unnamed`)."""
+        self.gender_of[ent] = gender
+        self.unnamed.add(ent)
+        self.waiting.setdefault(gender, []).append((sid, ent))
+
+    def _named_after(self, sid: int, gender: str) -> None:
+        """A person named for the first time in sentence ``sid`` is, in all likelihood, the one an
+        earlier sentence introduced without a name, when the genders agree: "A 34-year-old man
+        was charged. Police arrested Dan Vance. He is held in Tull." — *He* is Vance, the man of
+        the first sentence named; the unnamed person is no longer offered (each is retired once)."""
+        for g in ((gender, "") if gender else tuple(self.waiting)):
+            keep = [(s, e) for s, e in self.waiting.get(g, []) if s == sid]
+            self.retired.update(e for s, e in self.waiting.get(g, []) if s != sid)
+            self.waiting[g] = keep
+
     def _agrees(self, ent: str, gender: str) -> bool:
+        if ent in self.retired:
+            return False
         g = self.gender_of.get(ent, "")
         return not gender or not g or g == gender
 
@@ -271,6 +294,13 @@ class PersonHistory:
         """Is ``ent`` a subject of sentence ``sid`` before ``start``?"""
         return any(s.ent == ent and s.subject and s.start < start for s in self.by_sent.get(sid, []))
 
+    def _unnamed_before(self, sid: int, start: int, ok) -> str | None:
+        """The nearest person introduced by a noun phrase (:mod:`.unnamed`) in sentence ``sid``
+        before ``start`` that passes ``ok``: "Visitors leave gifts beside a monk so he can bless
+        them" — *he* is the monk, not the subject of the sentence before; None if there is none."""
+        near = [s.ent for s in self.by_sent.get(sid, []) if s.start < start and s.ent in self.unnamed and ok(s.ent)]
+        return near[-1] if near else None
+
     def _known_gender_over(self, sid: int, start: int, end: int, ent: str, known) -> str:
         """Step 5 of the module docstring: ``ent``, of unknown gender, or the person steps 1-3
         find among those whose known gender is the pronoun's, when mentioned more often."""
@@ -307,7 +337,7 @@ class PersonHistory:
             known = lambda e: e not in bound and self.gender_of.get(e) == gender  # noqa: E731
             ent = self._known_gender_over(sid, start, end, ent, known)
         if ent is not None and not self._in_sentence(sid, start, ent) and unnamed_person_before(self.doc, start):
-            return None
+            return self._unnamed_before(sid, start, lambda e: e not in bound and self._agrees(e, gender))
         if ent is not None:
             return ent
         if unnamed_person_before(self.doc, start):
