@@ -411,3 +411,9 @@ def test_a_name_with_s_before_a_verb_is_a_company_not_a_possessive(monkeypatch):
     assert not any(s.endswith("'s") for s in ms if s not in ("Varnby's", "Orlick's"))
     _without(monkeypatch, R.company_designators)
     assert "Varnby's" not in _surfaces(text)  # the recogniser is what finds them
+
+
+def test_a_sentence_closed_inside_brackets_is_prose_not_a_title_line():
+    # the full stop before ")" ends a sentence: its capitals are names, not a headline's words
+    text = "Prices rose. (This story was distributed by The Kelso Times News Service.)"
+    assert _types(text, "The Kelso Times News Service") == {"ORG"}

@@ -60,6 +60,8 @@ def is_title_line(doc: Doc, sent, words: list[str]) -> bool:
         if upper / len(alpha) >= 0.6:
             return True  # an all-caps line (byline, slug, copyright notice)
     last = doc.text[sent.end - 1]
+    if last in ")]" and sent.end - sent.start > 1:
+        last = doc.text[sent.end - 2]  # "(This story was distributed by The Kelso News Service.)"
     if last in ".!?\"”’'":
         return False
     caps = sum(1 for w in alpha if w[:1].isupper())
