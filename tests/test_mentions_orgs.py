@@ -417,3 +417,13 @@ def test_a_sentence_closed_inside_brackets_is_prose_not_a_title_line():
     # the full stop before ")" ends a sentence: its capitals are names, not a headline's words
     text = "Prices rose. (This story was distributed by The Kelso Times News Service.)"
     assert _types(text, "The Kelso Times News Service") == {"ORG"}
+
+
+def test_a_newspaper_named_by_town_state_and_title_is_one_organisation(monkeypatch):
+    text = ("Ana Belk is a staff writer for the Orvale (Ala.) Times Daily. Fans met in Orvale (Ala.) Monday. "
+            "The Kelso (N.J.) Record said so.")
+    got = {m.surface: m.entity_type for m in _mentions(text) if m.mention_kind in ("name", "alias")}
+    assert got.get("Orvale (Ala.) Times Daily") == "ORG" and got.get("Kelso (N.J.) Record") == "ORG"
+    assert not any(s.endswith(") Monday") for s in got)  # a weekday after the bracket is no title
+    _without(monkeypatch, R.company_designators)
+    assert "Orvale (Ala.) Times Daily" not in _surfaces(text)

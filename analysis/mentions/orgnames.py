@@ -13,6 +13,8 @@ splits, found by their form.
   the seat or state he sits for (a place) in brackets after his name.
 * :func:`possessive_companies` — "Moody's did not drop the rating": a name with "'s" and then a
   verb (no noun for a possessive to own) is a company named so ("Moody's", "Harlow's").
+* :func:`town_state_papers` — "the Orvale (Ala.) Times Daily": a newspaper named, as US wire copy
+  writes it, by its town, its state in brackets and its title, one organisation.
 * :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
   lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
 """
@@ -244,4 +246,34 @@ def possessive_companies(doc: Doc, res: Resources) -> list[Cand]:
         start = _possessive_name_start(m, res)
         if start >= 0:
             out.append(Cand(start, m.end(), "ORG", "name", "name", "", priority=3, how="possessive-company"))
+    return out
+
+
+_TOWN_STATE_TITLE = re.compile(
+    r"(?<![\w.'-])(?P<town>[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,2})\s+\((?P<st>[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)\)"
+    r"\s+(?P<title>[A-Z][\w&'-]*(?:[ \t\n]+[A-Z][\w&'-]*){0,2})(?![\w&'-])")
+
+
+def town_state_papers(doc: Doc, res: Resources) -> list[Cand]:
+    """"a staff writer for the Orvale (Ala.) Times Daily", "the Kelso (N.J.) Record": a town, a US
+    state in brackets and one to three capitalised words are a newspaper's name (the town and
+    state tell which paper of that title), one organisation; not when the state is not a known
+    state, nor when the words after the bracket are a weekday or function words ("Orvale (Ala.)
+    Monday")."""
+    text, out = doc.text, []
+    if "(" not in text:
+        return out
+    for m in _TOWN_STATE_TITLE.finditer(text):
+        e = res.names.get(m.group("st"))
+        if e is None or e.type != "GPE" or e.cls != "state":
+            continue
+        words = m.group("title").split()
+        if any(w.lower() in res.stopwords or w in res.calendar_words for w in words):
+            continue
+        town = list(re.finditer(r"\S+", m.group("town")))
+        while town and town[0].group(0).lower() in res.stopwords:
+            town.pop(0)  # "The Kelso (N.J.) Record" opening a sentence: the paper starts at the town
+        if town:
+            out.append(Cand(m.start("town") + town[0].start(), m.end(), "ORG", "name", "name", "", priority=3,
+                            how="town-state-paper"))
     return out

@@ -18,7 +18,8 @@ from .records import Cand
 from .scan import finditer_at_word_starts, fold_spans
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import designated_companies, party_members, party_seats, possessive_companies, slash_firms, term_acronyms
+from .orgnames import (designated_companies, party_members, party_seats, possessive_companies, slash_firms, term_acronyms,
+                       town_state_papers)
 from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
 
@@ -117,10 +118,12 @@ def company_designators(f: Found) -> None:
     """Company names with a legal-form designator after a comma, in any case ("Harwell Foods,
     Inc.", "ACME WIDGETS, LTD."): :func:`.orgnames.designated_companies`; partners' names joined
     by a slash ("Venn/Okafor"): :func:`.orgnames.slash_firms`; a name whose "'s" comes before a
-    verb ("Moody's did not"): :func:`.orgnames.possessive_companies`."""
+    verb ("Moody's did not"): :func:`.orgnames.possessive_companies`; a newspaper named by town,
+    state and title ("the Orvale (Ala.) Times Daily"): :func:`.orgnames.town_state_papers`."""
     f.cands.extend(designated_companies(f.doc, f.res))
     f.cands.extend(slash_firms(f.doc, f.res))
     f.cands.extend(possessive_companies(f.doc, f.res))
+    f.cands.extend(town_state_papers(f.doc, f.res))
 
 
 def parties(f: Found) -> None:
