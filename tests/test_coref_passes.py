@@ -56,6 +56,12 @@ def test_object_pronoun_after_a_new_clause_may_be_the_first_subject():
     assert _entity(text, "him") != "Ana Berg"
 
 
+def test_object_of_a_preposition_of_place_may_be_the_subject():
+    # principle B does not hold in a locative phrase: "around him" is the walker himself
+    text = "Ivo Tamm walked home alone. He looked around him and saw nobody."
+    assert _entity(text, "him") == "Ivo Tamm"
+
+
 def test_reflexive_pronoun_is_the_subject_of_its_clause():
     # binding principle A: "himself" is the subject, not the nearer object
     text = "Tano Ruud wrote to Oskel Marr about himself."

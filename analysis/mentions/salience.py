@@ -272,9 +272,13 @@ class PersonHistory:
             yield s
 
     def _bound(self, sid: int, start: int, end: int) -> set[str]:
-        """Entities an object pronoun cannot be: the subject of its own clause (principle B)."""
+        """Entities an object pronoun cannot be: the subject of its own clause (principle B),
+        unless the pronoun is the object of a preposition of place (:file:`coref_locative_prepositions.txt`)."""
         if not is_object_pronoun(self.doc, start, end):
             return set()
+        k = bisect.bisect_left(self.doc.token_starts, start)
+        if k > 0 and self.doc.norms[k - 1] in lexicons.word_list("coref_locative_prepositions.txt"):
+            return set()  # "Ivo Tamm looked around him": a locative phrase binds nothing
         return {s.ent for s in self.by_sent.get(sid, []) if s.start < start and s.subject
                 and not self._clause_between(s.start, start)}
 
