@@ -292,6 +292,8 @@ def test_fronted_phrase_comma(text, start, comma):
     ("Norvik Bank cut its fees. They said demand was weak.", "They"),  # "They" opening a later sentence: people
     ("Lisbon lies on a wide river. Ferries cross the water. It has two bridges.", "It"),  # two sentences back
     ("Visitors like a Norvik Bank branch for its long hours.", "its"),  # a name as modifier: the branch's
+    # a name coordinated with others is one of a group: "its" refers to none of them
+    ("Growth in towns like Lisbon, Oslo and Madrid passed Kelso by and ruined much of its trade.", "its"),
 ])
 def test_thing_pronoun_left_out(text, pronoun):
     assert pronoun not in _pronouns(text)

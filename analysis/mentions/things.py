@@ -123,9 +123,37 @@ def _thing_mentions(t: EntityTable) -> dict[int, list[tuple[Cand, bool]]]:
     for c in t.chosen:
         r = c.resolved
         if (r and r[0] and r[1] in _THING_TYPES and c.kind != "pronoun" and c.rule != "dateline"
-                and not _modifier(t, c)):
+                and not _modifier(t, c) and not _list_member(t, c)):
             out.setdefault(t.doc.sentence_index_at(c.start), []).append((c, t.subject_like(c.start, c.end)))
     return out
+
+
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _list_member(t: EntityTable, c: Cand) -> bool:
+    """A name coordinated with another ("Kelso, Tallow and Brora have grown", "Norvik Bank or
+    Tana Steel") is one of a group: "it"/"its" after it refers to none of them.  The name is
+    next to "and"/"or" with a capitalised word on the other side, or followed by a comma, a
+    capitalised word and then "and", "or" or another comma."""
+    doc, text = t.doc, t.text
+    i = bisect.bisect_left(doc.token_starts, c.start) - 1
+    j = bisect.bisect_left(doc.token_starts, c.end)
+    n = len(doc.tokens)
+
+    def cap(k: int) -> bool:
+        return 0 <= k < n and text[doc.tokens[k].start].isupper()
+
+    if i >= 1 and doc.norms[i] in _COORDINATORS and cap(i - 1):
+        return True
+    if j + 1 < n and doc.norms[j] in _COORDINATORS and cap(j + 1):
+        return True
+    if j + 2 < n and doc.norms[j] == "," and cap(j + 1):
+        k = j + 1
+        while k < n and k < j + 6 and cap(k):
+            k += 1
+        return k < n and (doc.norms[k] in _COORDINATORS or doc.norms[k] == ",")
+    return False
 
 
 def _modifier(t: EntityTable, c: Cand) -> bool:
