@@ -149,3 +149,9 @@ def test_a_given_name_led_run_heading_a_phrase_after_the_is_no_person():
     assert ("Harriet Quell", "PERSON") in got
     # a name that modifies the noun after "the" is still a person's
     assert ("John Okafor", "PERSON") in _names("Critics praised the John Okafor song on Friday.")
+
+
+def test_a_known_place_inside_the_name_of_an_event_is_no_mention():
+    text = "Title\n\nAna Okafor reached the final of the Copenhagen Open on Saturday. She flew home to Copenhagen.\n"
+    ms = [m for m in M.find_mentions(tokenise(article_from_text(text, "t"))) if m.surface == "Copenhagen"]
+    assert [text[m.start - 8:m.start] for m in ms] == ["home to "]  # not the one in "the Copenhagen Open"

@@ -517,12 +517,24 @@ def common_word_place(run: list[Unit], mid_caps: set, lower_words: set) -> bool:
             and " " not in u.text and u.text not in mid_caps and u.text.lower() in lower_words)
 
 
+def event_name(run: list[Unit], res: Resources) -> bool:
+    """"the Copenhagen Open", "the Kelso Commonwealth Games", "the Orvale Peace Accord": a run
+    ending in a head word of events, laws and prizes (``mentions_misc_cues.txt``, as
+    :func:`not_a_name` reads it) names an event; the known names inside it ("Copenhagen") are
+    part of that name, no mentions of their own (as names inside a title of a work).  Not with a
+    title in the run (a person's: "President Ana Open"?)."""
+    words = [u.text for u in run if u.kind not in ("joint", "particle")]
+    if not words or any(u.kind == "title" for u in run):
+        return False
+    return words[-1] in res.misc_cues or len(words) > 2 and words[-2] in res.misc_cues
+
+
 def name_runs(doc: Doc, res: Resources, gaz_at: dict, dropped: set | None = None) -> list[Cand]:
     """Name candidates from capitalised runs.  Two document-level facts decide a capital at the
     start of a sentence (:func:`strip_initial`): the words seen capitalised mid-sentence and the
     words seen in lower case; title-case lines are read only for known names (later, by
     coreference).  The starts of known names read as ordinary words (:func:`common_word_place`)
-    are added to ``dropped``."""
+    or inside the name of an event (:func:`event_name`) are added to ``dropped``."""
     text = doc.text
     quote_starts = {q.start for q in doc.quotes}
     out: list[Cand] = []
@@ -543,5 +555,7 @@ def name_runs(doc: Doc, res: Resources, gaz_at: dict, dropped: set | None = None
             if dropped is not None and common_word_place(run, mid_caps, lower_words):
                 dropped.add(run[0].start)
                 continue
+            if dropped is not None and event_name(run, res):
+                dropped.update(u.start for u in run if u.kind == "gaz")
             out.extend(interpret_run(run, res, mid_caps, lower_words, text))
     return out
