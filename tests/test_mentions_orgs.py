@@ -427,3 +427,11 @@ def test_a_newspaper_named_by_town_state_and_title_is_one_organisation(monkeypat
     assert not any(s.endswith(") Monday") for s in got)  # a weekday after the bracket is no title
     _without(monkeypatch, R.company_designators)
     assert "Orvale (Ala.) Times Daily" not in _surfaces(text)
+
+
+def test_with_goes_on_inside_an_organisation_name_after_for():
+    text = ("The paper, produced by the Commission for Relations with Orvale, was out. "
+            "The Ministry of Finance with Kelso Bank agreed.")
+    got = _surfaces(text)
+    assert "Commission for Relations with Orvale" in got
+    assert {"Ministry of Finance", "Kelso Bank"} <= got  # not after "of": two organisations

@@ -30,12 +30,13 @@ class _Run(list):
     def __init__(self, org_cues: frozenset):
         super().__init__()
         self.org_cues = org_cues
-        self.of_for = self.org_cue = self.names = self.not_cap = 0
+        self.of_for = self.after_for = self.org_cue = self.names = self.not_cap = 0
 
     def extend(self, units) -> None:
         for u in units:
             self.append(u)
             self.of_for += u.text in ("of", "for")
+            self.after_for += u.text == "for" and len(self) > 1 and self[-2].text in self.org_cues
             self.org_cue += u.text in self.org_cues
             self.names += u.kind in ("cap", "gaz")
             self.not_cap += u.kind != "cap"
@@ -202,6 +203,10 @@ def _joint_ok(left: _Run, joint: list[str], right: Unit, org_ahead: bool = False
         # not a complete name, and an organisation head word in the continuation
         return (left.names >= 2 and not left.not_cap and left[-1].text not in res.org_cues
                 and left[0].text not in res.given_names and org_ahead)
+    if joint == ["with"]:
+        # "Commission for Relations with Judaism", "Society for Friendship with Orvale": inside the
+        # complement of "<org head> for", "with" goes on with the name (not after a head word)
+        return left.after_for > 0 and left[-1].kind == "cap" and left[-1].text not in res.org_cues and right.kind in ("cap", "gaz")
     if joint[0] in ("for", "on"):
         return left[-1].text in res.org_cues and right.kind == "cap"  # "Council on Foreign Relations"
     if joint[0] == "of":

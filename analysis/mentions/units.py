@@ -21,7 +21,7 @@ _OPENERS = frozenset('"“‘\'(«[:—–…_-') | {"...", "--"}  # "-": a dash
 _STRAIGHT_QUOTES = frozenset(('"', "'"))
 _AFTER_OPENER = _OPENERS | _STRAIGHT_QUOTES  # words after which a unit may be initial
 _SUFFIXES = frozenset(("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"))
-_JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on"))
+_JOINTS = frozenset(("of", "&", "de", "the", "for", "and", "on", "with"))
 
 
 # one romanised East Asian syllable (pinyin, Cantonese, Korean): an onset, a vowel nucleus, a
