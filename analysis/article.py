@@ -198,13 +198,21 @@ def credit_split(s: str) -> int | None:
     return None
 
 
+#: A social-media plug signing a piece: "Follow Jane Doe on Twitter @janedoe", "Follow him on
+#: Instagram" — "Follow", at most five words, "on" and a network name or an @handle.
+_FOLLOW_PLUG = re.compile(r"follow\s+(?:\S+\s+){1,5}?on\s+(?:twitter|facebook|instagram|x)\b|follow\s+(?:\S+\s+){0,5}@\w+")
+
+
 def _matches_cue(s: str, kind: str) -> bool:
     """True if the paragraph starts with a cue of ``kind`` (leading symbols such as an
-    emoji skipped), or is short (at most 12 words) and contains one."""
+    emoji or a quotation mark skipped), or is short (at most 12 words) and contains one;
+    a short paragraph opening with a social-media plug is a notice too."""
     low = s.lower()
     lead = re.sub(r"^\W+", "", low)
     cues = lexicons.zone_cues(kind)
     if any(lead.startswith(c) for c in cues):
+        return True
+    if kind == "notice" and len(s.split()) <= 12 and _FOLLOW_PLUG.match(lead):
         return True
     return len(s.split()) <= 12 and any(c in low for c in cues)
 

@@ -106,6 +106,17 @@ def test_notice_after_leading_emoji():
     assert z[1][0] == "notice"
 
 
+def test_social_media_plug_is_a_notice():
+    """"Follow <name> on Twitter @handle" signs a piece (maybe inside the quotation marks of a
+    transcript): a notice, not body text — so not a floating quotation."""
+    for plug in ('"Follow Ida Varga on Twitter @idavarga."', "Follow Ida Varga on Instagram.",
+                 "Follow @idavarga for updates"):
+        z = zones_of(f"Headline Words\n\nThe council met on Monday.\n\n{plug}")
+        assert [zone for zone, _ in z] == ["headline", "body", "notice"], plug
+    z = zones_of("Headline Words\n\nFollow the money, the auditor said on Monday.")
+    assert [zone for zone, _ in z] == ["headline", "body"]
+
+
 def test_hard_wrapped_paragraphs_are_joined():
     para1 = ("The committee met on Tuesday to discuss the new budget, which\n"
              "includes cuts to several programs that residents have relied on\n"
