@@ -250,6 +250,9 @@ def _pronouns(text: str) -> dict[str, str]:
     ("Norvik Bank said it would hire staff.", "it", "Norvik Bank"),
     ("Lisbon lies on a wide river. It has two bridges.", "It", "Lisbon"),
     ("Norvik Bank said they would hire staff.", "they", "Norvik Bank"),
+    # "they" opening a clause right after an organisation: the organisation
+    ("Ana Lind worked at Norvik Bank, where they paid her well.", "they", "Norvik Bank"),
+    ("Ana Lind joined Norvik Bank but they fired her.", "they", "Norvik Bank"),
 ])
 def test_thing_pronoun_refers_to_a_subject_organisation_or_place(text, pronoun, entity):
     assert _pronouns(text).get(pronoun) == entity
@@ -292,6 +295,7 @@ def test_fronted_phrase_comma(text, start, comma):
     ("Norvik Bank cut its fees. They said demand was weak.", "They"),  # "They" opening a later sentence: people
     ("Lisbon lies on a wide river. Ferries cross the water. It has two bridges.", "It"),  # two sentences back
     ("Visitors like a Norvik Bank branch for its long hours.", "its"),  # a name as modifier: the branch's
+    ("Ana Lind met Norvik Bank staff, but they left.", "they"),  # the staff, not the bank
     # a name coordinated with others is one of a group: "its" refers to none of them
     ("Growth in towns like Lisbon, Oslo and Madrid passed Kelso by and ruined much of its trade.", "its"),
 ])

@@ -187,6 +187,24 @@ def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str
     return pick.resolved if pick is not None else None
 
 
+_CLAUSE_LINKS = frozenset({"where", "that", "but", "and", "when", "because", "so", "as", "since", "after"})
+
+
+def organisation_before_clause(t: EntityTable, by_sent: dict, start: int) -> tuple[str, str] | None:
+    """"they"/"their" opening a clause right after an organisation ("… at Norvik Bank, where they
+    hired her", "… with the Tallow Players, but they left"): the organisation the clause goes on
+    about.  Only when a comma and one linking word (a relative or a conjunction) come between."""
+    doc = t.doc
+    k = bisect.bisect_left(doc.token_starts, start) - 1
+    if k < 1 or doc.norms[k] not in _CLAUSE_LINKS:
+        return None
+    k -= 1 if doc.norms[k - 1] == "," else 0
+    prev_end = doc.tokens[k - 1].end if k >= 1 else -1
+    sid = doc.sentence_index_at(start)
+    c = next((c for c, _ in by_sent.get(sid, []) if c.end == prev_end), None)
+    return c.resolved if c is not None and c.resolved[1] == "ORG" else None
+
+
 def _possessor(t: EntityTable, c: Cand) -> bool:
     """"Brazil's central bank raised its rate": a possessor is not what "its" refers to."""
     return t.text[c.end:c.end + 2] in ("'s", "\u2019s") or t.text[c.end:c.end + 1] in ("'", "\u2019")
@@ -231,6 +249,8 @@ def resolve_thing_pronouns(t: EntityTable) -> None:
         got = cataphor(t, by_sent, s, e)
         if not got:
             got = antecedent(t, by_sent, s, e)
+        if not got and m.group().lower() in ("they", "their"):
+            got = organisation_before_clause(t, by_sent, s)
         if got:
             c = Cand(s, e, got[1], "pronoun", "pronoun", priority=1)
             c.resolved = got
