@@ -155,3 +155,8 @@ def test_a_known_place_inside_the_name_of_an_event_is_no_mention():
     text = "Title\n\nAna Okafor reached the final of the Copenhagen Open on Saturday. She flew home to Copenhagen.\n"
     ms = [m for m in M.find_mentions(tokenise(article_from_text(text, "t"))) if m.surface == "Copenhagen"]
     assert [text[m.start - 8:m.start] for m in ms] == ["home to "]  # not the one in "the Copenhagen Open"
+
+
+def test_a_plural_in_ites_after_the_is_a_group_of_people_not_an_institution():
+    got = _names("Scholars say that the Orvalites changed history, Ana Okafor said.")
+    assert ("Orvalites", "NORP") in got and ("Orvalites", "ORG") not in got

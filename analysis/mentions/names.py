@@ -18,7 +18,8 @@ from .resources import Resources
 from .runs import runs
 from .units import is_title_line, sentence_units
 
-NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish)$")
+# nationality and group words: "Kenyan", "Kelsonese", "Orvish"; "the Orvalites" (a people or sect)
+NORP_SUFFIX = re.compile(r"(?:ian|ians|ese|ish|[a-z]{3}ites)$")
 VERBAL = re.compile(r"(?:ing|ed|ly)$")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}\d?|(?:[A-Z]\.){2,4})$")
 _SUFFIXES = ("Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV")
