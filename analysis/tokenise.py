@@ -75,8 +75,10 @@ class Doc:
     tokens: tuple[Token, ...]
     quotes: tuple[Quote, ...]
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The article text (stored on first read: every stage reads it, often per token, and an
+        attribute read costs a fraction of a property call)."""
         return self.article.text
 
     @cached_property
@@ -91,7 +93,8 @@ class Doc:
 
     def sentence_index_at(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the last one starting before it)."""
-        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return k if k > 0 else 0
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing ``offset``."""
@@ -103,8 +106,8 @@ class Doc:
     @cached_property
     def token_texts(self) -> tuple[str, ...]:
         """The token texts, in order ("NATO", "'s", …), sliced once per Doc."""
-        text = self.article.text
-        return tuple(text[t.start : t.end] for t in self.tokens)
+        # text[start:end] per token, sliced in C: map over the offsets, not a loop over tokens
+        return tuple(map(self.article.text.__getitem__, map(slice, self.token_starts, self.token_ends)))
 
     # --- token index (what spaCy's Doc offers), computed once per article ----------------
 
