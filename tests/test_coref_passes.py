@@ -36,6 +36,11 @@ def test_possessive_pronoun_takes_a_person_of_its_own_sentence():
     assert _entity(text, "his") == "Daniel Okafor"
 
 
+def test_pronoun_in_a_who_clause_is_the_person_the_clause_modifies():
+    # "who" is the subject of its clause and stands for Tom Berg, not the sentence's subject
+    assert _entity("Peter Lund praised Tom Berg, who lost his keys in Oslo.", "his") == "Tom Berg"
+
+
 def test_object_pronoun_is_not_the_subject_of_its_clause():
     text = "Peter Lund wrote to Daniel Okafor in March. Lund met him in Oslo."
     assert _entity(text, "him") == "Daniel Okafor"

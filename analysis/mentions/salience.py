@@ -5,6 +5,8 @@ Reading in order, :class:`PersonHistory` keeps, per sentence, the persons mentio
 clause (:func:`subject_like`), and how often each person has been mentioned (the topic).
 :meth:`PersonHistory.pronoun` then prefers, among persons whose gender agrees:
 
+0. inside a relative clause with "who", the person it modifies ("Bo Chen praised Li Wu, who
+   lost his keys": *his* is Li Wu; not an object pronoun, which its clause's subject cannot bind);
 1. the subject of the current sentence before the pronoun ("At the invitation of Premier
    Ada Lin, Bo Chen and his wife returned": *his* is Bo Chen, not the leftmost Ada Lin);
 2. for a subject pronoun, the subject of a recent sentence over a non-subject of its own
@@ -49,6 +51,8 @@ _QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another", "every", "each", "any"})
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their"})
 _VP_JOINS = frozenset({"and", "or", "but", ",", ";"})
+#: Words that end the search back from a pronoun for the "who" of its relative clause.
+_RELATIVE_STOPS = frozenset({"which", "that", "whom", "whose", ";", ":"})
 
 
 def _openers() -> frozenset[str]:
@@ -311,9 +315,34 @@ class PersonHistory:
         other = self._pick(sid, start, end, known)
         return other if other is not None and self.count[other] > self.count[ent] else ent
 
+    def _relative_head(self, sid: int, start: int) -> str | None:
+        """The person a relative clause with "who" modifies, when the pronoun at ``start`` stands
+        in that clause: the relative pronoun is the clause's subject and stands for its head ("Ana
+        Roe praised Tom Berg, who lost his keys": *his* is Berg).  None when a person, another
+        relative word or a clause break (";", ":") comes between "who" and the pronoun, or no
+        person mention ends right before "who" (within six tokens, a comma allowed)."""
+        doc, norms, toks = self.doc, self.doc.norms, self.doc.tokens
+        seen = [s for s in self.by_sent.get(sid, []) if s.start < start]
+        i = bisect.bisect_left(doc.token_starts, start) - 1
+        while i >= 0 and toks[i].sentence_id == toks[i + 1].sentence_id and start - toks[i].start < 300:
+            if norms[i] in _RELATIVE_STOPS:
+                return None
+            if norms[i] == "who":
+                w = toks[i].start
+                before = [s for s in seen if s.start < w]
+                if len(before) < len(seen) or not before:
+                    return None  # a person between "who" and the pronoun, or none before it
+                return before[-1].ent if before[-1].start >= toks[max(0, i - 6)].start else None
+            i -= 1
+        return None
+
     def _pick(self, sid: int, start: int, end: int, ok) -> str | None:
         """Steps 1-3 of the module docstring over the persons that pass ``ok``."""
         cur = [s for s in self.by_sent.get(sid, []) if s.start < start and ok(s.ent)]
+        if not is_object_pronoun(self.doc, start, end):  # step 0: the head of its relative clause
+            head = self._relative_head(sid, start)
+            if head is not None and ok(head):
+                return head
         subj = [s for s in cur if s.subject]
         if subj:
             return subj[0].ent
