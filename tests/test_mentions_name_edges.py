@@ -160,3 +160,10 @@ def test_a_known_place_inside_the_name_of_an_event_is_no_mention():
 def test_a_plural_in_ites_after_the_is_a_group_of_people_not_an_institution():
     got = _names("Scholars say that the Orvalites changed history, Ana Okafor said.")
     assert ("Orvalites", "NORP") in got and ("Orvalites", "ORG") not in got
+
+
+def test_of_before_a_town_and_a_state_joins_no_name():
+    # "Den of Geek" is one name, but "Okafor of Kelso, Va." is a name and where it is from
+    got = _names("The museum hired Okafor of Kelso, Va., to conduct a review.")
+    assert ("Kelso", "GPE") in got
+    assert not any(s.startswith("Okafor of") for s, _ in got)

@@ -85,7 +85,8 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
                 joint = [x.text for x in units[i:j]]
                 if joint == ["and"] and not ahead:
                     ahead = _org_cue_ahead(units, org_cues)
-                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False) or _x_and_y_head(cur, joint, units, j):
+                if _joint_ok(cur, joint, units[j], ahead[j] if ahead else False, _state_after(units, j)) or (
+                        _x_and_y_head(cur, joint, units, j)):
                     cur.extend(units[i:j])
                     i = j
                     continue
@@ -118,6 +119,14 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
     if cur:
         runs.append(list(cur))
     return runs
+
+
+def _state_after(units: list[Unit], j: int) -> bool:
+    """Are ``units[j]`` followed by a comma and a US state ("Reston, Va.")?"""
+    if j + 2 >= len(units) or units[j + 1].text != ",":
+        return False
+    g = units[j + 2].gaz
+    return units[j + 2].kind == "gaz" and g is not None and g.type == "GPE" and g.cls == "state"
 
 
 @lru_cache(maxsize=1)
@@ -185,9 +194,10 @@ def _comma_campus(left: list[Unit], nxt: list[Unit]) -> bool:
     return k == len(nxt) or nxt[k].text not in (",", "and", "or", "&") and nxt[k].kind not in ("cap", "gaz", "joint")
 
 
-def _joint_ok(left: _Run, joint: list[str], right: Unit, org_ahead: bool = False) -> bool:
+def _joint_ok(left: _Run, joint: list[str], right: Unit, org_ahead: bool = False, town_after: bool = False) -> bool:
     """May ``joint`` words join the name units ``left`` and ``right`` into one name?
-    (``org_ahead``: an organisation head word follows in the continuation from ``right`` on.)"""
+    (``org_ahead``: an organisation head word follows in the continuation from ``right`` on;
+    ``town_after``: ``right`` is a town, a comma and a US state follow it.)"""
     res = resources()
     if joint == ["&"]:
         return True
@@ -215,6 +225,6 @@ def _joint_ok(left: _Run, joint: list[str], right: Unit, org_ahead: bool = False
         last = left[-1].text
         if last in res.org_cues or last in res.place_cues:
             return True
-        if len(left) == 1 and left[0].kind == "cap" and right.kind == "cap" and joint == ["of"]:
-            return True  # "Den of Geek"
+        if len(left) == 1 and left[0].kind == "cap" and right.kind == "cap" and joint == ["of"] and not town_after:
+            return True  # "Den of Geek" (not "Okafor of Reston, Va.": where he is from)
     return False
