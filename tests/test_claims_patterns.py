@@ -483,6 +483,8 @@ def verdicts(body: str):
     ("Mara Voss expects demand to grow next year.", "demand", (False, "object_of_cue_verb")),
     ("When asked about the plan, Mara Voss left.", "asked", (False, "subordinate_without_subject")),
     ("Mara Voss was told that the plan was dead.", "told", (False, "participle_or_passive")),
+    ("Tobin Reyes said the mayor had lied, a charge she denied.", "denied", (False, "appositive_relative")),
+    ('Tobin Reyes said the mayor was "lying," a claim her office disputes.', "disputes", (False, "appositive_relative")),
     ('Mara Voss called the proposal "a historic step" on Monday.', "called", (True, "quoted_complement")),
     ('The group called "Friends of the Park" met again.', "called", (False, "complement_without_quote")),
     ("Mara Voss added a new room to the house.", "added", (False, "strict_frame")),
@@ -490,6 +492,18 @@ def verdicts(body: str):
 ])
 def test_cue_checks(body, cue, verdict):
     assert verdicts(body)[cue] == verdict
+
+
+def test_appositive_relative_keeps_the_sentence_cue():
+    """"…, a charge she denied" / "— something an aide also told reporters": the later cue is the
+    verb of a relative clause on the appositive noun; the sentence keeps its own cue and speaker.
+    A subject noun phrase after the comma keeps its cue ("…, a statement from the office said")."""
+    for tail in (", a charge she denied.", " \u2014 something a council aide also told reporters on Monday."):
+        got = read("Tobin Reyes later said the mayor was lying about the budget" + tail)
+        assert [(p, s, c) for p, _, s, c, _ in got] == [("cue_then_content", "Tobin Reyes", "said")]
+    assert read("The plan is dead, a statement from the office said.") == [
+        ("content_then_cue", "indirect", "a statement from the office", "said", "The plan is dead")]
+    assert read("The plan is dead, one aide said.")[0][2:4] == ("one aide", "said")
 
 
 def tagged_noun(body: str, cue: str):

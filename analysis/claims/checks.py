@@ -15,7 +15,7 @@ from typing import Callable
 
 from analysis import postag
 from analysis.claims.lexicon import CueEntry, cue_first_words, cue_form_lemma, cue_lexicon, function_words, is_gap, \
-    message_nouns, number_re, pronouns
+    message_nouns, number_re, pronouns, proposition_nouns
 from analysis.claims.frames import STRICT_FRAME_CHECKS
 from analysis.claims.records import Cue, lazy
 from analysis.claims.units import QUOTE_CHARS, Unit, fronted_participle_end, medium_infinitive, \
@@ -368,6 +368,38 @@ def fronted_participle(c: CueCheck) -> bool | None:
     return True
 
 
+#: Tokens looked back from a cue for the comma or dash that opens an appositive.
+_APPOSITIVE_REACH = 8
+
+
+def appositive_relative(c: CueCheck) -> bool | None:
+    """"Reyes said the mayor lied, [a charge] she denied." / "… — [something] a council aide
+    also told reporters": after a comma or dash, a noun of a proposition (maybe after a
+    determiner), then a subject (no preposition: "…, a claim from the office said" keeps
+    its cue) — the cue is the verb of a relative clause on that noun, an appositive to the
+    clause before, not the sentence's cue (it would take the clause from its own cue)."""
+    low, toks, i = c.low, c.unit.tokens, c.cue.i
+    b = i - 1
+    while b >= 0 and i - b <= _APPOSITIVE_REACH and low[b] not in (",", "\u2014", "\u2013", "--"):
+        if b > 0 and low[b] in QUOTE_CHARS and low[b - 1] == ",":
+            break  # "… was "lying," a claim …": the comma inside the closing mark
+        if toks[b].in_quote:
+            return None
+        b -= 1
+    if b < 0 or i - b > _APPOSITIVE_REACH:
+        return None
+    k = b + 1
+    if k < i and low[k] in function_words("determiner"):
+        k += 1
+    if k + 1 >= i or low[k] not in proposition_nouns():
+        return None
+    nxt = low[k + 1]
+    if nxt in function_words("preposition") or nxt in function_words("prep_tail") or not nxt[:1].isalnum() \
+            or nxt in ("that", "which", "who"):
+        return None
+    return False
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -500,7 +532,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, modifier_of_subject, belief_in_subject_relative, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, fronted_participle, participle_or_passive, quoted_complement, object_for_quoted_reason,
+    participle_after_message, passive_with_agent, appositive_relative, fronted_participle, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
     quotation_next, unquoted_complement, complement_without_quote,
     strict_frame,

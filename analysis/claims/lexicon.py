@@ -84,6 +84,12 @@ def message_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def proposition_nouns() -> frozenset[str]:
+    """Nouns of a proposition an appositive renames ("…, a *charge* she denied"): ``claims_proposition_nouns.txt``."""
+    return frozenset(w.lower() for w in lexicons.word_list("claims_proposition_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def not_speaker_labels() -> frozenset[str]:
     """Paragraph labels that name no speaker ("UPDATE:", "WATCH:"): ``claims_not_speaker_labels.txt``."""
     return frozenset(w.lower() for w in lexicons.word_list("claims_not_speaker_labels.txt"))
