@@ -255,6 +255,7 @@ def _pronouns(text: str) -> dict[str, str]:
     ("Norvik Bank said it would hire staff.", "it", "Norvik Bank"),
     ("Lisbon lies on a wide river. It has two bridges.", "It", "Lisbon"),
     ("Norvik Bank said they would hire staff.", "they", "Norvik Bank"),
+    ("Brazil said they would cut rates.", "they", "Brazil"),  # a country's government
     # "they" opening a clause right after an organisation: the organisation
     ("Ana Lind worked at Norvik Bank, where they paid her well.", "they", "Norvik Bank"),
     ("Ana Lind joined Norvik Bank but they fired her.", "they", "Norvik Bank"),
@@ -301,6 +302,7 @@ def test_fronted_phrase_comma(text, start, comma):
     ("Lisbon lies on a wide river. Ferries cross the water. It has two bridges.", "It"),  # two sentences back
     ("Visitors like a Norvik Bank branch for its long hours.", "its"),  # a name as modifier: the branch's
     ("Ana Lind met Norvik Bank staff, but they left.", "they"),  # the staff, not the bank
+    ("Brazil is a warning, and countries need to guard their ports.", "their"),  # a country after a clause boundary
     # a name coordinated with others is one of a group: "its" refers to none of them
     ("Growth in towns like Lisbon, Oslo and Madrid passed Kelso by and ruined much of its trade.", "its"),
 ])

@@ -20,7 +20,8 @@ comma (:func:`cataphor`); when that subject is no organisation or place ("In its
 panel said …") it stays unresolved.
 
 Always in agreement: "it"/"its" refer to one organisation or place, "they"/"them"/"their" to
-an organisation, or to a place whose name is plural ("the Faroe Islands").  An expletive
+an organisation, a country, state or city (its government or people: "Brazil said they would
+cut rates"), or a place whose name is plural ("the Faroe Islands").  An expletive
 "it" ("it is likely that …", "it was decided to …") refers to nothing.  Only resolved
 pronouns become mentions (never one with an empty entity: most "it" and "they" refer to
 things and people this stage does not track).
@@ -111,9 +112,11 @@ def cataphor(t: EntityTable, by_sent: dict, start: int, end: int):
 
 
 def _agrees(form: str, name: str, etype: str) -> bool:
+    """Number agreement: "it"/"its" any; "they"/"their" an organisation, a GPE (the people or
+    government of a country or city, "Brazil said they would …"), or a plural place name."""
     if form in _SINGULAR:
         return True
-    return etype == "ORG" or name.split()[-1].endswith("s")
+    return etype in ("ORG", "GPE") or name.split()[-1].endswith("s")
 
 
 def _thing_mentions(t: EntityTable) -> dict[int, list[tuple[Cand, bool]]]:
@@ -175,7 +178,8 @@ def antecedent(t: EntityTable, by_sent: dict, start: int, end: int) -> tuple[str
         lst = by_sent.get(s, [])
         return lst if quote is None else [(c, subj) for c, subj in lst if quote.start <= c.start < quote.end]
 
-    ok = [(c, subj) for c, subj in mentions_of(sid) if c.end <= start and _agrees(form, *c.resolved)]
+    ok = [(c, subj) for c, subj in mentions_of(sid) if c.end <= start and _agrees(form, *c.resolved)
+          and (c.resolved[1] != "GPE" or form in _SINGULAR or _country_they(t, c, start))]
     pick = next((c for c, subj in ok if subj), None)
     if pick is None and form == "its":
         pick = next((c for c, subj in reversed(ok) if not _possessor(t, c)), None)
@@ -203,6 +207,19 @@ def organisation_before_clause(t: EntityTable, by_sent: dict, start: int) -> tup
     sid = doc.sentence_index_at(start)
     c = next((c for c, _ in by_sent.get(sid, []) if c.end == prev_end), None)
     return c.resolved if c is not None and c.resolved[1] == "ORG" else None
+
+
+def _country_they(t: EntityTable, c: Cand, start: int) -> bool:
+    """May "they"/"their" at ``start`` refer to the country, state or city of mention ``c``?
+    Only to its name (not to an "it" that stands for it) and within its own clause ("Brazil said
+    they would cut rates"): after a clause boundary (a comma or a word of
+    :file:`coref_clause_openers.txt`) "they" is more often a group named since ("Brazil is a
+    warning, and countries need to guard their ports": *their* is the countries)."""
+    if c.kind == "pronoun":
+        return False
+    doc = t.doc
+    i, j = bisect.bisect_left(doc.token_starts, c.end), bisect.bisect_left(doc.token_starts, start)
+    return not any(doc.norms[k] in _openers() for k in range(i, j))
 
 
 def _possessor(t: EntityTable, c: Cand) -> bool:
