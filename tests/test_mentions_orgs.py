@@ -435,3 +435,13 @@ def test_with_goes_on_inside_an_organisation_name_after_for():
     got = _surfaces(text)
     assert "Commission for Relations with Orvale" in got
     assert {"Ministry of Finance", "Kelso Bank"} <= got  # not after "of": two organisations
+
+
+def test_an_acronym_of_capitalised_words_with_no_organisation_head_is_a_term(monkeypatch):
+    text = ("The bulb is the Compact Fluorescent Light (CFL). A CFL lasts. Errors go into a System Under "
+            "Test (SUT). The Kelso Workers Union (KWU) said so. KWU agreed.")
+    got = _surfaces(text)
+    assert not {"CFL", "SUT"} & got
+    assert "KWU" in got  # an organisation head word ("Union") among the words: an organisation
+    monkeypatch.setattr(R, "capitalised_term_acronyms", lambda text, res: frozenset())
+    assert "CFL" in _surfaces(text)  # the rule is what removes it

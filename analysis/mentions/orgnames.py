@@ -16,7 +16,9 @@ splits, found by their form.
 * :func:`town_state_papers` — "the Orvale (Ala.) Times Daily": a newspaper named, as US wire copy
   writes it, by its town, its state in brackets and its title, one organisation.
 * :func:`term_acronyms` — "sea surface salinity (SSS)": an acronym defined as the initials of
-  lower-case words abbreviates a term, not an organisation; none of its uses is a mention.
+  lower-case words abbreviates a term, not an organisation; none of its uses is a mention; nor
+  of capitalised words with no organisation head word or known name among them ("the Compact
+  Fluorescent Light (CFL)", "a System Under Test (SUT)": :func:`capitalised_term_acronyms`).
 """
 from __future__ import annotations
 
@@ -277,3 +279,34 @@ def town_state_papers(doc: Doc, res: Resources) -> list[Cand]:
             out.append(Cand(m.start("town") + town[0].start(), m.end(), "ORG", "name", "name", "", priority=3,
                             how="town-state-paper"))
     return out
+
+
+_CAP_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z]+)?")
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){1,10})$")
+
+
+def capitalised_term_acronyms(text: str, res: Resources) -> frozenset[str]:
+    """"the Compact Fluorescent Light (CFL)", "a System Under Test (SUT)": an acronym defined as the
+    initials of the capitalised words right before it (small words such as "of" may be skipped)
+    abbreviates a term when none of those words is an organisation head word ("Treaty
+    Organization (NATO)", "Workers Union (KWU)") nor a known name or given name ("Orvale Peace
+    Accord"): a technical or scholarly term, written in capitals, not an organisation."""
+    out = set()
+    for b in _ACRONYM_IN_BRACKETS.finditer(text):
+        acr = b.group(0)[1:-1]
+        acr = acr[:-1] if acr.endswith("s") else acr  # "(CFLs)"
+        m = _WORDS_BEFORE.search(text, max(0, b.start() - 120), b.start())
+        if m is None:
+            continue
+        initials, used = "", []
+        for w in reversed(m.group(1).split()):
+            if len(initials) == len(acr):
+                break
+            if _CAP_WORD.fullmatch(w):
+                initials = w[0] + initials
+                used.append(w)
+            elif w not in _SKIP:
+                break
+        if initials == acr and not any(w in res.org_cues or w in res.names or w in res.given_names for w in used):
+            out.add(acr)
+    return frozenset(out)

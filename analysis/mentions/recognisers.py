@@ -18,7 +18,8 @@ from .records import Cand
 from .scan import finditer_at_word_starts, fold_spans
 from .resources import Resources
 from .units import PARTY_LABEL
-from .orgnames import (designated_companies, party_members, party_seats, possessive_companies, slash_firms, term_acronyms,
+from .orgnames import (capitalised_term_acronyms, designated_companies, party_members, party_seats, possessive_companies,
+                       slash_firms, term_acronyms,
                        town_state_papers)
 from .wire import caps_known_places, dated_datelines, result_lines
 from .works import drop_names_in_titles, drop_names_of_craft, work_title_spans
@@ -207,8 +208,10 @@ def work_titles(f: Found) -> None:
 
 def term_abbreviations(f: Found) -> None:
     """"sea surface salinity (SSS)": an acronym of a lower-case term is no organisation, nor are
-    its later uses (:func:`.orgnames.term_acronyms`)."""
-    terms = term_acronyms(f.doc.text)
+    its later uses (:func:`.orgnames.term_acronyms`); nor is one of capitalised words that hold no
+    organisation head word or known name ("the Compact Fluorescent Light (CFL)":
+    :func:`.orgnames.capitalised_term_acronyms`)."""
+    terms = term_acronyms(f.doc.text) | capitalised_term_acronyms(f.doc.text, f.res)
     if terms:
         text = f.doc.text
         f.cands = [c for c in f.cands if not (c.kind == "name" and text[c.start:c.end].rstrip("s") in terms)]
