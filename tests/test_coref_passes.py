@@ -167,6 +167,13 @@ def test_role_after_as_is_no_other_person():
     assert _entity(text, "he") == "Peter Lund"
 
 
+def test_topic_beats_a_person_named_three_sentences_back():
+    # recency decides over two sentences only: Berg, three sentences back, gives way to Chen
+    text = ("Bo Chen taught in Hull for years. Chen wrote books there. Tom Berg visited him in May. "
+            "The town was small. The port was busy. Ships came daily. He retired in 1990.")
+    assert _entity(text, "He") == "Bo Chen"
+
+
 def test_topic_person_when_no_person_is_named_nearby():
     text = ("Jeanne Vidal was born in Paris in 1928. The city was poor then. Bread was scarce. "
             "Winters were cold. Schools were closed. She became an actress.")

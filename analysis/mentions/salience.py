@@ -13,7 +13,11 @@ clause (:func:`subject_like`), and how often each person has been mentioned (the
    sentence ("Bo Chen wrote to Ada Lin. In the letter to Lin, he asked …": *he* is Chen);
    for a possessive or object pronoun, the leftmost person of its own sentence;
 3. the subject, else the leftmost person, of the nearest of the previous sentences that
-   names one;
+   names one, when it is one of the :data:`RECENT` sentences before the pronoun's; a person
+   named further back gives way to the topic (step 4): after three sentences without a
+   compatible person, recency no longer tells who the text is about ("Bo Chen taught in
+   Hull. Ada Lin visited him there. [three sentences about the town] He retired in 1990":
+   *He* is Chen, the person mentioned most, not Lin);
 4. the article's topic: the compatible person mentioned most so far ("Bo Chen ... [four
    sentences about his books] ... He died in 1982": *He* is Chen);
 5. a person of unknown gender found by steps 1-3 (not the subject of the pronoun's own
@@ -45,6 +49,8 @@ from analysis.tokenise import Doc
 
 #: Sentences before the pronoun's own that may hold its antecedent (steps 2 and 3).
 WINDOW = 5
+#: Of those, the nearest ones where recency decides (step 3); further back, the topic does.
+RECENT = 2
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _QUOTE_END = frozenset({",", '"', "'", "\u201d", "\u2019"})
@@ -351,8 +357,10 @@ class PersonHistory:
         if cur and not is_subject:
             return cur[0].ent
         fallback = cur[0].ent if cur else None
-        for s in self._sentences_back(sid):
+        for d, s in enumerate(self._sentences_back(sid)):
             lst = [x for x in self.by_sent.get(s, []) if ok(x.ent)]
+            if lst and fallback is None and d >= RECENT:
+                return self._topic(ok)  # the nearest compatible person is three sentences back or more
             subj = [x for x in lst if x.subject]
             if subj:
                 return subj[0].ent
@@ -375,7 +383,11 @@ class PersonHistory:
             return ent
         if unnamed_person_before(self.doc, start):
             return None
-        topic = [(n, e) for e, n in self.count.items() if e not in bound and self._agrees(e, gender)]
+        return self._topic(lambda e: e not in bound and self._agrees(e, gender))
+
+    def _topic(self, ok) -> str | None:
+        """Step 4: the person mentioned most so far among those that pass ``ok``."""
+        topic = [(n, e) for e, n in self.count.items() if ok(e)]
         return max(topic)[1] if topic else None
 
 
