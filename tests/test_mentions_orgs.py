@@ -445,3 +445,9 @@ def test_an_acronym_of_capitalised_words_with_no_organisation_head_is_a_term(mon
     assert "KWU" in got  # an organisation head word ("Union") among the words: an organisation
     monkeypatch.setattr(R, "capitalised_term_acronyms", lambda text, res: frozenset())
     assert "CFL" in _surfaces(text)  # the rule is what removes it
+
+
+def test_a_word_after_a_quotation_closed_by_a_comma_is_no_sentence_start():
+    # 'circles," The Kelso Beacon reported': "The" goes on with the sentence, the paper keeps it
+    text = 'Hundreds came, "folks prominent in church circles," The Kelso Beacon reported the next day.'
+    assert _types(text, "The Kelso Beacon") == {"ORG"}

@@ -202,6 +202,16 @@ def _memo_entry(w: str, res: Resources) -> tuple | str:
     return info[1] if not info[0] and info[1] is not None and not w[0].isupper() else info
 
 
+def _quote_after_comma(text: str, q: int) -> bool:
+    """Does the straight quote at ``q`` close a quotation right after a comma ('"... circles,"
+    The Kelso Beacon reported': the sentence goes on, its next word is no sentence start)?  In
+    '',"'' the quote may follow another quote mark ('' written as two)."""
+    k = q - 1
+    while k >= 0 and text[k] in "\"'" and q - k <= 2:
+        k -= 1
+    return k >= 0 and text[k] == ","
+
+
 def _has_alnum(w: str) -> bool:
     return w[:1].isalnum() or any(ch.isalnum() for ch in w)
 
@@ -240,7 +250,8 @@ def sentence_units(doc: Doc, sent, res: Resources, gaz_at: dict, quote_starts: s
         if not seen_word and i and _has_alnum(ws[i - 1]):
             seen_word = True
         initial = not seen_word or prev_text in _AFTER_OPENER and (prev_text in _OPENERS or (
-            units and units[-1].start in quote_starts))
+            units and units[-1].start in quote_starts)) and not (
+            prev_text in _STRAIGHT_QUOTES and _quote_after_comma(text, units[-1].start))
         g = gaz_at.get(starts[i])
         info = memo.get(w)
         if info is None:
