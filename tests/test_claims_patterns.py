@@ -484,6 +484,9 @@ def verdicts(body: str):
     ("When asked about the plan, Mara Voss left.", "asked", (False, "subordinate_without_subject")),
     ("Mara Voss was told that the plan was dead.", "told", (False, "participle_or_passive")),
     ("Tobin Reyes said the mayor had lied, a charge she denied.", "denied", (False, "appositive_relative")),
+    ("The results were encouraging for the council.", "encouraging", (False, "predicative_adjective")),
+    ("The talks are promising but slow.", "promising", (False, "predicative_adjective")),
+    ("Mara Voss is promising to cut taxes.", "promising", (True, "")),
     ('Tobin Reyes said the mayor was "lying," a claim her office disputes.', "disputes", (False, "appositive_relative")),
     ('Mara Voss called the proposal "a historic step" on Monday.', "called", (True, "quoted_complement")),
     ('The group called "Friends of the Park" met again.', "called", (False, "complement_without_quote")),
@@ -492,6 +495,15 @@ def verdicts(body: str):
 ])
 def test_cue_checks(body, cue, verdict):
     assert verdicts(body)[cue] == verdict
+
+
+def test_encourage_is_a_speech_cue():
+    """"encouraging her supporters to …" reports what she urged (like *urge*); the adjective
+    after "be" ("the results were encouraging for …") is none."""
+    got = read('Mara Voss questioned the count, encouraging her supporters to make sure all is "on the level."')
+    assert got == [("participle_clause", "mixed", "Mara Voss", "encouraging",
+                    'her supporters to make sure all is "on the level."')]
+    assert claims.cue_lexicon()[("encouraged",)].lemma == "encourage"
 
 
 def test_appositive_relative_keeps_the_sentence_cue():

@@ -400,6 +400,20 @@ def appositive_relative(c: CueCheck) -> bool | None:
     return False
 
 
+#: Forms of "be" before a predicative -ing adjective ("the results were [encouraging] for …").
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "'re", "\u2019re"})
+
+
+def predicative_adjective(c: CueCheck) -> bool | None:
+    """"The results were [encouraging] for the council", "The talks are [promising] but slow": an
+    -ing form after "be" with "for" or a coordinator after it is an adjective, not a progressive
+    verb with an object ("was [promising] voters a bridge", "is [promising] to cut taxes")."""
+    if not c.first.endswith("ing") or c.prev not in _BE_FORMS or c.cue.j >= len(c.low):
+        return None
+    nxt = c.low[c.cue.j]
+    return False if nxt == "for" or nxt in function_words("coordinator") else None
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -532,7 +546,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, modifier_of_subject, belief_in_subject_relative, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, appositive_relative, fronted_participle, participle_or_passive, quoted_complement, object_for_quoted_reason,
+    participle_after_message, passive_with_agent, appositive_relative, fronted_participle, predicative_adjective, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
     quotation_next, unquoted_complement, complement_without_quote,
     strict_frame,
