@@ -167,3 +167,9 @@ def test_of_before_a_town_and_a_state_joins_no_name():
     got = _names("The museum hired Okafor of Kelso, Va., to conduct a review.")
     assert ("Kelso", "GPE") in got
     assert not any(s.startswith("Okafor of") for s, _ in got)
+
+
+def test_a_bare_at_says_nothing_of_a_names_type():
+    # "at X Y" names a place as often as an organisation; after a person noun it is an employer
+    assert not any(t == "ORG" for s, t in _names("The two sides met at Kelso Green on Monday."))
+    assert ("Varn Bellamy", "ORG") in _names("Economists at Varn Bellamy expect a cut.")

@@ -221,7 +221,7 @@ def kin_nouns() -> frozenset[str]:
 def noun_of(x: Context):
     """"the town of Afula" (a place), "shares of Harwell" (an organisation), "economists at X",
     "a spokesperson for X" (where people work: an organisation); "a son of X", "a friend of X"
-    (a relation: a person)."""
+    (a relation: a person).  "at X" alone says nothing of X's type."""
     m = _AFFIL_BEFORE.search(x.before)
     if not m:
         return None
@@ -233,7 +233,9 @@ def noun_of(x: Context):
     if m.group(2) == "of" and noun in res.org_parts:
         return "ORG", "org-part"
     person = noun in res.person_nouns or (noun.endswith("s") and noun[:-1] in res.person_nouns)
-    if (person or m.group(2) == "at" and len(x.words) > 1) and not (len(x.words) == 1 and premodifier(x.after, res)):
+    # only after a person noun: a bare "at X Y" ("met at Kelso Green", "played at Orvale Park")
+    # names a place as often as an organisation
+    if person and not (len(x.words) == 1 and premodifier(x.after, res)):
         return "ORG", "affiliation"
 
 
