@@ -139,6 +139,11 @@ def test_an_unnamed_person_named_later_gives_way_to_the_name():
     assert _entity(text, "He") == "Dan Vance"
 
 
+def test_someone_is_a_new_person_for_the_pronoun():
+    text = "Tom Berg ran the shop for years. Someone broke in at night, and he took the till."
+    assert _entity(text, "he") == "Someone"
+
+
 def test_two_unnamed_persons_with_the_same_words_are_two_people():
     text = "Tom Berg met a man in Oslo. Ana Roe met a man in Bergen, and he gave her a book."
     assert _entity(text, "he") == "a man (2)"

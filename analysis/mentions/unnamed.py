@@ -3,7 +3,8 @@ as antecedents of he/she.
 
 A noun phrase that opens with an indefinite article and ends in a noun for a person
 (:func:`.salience.person_nouns`), with at most three modifiers in between ("a lonely, young
-woman", "a 42-year-old fisherman"), introduces a new person: "Leave the gift in front of a
+woman", "a 42-year-old fisherman"), or an indefinite pronoun ("someone",
+:file:`coref_indefinite_persons.txt`), introduces a new person: "Leave the gift in front of a
 monk so he can pick it up" — *he* is the monk, not a man named sentences before.  Such a
 person is offered to he/she resolution like a named one (subject, recency, agreement with
 the noun's gender: :file:`coref_gendered_nouns.tsv`), and becomes a mention of its own
@@ -89,11 +90,15 @@ def unnamed_persons(doc: Doc) -> list[Cand]:
     """Candidate unnamed persons of ``doc`` in text order (one linear pass over the tokens):
     ``Cand`` of kind ``role``, rule ``unnamed-person``, type PERSON, with the noun's gender."""
     nouns, out, tags = _nouns(), [], None
+    indefinite = lexicons.word_list("coref_indefinite_persons.txt")
     toks, norms = doc.tokens, doc.norms
     first = 0
     for k, tok in enumerate(toks):
         if k == 0 or tok.sentence_id != toks[k - 1].sentence_id:
             first = k
+        if norms[k] in indefinite and not (k > first and norms[k - 1] in _PREDICATE_BEFORE):
+            out.append(Cand(tok.start, tok.end, "PERSON", "role", "unnamed-person"))  # "someone"
+            continue
         if norms[k] not in nouns or not doc.token_text(tok).islower():
             continue
         j = _determiner_before(doc, k, first)
