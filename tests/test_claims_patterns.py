@@ -506,6 +506,15 @@ def test_encourage_is_a_speech_cue():
     assert claims.cue_lexicon()[("encouraged",)].lemma == "encourage"
 
 
+def test_reference_is_a_speech_cue():
+    """"…, she said, referencing the bank's drive to "cross-sell"": what she referred to is
+    attributed to her, like *cite*; the noun ("a reference to …") is none."""
+    got = read('The plan will fail, Mara Voss said, referencing the bank\'s drive to "cross-sell" loans.')
+    assert ("participle_clause", "mixed", "Mara Voss", "referencing",
+            'the bank\'s drive to "cross-sell" loans') in got
+    assert all(c != "reference" for _, _, _, c, _ in read("The speech made a brief reference to the mill."))
+
+
 def test_appositive_relative_keeps_the_sentence_cue():
     """"…, a charge she denied" / "— something an aide also told reporters": the later cue is the
     verb of a relative clause on the appositive noun; the sentence keeps its own cue and speaker.
