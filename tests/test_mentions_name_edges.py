@@ -173,3 +173,9 @@ def test_a_bare_at_says_nothing_of_a_names_type():
     # "at X Y" names a place as often as an organisation; after a person noun it is an employer
     assert not any(t == "ORG" for s, t in _names("The two sides met at Kelso Green on Monday."))
     assert ("Varn Bellamy", "ORG") in _names("Economists at Varn Bellamy expect a cut.")
+
+
+def test_a_given_name_after_an_indefinite_article_is_no_person():
+    got = _names("The museum's director, J. Ana West, a Cheyenne, said so. Later Chris agreed.")
+    assert not any(s == "Cheyenne" for s, _ in got)  # "a Cheyenne": a people, not a person's name
+    assert ("Chris", "PERSON") in got

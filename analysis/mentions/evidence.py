@@ -105,9 +105,16 @@ def city_state(x: Context):
         return "GPE", "city-state"
 
 
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]|[Aa]n)\s+$")
+
+
 def lone_given_name(x: Context):
-    """"Chris", "Jon": a given name alone is a person."""
+    """"Chris", "Jon": a given name alone is a person; but not after "a"/"an" ("J. Ana West, a
+    Cheyenne,"; "an Orvale"): a person's name takes no indefinite article, the word is a noun
+    (a people, a breed, a model) and this use gives no type."""
     if len(x.words) == 1 and x.surface in x.res.given_names:
+        if _INDEFINITE_BEFORE.search(x.before):
+            return "", "indefinite"
         return "PERSON", "given-name"
 
 
