@@ -33,6 +33,8 @@ def _pronouns(text: str) -> dict[str, str]:
     ("Lisbon lies on a wide river. It has two bridges.", "It", "Lisbon"),
     ("Norvik Bank said they would hire staff.", "they", "Norvik Bank"),
     ("Brazil said they would cut rates.", "they", "Brazil"),  # a country's government
+    # "it" after a fronted phrase with no comma, before an auxiliary: a subject, not an object
+    ("Lisbon lies on a wide river. In the evening it is busy.", "it", "Lisbon"),
     # "they" opening a clause right after an organisation: the organisation
     ("Ana Lind worked at Norvik Bank, where they paid her well.", "they", "Norvik Bank"),
     ("Ana Lind joined Norvik Bank but they fired her.", "they", "Norvik Bank"),
@@ -73,6 +75,7 @@ def test_fronted_phrase_comma(text, start, comma):
     ("Norvik Bank opened in May. It was not clear how long it would stay.", "It"),
     ("Brazil's central bank raised its rate.", "its"),                          # a possessor
     ("Norvik Bank bought a mill. Norvik Bank will finance it with debt.", "it"),  # an object
+    ("Lisbon lies on a wide river. Ferries sail for it is near.", "it"),  # after a preposition: an object
     ('Norvik Bank cut jobs. "They come and go," said Ana Silva.', "They"),       # inside a quotation
     ("Lisbon lies on a wide river. They swim there.", "They"),                   # a city is no "they"
     ("Norvik Bank cut its fees. They said demand was weak.", "They"),  # "They" opening a later sentence: people

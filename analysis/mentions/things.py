@@ -228,8 +228,9 @@ def _possessor(t: EntityTable, c: Cand) -> bool:
 
 
 def _object_position(t: EntityTable, start: int, end: int) -> bool:
-    """"them", and "it" not opening a clause ("will finance it"; but "said it would"): an
-    object, which rarely names an organisation or place the article is about."""
+    """"them", and "it" not opening a clause ("will finance it"; but "said it would", and an "it"
+    right before an auxiliary, not after a preposition: "In the evening it is busy"): an object,
+    which rarely names an organisation or place the article is about."""
     form = t.text[start:end].lower()
     if form == "them":
         return True
@@ -237,8 +238,15 @@ def _object_position(t: EntityTable, start: int, end: int) -> bool:
         return False
     doc = t.doc
     i = bisect.bisect_left(doc.token_starts, start) - 1
+    if (i + 2 < len(doc.tokens) and doc.norms[i + 2] in _AUXILIARIES and i >= 0
+            and doc.norms[i] not in _fronted_openers()):
+        return False  # "In the evening it is busy", "which it did": an auxiliary makes it a subject
     return (i >= 0 and doc.tokens[i].start >= doc.sentence_at(start).start and doc.norms[i] not in _openers()
             and doc.norms[i] not in _clause_verbs())
+
+
+_AUXILIARIES = frozenset({"is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "must",
+                          "should", "does", "did", "'s", "’s"})
 
 
 @cache
