@@ -139,6 +139,13 @@ def test_an_unnamed_person_named_later_gives_way_to_the_name():
     assert _entity(text, "He") == "Dan Vance"
 
 
+def test_unnamed_relative_is_named_with_its_possessive():
+    # the mention is "brother" ("My" is a pronoun of its own), the entity "My brother"
+    text = "Ana Roe lost her keys. My brother found them, and he returned them."
+    assert _entity(text, "he") == "My brother"
+    assert _entity(text, "brother") == "My brother"
+
+
 def test_someone_is_a_new_person_for_the_pronoun():
     text = "Tom Berg ran the shop for years. Someone broke in at night, and he took the till."
     assert _entity(text, "he") == "Someone"

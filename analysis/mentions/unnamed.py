@@ -114,15 +114,15 @@ def unnamed_persons(doc: Doc) -> list[Cand]:
 
 def offered(t) -> list[Cand]:
     """The unnamed persons of the article that overlap no mention (not "the president" of a
-    role noun, not inside a name), each with its own entity: its words as written, numbered
-    when an earlier one reads the same ("a man", "a man (2)")."""
+    role noun, not inside a name), each with its own entity: its words as written, with the
+    possessive ("his father"), numbered when an earlier one reads the same ("a man", "a man (2)")."""
     from .coref import chosen_overlap
 
     overlaps, seen, out = chosen_overlap(t), {}, []
     for c in unnamed_persons(t.doc):
         if overlaps(c.start, c.end):
             continue
-        s = t.surface(c)
+        s = t.text[_phrase_start(t.doc, c.start):c.end]  # "his father", though the mention is "father"
         seen[s.lower()] = n = seen.get(s.lower(), 0) + 1
         c.resolved = (s if n == 1 else f"{s} ({n})", "PERSON")
         out.append(c)
@@ -142,7 +142,12 @@ def introduce(history, sid: int, idx: int, c: Cand) -> None:
     of the phrase, which is a subject when it opens a clause ("Her son drove": *Her son* is the
     subject, though the mention is *son*, "her" being a pronoun of its own)."""
     history.people.introduce(sid, c.resolved[0], c.gender)
-    doc = history.people.doc
-    k = doc.token_index_at(c.start)
-    start = doc.tokens[k - 1].start if k > 0 and doc.norms[k - 1] in _POSSESSIVE else c.start
+    start = _phrase_start(history.people.doc, c.start)
     history.add(sid, idx, Cand(start, c.end, c.type, c.kind, c.rule), *c.resolved)
+
+
+def _phrase_start(doc: Doc, start: int) -> int:
+    """Start of the phrase of the unnamed person whose mention starts at ``start``: the
+    possessive before it, if any ("his" of "his father")."""
+    k = doc.token_index_at(start)
+    return doc.tokens[k - 1].start if k > 0 and doc.norms[k - 1] in _POSSESSIVE else start
