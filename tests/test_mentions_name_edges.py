@@ -179,3 +179,10 @@ def test_a_given_name_after_an_indefinite_article_is_no_person():
     got = _names("The museum's director, J. Ana West, a Cheyenne, said so. Later Chris agreed.")
     assert not any(s == "Cheyenne" for s, _ in got)  # "a Cheyenne": a people, not a person's name
     assert ("Chris", "PERSON") in got
+
+
+def test_an_ordinal_before_an_organisation_that_modifies_a_meeting_counts_the_meeting():
+    got = _names("He spoke after opening the 11th Kelso Chamber of Commerce annual general meeting. "
+                 "The 82nd Harlow Brigade commander left.")
+    assert ("Kelso Chamber of Commerce", "ORG") in got  # the eleventh meeting, not chamber
+    assert ("82nd Harlow Brigade", "ORG") in got

@@ -377,6 +377,14 @@ def not_a_name(r: Reading):
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,-])\d{1,3}(?:st|nd|rd|th)[ \t]+$")
 
 
+def _counts_the_noun_after(r: Reading) -> bool:
+    """"opening the 11th Kelso Chamber of Commerce annual meeting": before a noun of a recurring
+    event (``mentions_counted_event_nouns.txt``) an organisation's name is a modifier, and the
+    ordinal counts the meetings, not the chambers (but "the 82nd Harlow Brigade commander")."""
+    nxt = re.match(r" ([a-z]+)\b", r.text[r.end:r.end + 20])
+    return r.ntype == "ORG" and nxt is not None and nxt.group(1) in lexicons.word_list("mentions_counted_event_nouns.txt")
+
+
 def ordinal_led(r: Reading):
     """"the 82nd Harlow Brigade", "Kelso's 21st Century Media": a name of two words or more right
     after an ordinal numeral starts with it, and is no person's (people's names take no
@@ -388,7 +396,7 @@ def ordinal_led(r: Reading):
     if r.person_cue or len(r.words) < 2 and not one_place or r.ntype == "NORP" or r.words[0] in r.res.given_names:
         return None
     m = _ORDINAL_BEFORE.search(r.text, max(0, r.start - 8), r.start)
-    if m is None or not r.ntype and re.match(r"\s+[a-z]", r.text[r.end:r.end + 3]):
+    if m is None or not r.ntype and re.match(r"\s+[a-z]", r.text[r.end:r.end + 3]) or _counts_the_noun_after(r):
         return None
     ntype = r.ntype or "ORG"
     return r.out + [Cand(m.start(), r.end, ntype, "name", "name", "", r.ncls, priority=2, how="ordinal")]
