@@ -309,7 +309,11 @@ def test_appraisal_verb_with_quoted_reason():
     assert read('The governor lauded Mara Voss in a speech for her "steady hand" in the crisis.') == [
         ("cue_then_content", "mixed", "The governor", "lauded",
          'Mara Voss in a speech for her "steady hand" in the crisis')]
-    assert all(p == "narrator" for p, *_ in read('The governor lauded Mara Voss for her steady hand in the crisis.'))
+    # praise, laud, condemn, denounce are speech acts in any frame: no quotation needed
+    assert read('The governor lauded Mara Voss for her steady hand in the crisis.') == [
+        ("cue_then_content", "indirect", "The governor", "lauded", "Mara Voss for her steady hand in the crisis")]
+    # a verb of blame with a physical sense still needs quoted words ("blasted the rock for …")
+    assert all(p == "narrator" for p, *_ in read('The crew blasted the rock for the new road.'))
     assert verdicts('The senators blasted the panel for failing to make clear on Friday that the deal was "partial."')["blasted"] == (
         True, "object_for_quoted_reason")
     assert verdicts('He called the police for help after a "loud bang."')["called"][1] != "object_for_quoted_reason"
