@@ -414,6 +414,17 @@ def predicative_adjective(c: CueCheck) -> bool | None:
     return False if nxt == "for" or nxt in function_words("coordinator") else None
 
 
+def reduced_passive_as(c: CueCheck) -> bool | None:
+    """"a man [described] as a local farmer": a past form of a characterising verb right before
+    "as", with no object, is a passive participle modifying the noun before it — unless a
+    relative pronoun before it is its object ("what analysts [described] as …", "which she
+    [described] as …")."""
+    low, i, j = c.low, c.cue.i, c.cue.j
+    if not (c.past and c.entry.lemma in _NAMING_AS and j < len(low) and low[j] == "as"):
+        return None
+    return None if any(w in ("what", "which", "that", "whom") for w in low[max(0, i - 5) : i]) else False
+
+
 def participle_or_passive(c: CueCheck) -> bool | None:
     """An -ing form is a participle only after a comma or dash ("…, adding that") or in a
     progressive ("is saying"); a participle after "was" / "is" is passive ("was told")."""
@@ -546,7 +557,7 @@ def strict_frame(c: CueCheck) -> bool | None:
 CUE_CHECKS: tuple[Callable[[CueCheck], bool | None], ...] = (
     capitalised_name, source_phrase, modifier_of_subject, belief_in_subject_relative, possessive_noun_that, quoted_as, gerund_after_preposition, infinitive_or_noun,
     noun_of_prepositional_phrase, object_of_cue_verb, participle_with_quotation, subordinate_without_subject,
-    participle_after_message, passive_with_agent, appositive_relative, fronted_participle, predicative_adjective, participle_or_passive, quoted_complement, object_for_quoted_reason,
+    participle_after_message, passive_with_agent, appositive_relative, fronted_participle, predicative_adjective, reduced_passive_as, participle_or_passive, quoted_complement, object_for_quoted_reason,
     relative_object_complement,
     quotation_next, unquoted_complement, complement_without_quote,
     strict_frame,
